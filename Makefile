@@ -1,0 +1,45 @@
+# Two commands do everything on a fresh machine: `make site` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+export NO_MKDOCS_2_WARNING := true
+
+.PHONY: site check serve test bench clean install
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(TEST_STAMP): $(STAMP) pyproject.toml
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(STAMP)
+
+## Build the whole site, with PDFs, into site/.
+site: $(STAMP)
+	$(BIN)/rightskit build
+
+## Check content and data; prints every problem as file:line.
+check: $(STAMP)
+	$(BIN)/rightskit check
+
+## Preview with live reload at http://127.0.0.1:8000/
+serve: $(STAMP)
+	$(BIN)/rightskit serve
+
+## Install what the tests need (system packages too) and run the whole suite.
+test: $(TEST_STAMP)
+	scripts/install-system-deps.sh
+	$(BIN)/python -m pytest -q
+
+## Time loading, page generation, the MkDocs build and PDFs.
+bench: $(STAMP)
+	$(BIN)/rightskit bench
+
+clean:
+	rm -rf site .cache/rightskit

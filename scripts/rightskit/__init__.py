@@ -1,0 +1,1 @@
+"""Rights at Home build tools: load, validate, model and render the knowledge base."""

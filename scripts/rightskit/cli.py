@@ -1,0 +1,142 @@
+"""`rightskit`: check, build, serve and benchmark the site.
+
+    rightskit check            validate everything, print every problem as file:line
+    rightskit build            check, then build the site with PDFs; site/ is replaced only on success
+    rightskit serve            preview with live reload
+    rightskit bench            time each stage of the build
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from .findings import format_findings
+from .load import Project, load_site
+
+
+def _project(args) -> Project:
+    config = Path(args.config).resolve()
+    return Project(config.parent, config_file=config.name)
+
+
+def cmd_check(args) -> int:
+    loaded = load_site(_project(args))
+    if loaded.findings:
+        print(format_findings(loaded.findings), file=sys.stderr)
+        return 1
+    site = loaded.site
+    print(f"OK: {len(site.instruments)} instruments, {len(site.articles)} articles, "
+          f"{len(site.general_comments)} General Comments, {len(site.mechanisms)} mechanisms, "
+          f"{len(site.modules)} pages, {len(site.workshops)} workshops; no problems found.")
+    return 0
+
+
+def mkdocs_build(config_file: Path, site_dir: Path, *, pdf: bool = True, strict: bool = True) -> None:
+    """Run the MkDocs build into site_dir; raises on failure."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
+    if not pdf:
+        config.plugins["rightskit"].config.pdf = False
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def cmd_build(args) -> int:
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    _setup_logging(args.verbose)
+    project = _project(args)
+    loaded = load_site(project)
+    if loaded.findings:
+        print(format_findings(loaded.findings), file=sys.stderr)
+        print("Build stopped: nothing was written; the previous site/ is unchanged.", file=sys.stderr)
+        return 1
+    final = (project.root / args.site_dir).resolve()
+    staging = final.with_name(final.name + ".partial")
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        mkdocs_build(project.root / project.config_file, staging, pdf=not args.no_pdf)
+    except (Abort, ConfigurationError, Exception) as error:  # noqa: BLE001 - any failure keeps the old site
+        shutil.rmtree(staging, ignore_errors=True)
+        message = str(error) or error.__class__.__name__
+        print(f"Build failed: {message}\nThe previous site/ is unchanged.", file=sys.stderr)
+        return 1
+    _replace(final, staging)
+    rel = os.path.relpath(final)
+    print(f"\nSite built in {rel}/ ({_count_pages(final)} pages, {len(list(final.glob('pdf/*.pdf')))} PDFs).")
+    print(f"Open {rel}/index.html, or preview with `make serve` (http://127.0.0.1:8000/).")
+    return 0
+
+
+def _replace(final: Path, staging: Path) -> None:
+    """Swap the new site in, so readers never see a half-written one."""
+    old = final.with_name(final.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        final.rename(old)
+    staging.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _count_pages(site_dir: Path) -> int:
+    return sum(1 for _ in site_dir.rglob("index.html"))
+
+
+def cmd_serve(args) -> int:
+    from mkdocs.commands.serve import serve
+
+    _setup_logging(args.verbose)
+    project = _project(args)
+    loaded = load_site(project)
+    if loaded.findings:
+        print(format_findings(loaded.findings), file=sys.stderr)
+        return 1
+    serve(config_file=str(project.root / project.config_file), dev_addr=args.addr, livereload=True)
+    return 0
+
+
+def cmd_bench(args) -> int:
+    from .bench import run
+
+    return run(_project(args), rounds=args.rounds)
+
+
+def _setup_logging(verbose: bool) -> None:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "true")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.DEBUG if verbose else logging.WARNING)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="rightskit", description="Build tools for Rights at Home.")
+    parser.add_argument("-f", "--config", default="mkdocs.yml", help="the MkDocs configuration (default: mkdocs.yml)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="validate content and data; print every problem")
+    build = sub.add_parser("build", help="check, then build the site (with PDFs) into site/")
+    build.add_argument("--site-dir", default="site")
+    build.add_argument("--no-pdf", action="store_true", help="skip the PDFs (faster previews)")
+    build.add_argument("-v", "--verbose", action="store_true")
+    serve = sub.add_parser("serve", help="preview with live reload")
+    serve.add_argument("-a", "--addr", default="127.0.0.1:8000")
+    serve.add_argument("-v", "--verbose", action="store_true")
+    bench = sub.add_parser("bench", help="time loading, page generation, the MkDocs build and PDFs")
+    bench.add_argument("--rounds", type=int, default=3)
+    args = parser.parse_args(argv)
+    handler = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "bench": cmd_bench}[args.command]
+    return handler(args)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,386 @@
+"""Read standards/, curricula/ and docs/ into typed records, with a finding for every problem."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import model as m
+from . import validate, xref
+from .fields import Fields
+from .findings import Finding
+from .yamltext import LineList, LineMap, Parsed, read_markdown, read_yaml, rel
+
+DEFAULT_START = dt.time(10, 0)
+
+
+@dataclass
+class Project:
+    """Where the content lives. Everything is relative to the project root."""
+
+    root: Path
+    docs_dir: str = "docs"
+    config_file: str = "mkdocs.yml"
+
+    @property
+    def docs(self) -> Path:
+        return self.root / self.docs_dir
+
+
+@dataclass
+class Loaded:
+    site: m.Site
+    findings: list[Finding] = field(default_factory=list)
+    nav: set[str] | None = None  # docs-relative paths listed in the navigation
+
+    @property
+    def ok(self) -> bool:
+        return not self.findings
+
+
+def load_site(project: Project) -> Loaded:
+    """Load everything, then check every reference; never stops at the first problem."""
+    findings: list[Finding] = []
+    site = m.Site()
+    root = project.root
+    _load_instruments(root, site, findings)
+    _load_general_comments(root, site, findings)
+    site.mechanisms = _load_list(root / "standards" / "mechanisms.yml", root, findings, "mechanism", _mechanism)
+    site.issue_areas = _load_list(root / "standards" / "issue-areas.yml", root, findings, "issue area", _issue_area)
+    site.glossary = list(_load_list(root / "standards" / "glossary.yml", root, findings, "glossary term",
+                                    _glossary_term, key=lambda t: t.term).values())
+    _load_modules(project, site, findings)
+    _load_workshops(root, site, findings)
+    nav = read_nav(project, findings)
+    findings += validate.check(site, project_files(project), nav, project.docs_dir)
+    return Loaded(site, findings, nav)
+
+
+def project_files(project: Project) -> set[str]:
+    """Every file under docs/, relative to it: relative links may point at any of them."""
+    if not project.docs.is_dir():
+        return set()
+    return {rel(p, project.docs) for p in project.docs.rglob("*") if p.is_file()}
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(list(folder.glob("*.yml")) + list(folder.glob("*.yaml"))) if folder.is_dir() else []
+
+
+def _read(file: Path, root: Path, findings: list[Finding]) -> Parsed:
+    parsed = read_yaml(file, root)
+    if parsed.finding:
+        findings.append(parsed.finding)
+    return parsed
+
+
+# --- instruments -------------------------------------------------------------------------
+
+INSTRUMENT_FIELDS = ("id", "short_title", "title", "kind", "adopted", "in_force", "us", "monitoring_body",
+                     "official_text", "summary", "articles")
+US_FIELDS = ("signed", "ratified", "notes")
+ARTICLE_FIELDS = ("number", "title", "summary", "issue_areas")
+
+
+def _load_instruments(root: Path, site: m.Site, findings: list[Finding]) -> None:
+    for file in _yaml_files(root / "standards" / "instruments"):
+        parsed = _read(file, root, findings)
+        path = rel(file, root)
+        if parsed.data is None and parsed.finding:
+            continue
+        if not isinstance(parsed.data, LineMap):
+            findings.append(Finding(path, 1, "an instrument file must be a mapping of fields",
+                                    "start with 'id:', 'short_title:', 'title:' …"))
+            continue
+        instrument = _instrument(parsed.data, path, findings)
+        if instrument is None:
+            continue
+        if instrument.id in site.instruments:
+            first = site.instruments[instrument.id].source
+            findings.append(Finding(path, parsed.data.line_of("id"), f"duplicate instrument id '{instrument.id}'",
+                                    f"already used in {first.path}:{first.line}"))
+            continue
+        expected = file.stem
+        if instrument.id != expected:
+            findings.append(Finding(path, parsed.data.line_of("id"),
+                                    f"instrument id '{instrument.id}' does not match the file name",
+                                    f"rename the file to {instrument.id}.yml or set id: {expected}"))
+        site.instruments[instrument.id] = instrument
+
+
+def _instrument(data: LineMap, path: str, findings: list[Finding]) -> m.Instrument | None:
+    f = Fields(data, path, findings, "instrument", INSTRUMENT_FIELDS)
+    ident = f.text("id")
+    us = f.mapping("us")
+    signed = ratified = None
+    notes = ""
+    if us is not None:
+        u = Fields(us, path, findings, "'us' block", US_FIELDS)
+        signed, ratified, notes = u.date("signed"), u.date("ratified"), u.text("notes", required=False)
+    articles = []
+    seen: dict[str, int] = {}
+    for item, line in f.items("articles"):
+        if not isinstance(item, LineMap):
+            findings.append(Finding(path, line, "each article must be a mapping with number, title and summary"))
+            continue
+        a = Fields(item, path, findings, "article", ARTICLE_FIELDS)
+        number = a.text("number")
+        if number in seen:
+            findings.append(Finding(path, item.line_of("number"), f"duplicate article number '{number}'",
+                                    f"already listed at line {seen[number]}"))
+            continue
+        seen[number] = item.line_of("number")
+        articles.append(m.Article(ident, number, a.text("title"), a.text("summary"), a.text_list("issue_areas"),
+                                  m.Source(path, item.line)))
+    instrument = m.Instrument(
+        id=ident, short_title=f.text("short_title"), title=f.text("title"),
+        kind=f.choice("kind", m.INSTRUMENT_KINDS) or "treaty",
+        adopted=f.date("adopted"), in_force=f.date("in_force"),
+        us_signed=signed, us_ratified=ratified, us_notes=notes,
+        monitoring_body=f.text("monitoring_body", required=False) or None,
+        official_text=f.text("official_text"), summary=f.text("summary"),
+        articles=articles, source=m.Source(path, data.line))
+    return instrument if ident else None
+
+
+# --- General Comments ----------------------------------------------------------------------
+
+GC_FIELDS = ("number", "year", "title", "interprets", "summary", "key_ideas", "official_text")
+
+
+def _load_general_comments(root: Path, site: m.Site, findings: list[Finding]) -> None:
+    for file in _yaml_files(root / "standards" / "general-comments"):
+        parsed = _read(file, root, findings)
+        path = rel(file, root)
+        if not isinstance(parsed.data, LineMap):
+            if not parsed.finding:
+                findings.append(Finding(path, 1, "a General Comments file must have 'body:' and 'comments:'"))
+            continue
+        f = Fields(parsed.data, path, findings, "General Comments file", ("body", "comments"))
+        body = f.text("body")
+        for item, line in f.items("comments", required=True):
+            if not isinstance(item, LineMap):
+                findings.append(Finding(path, line, "each General Comment must be a mapping of fields"))
+                continue
+            g = Fields(item, path, findings, "General Comment", GC_FIELDS)
+            number = g.integer("number", positive=True)
+            year = g.integer("year", positive=True)
+            if number is None or year is None:
+                continue
+            comment = m.GeneralComment(
+                body=body, number=number, year=year, title=g.text("title"),
+                interprets=g.text_list("interprets", required=True), summary=g.text("summary"),
+                key_ideas=g.text_list("key_ideas"), official_text=g.text("official_text", required=False),
+                source=m.Source(path, item.line))
+            if comment.id in site.general_comments:
+                first = site.general_comments[comment.id].source
+                findings.append(Finding(path, item.line_of("number"), f"duplicate General Comment '{comment.id}'",
+                                        f"already defined at {first.path}:{first.line}"))
+                continue
+            site.general_comments[comment.id] = comment
+
+
+# --- lists of records: mechanisms, issue areas, glossary -----------------------------------
+
+def _load_list(file: Path, root: Path, findings: list[Finding], what: str, make, key=lambda r: r.id) -> dict:
+    records: dict = {}
+    if not file.is_file():
+        return records
+    parsed = _read(file, root, findings)
+    path = rel(file, root)
+    if parsed.data is None:
+        return records
+    if not isinstance(parsed.data, LineList):
+        findings.append(Finding(path, 1, f"this file must be a list of {what}s", "start each entry with '- '"))
+        return records
+    for index, item in enumerate(parsed.data):
+        line = parsed.data.line_of(index)
+        if not isinstance(item, LineMap):
+            findings.append(Finding(path, line, f"each {what} must be a mapping of fields"))
+            continue
+        record = make(Fields(item, path, findings, what, make.fields), m.Source(path, line))
+        ident = key(record)
+        if not ident:
+            continue
+        if ident in records:
+            first = records[ident].source
+            findings.append(Finding(path, line, f"duplicate {what} id '{ident}'",
+                                    f"already used at {first.path}:{first.line}"))
+            continue
+        records[ident] = record
+    return records
+
+
+def _mechanism(f: Fields, source: m.Source) -> m.Mechanism:
+    return m.Mechanism(
+        id=f.text("id"), name=f.text("name"), short_name=f.text("short_name", required=False) or f.text("name"),
+        kind=f.choice("kind", m.MECHANISM_KINDS) or "", part_of=f.text("part_of", required=False) or None,
+        official_site=f.text("official_site", required=False), summary=f.text("summary"),
+        us_access=f.text("us_access"), guide=f.text("guide", required=False) or None, source=source)
+
+
+_mechanism.fields = ("id", "name", "short_name", "kind", "part_of", "official_site", "summary", "us_access", "guide")
+
+
+def _issue_area(f: Fields, source: m.Source) -> m.IssueArea:
+    return m.IssueArea(id=f.text("id"), title=f.text("title"), hub=f.text("hub"), summary=f.text("summary"),
+                       source=source)
+
+
+_issue_area.fields = ("id", "title", "hub", "summary")
+
+
+def _glossary_term(f: Fields, source: m.Source) -> m.GlossaryTerm:
+    return m.GlossaryTerm(term=f.text("term"), definition=f.text("definition"),
+                          expansion=f.text("expansion", required=False), source=source)
+
+
+_glossary_term.fields = ("term", "definition", "expansion")
+
+
+# --- modules -------------------------------------------------------------------------------
+
+MODULE_FIELDS = ("title", "summary", "type", "issue_areas", "standards", "mechanisms", "audience", "level",
+                 "duration", "group_size", "materials", "objectives", "handout", "tags", "hide", "search")
+ACTIVITY_REQUIRED = ("duration", "group_size", "materials", "objectives")
+
+
+def _load_modules(project: Project, site: m.Site, findings: list[Finding]) -> None:
+    if not project.docs.is_dir():
+        return
+    for file in sorted(project.docs.rglob("*.md")):
+        source_path = rel(file, project.root)
+        page = read_markdown(file, project.root)
+        if page.finding:
+            findings.append(page.finding)
+            continue
+        if not isinstance(page.meta, LineMap):
+            findings.append(Finding(source_path, 1, "front matter must be a mapping of fields", "e.g. title: …"))
+            continue
+        module = _module(page.meta, rel(file, project.docs), source_path, page.body, page.body_line, findings)
+        site.modules[module.path] = module
+
+
+def _module(meta: LineMap, path: str, source_path: str, body: str, body_line: int,
+            findings: list[Finding]) -> m.Module:
+    f = Fields(meta, source_path, findings, "front matter", MODULE_FIELDS)
+    kind = f.choice("type", m.MODULE_TYPES) or "explainer"
+    is_module = kind != "page"
+
+    def refs(key: str) -> list[m.Reference]:
+        return [m.Reference(str(value), line) for value, line in f.items(key)]
+
+    module = m.Module(
+        path=path, title=f.text("title"), summary=f.text("summary", required=is_module), type=kind,
+        issue_areas=f.text_list("issue_areas"), standards=refs("standards"), mechanisms=refs("mechanisms"),
+        audience=f.text_list("audience", choices=m.AUDIENCES), level=f.choice("level", m.LEVELS, required=False),
+        body=body, body_line=body_line, source=m.Source(source_path, 1), handout=f.flag("handout"),
+        materials=f.text_list("materials"), objectives=f.text_list("objectives"),
+        duration=f.integer("duration", required=False, positive=True))
+    group = meta.get("group_size")
+    module.group_size = str(group) if group is not None else None
+    if kind == "activity":
+        for key in ACTIVITY_REQUIRED:
+            if key not in meta:
+                f.error(meta.line, f"missing required field '{key}' for an activity",
+                        "activities need duration, group_size, materials and objectives")
+    offset = body_line - 1
+    module.inline_refs = [m.Reference(r.target, r.line + offset) for r in xref.find_refs(body)]
+    module.links = [m.Reference(r.target, r.line + offset) for r in xref.find_links(body)]
+    return module
+
+
+# --- workshops -----------------------------------------------------------------------------
+
+WORKSHOP_FIELDS = ("id", "title", "summary", "audience", "languages", "format", "issue_areas", "start",
+                   "objectives", "materials", "preparation", "agenda", "handouts")
+AGENDA_FIELDS = ("module", "break", "text", "minutes", "notes")
+
+
+def _load_workshops(root: Path, site: m.Site, findings: list[Finding]) -> None:
+    for file in _yaml_files(root / "curricula"):
+        parsed = _read(file, root, findings)
+        path = rel(file, root)
+        if parsed.data is None and parsed.finding:
+            continue
+        if not isinstance(parsed.data, LineMap):
+            findings.append(Finding(path, 1, "a workshop file must be a mapping of fields", "start with 'id:'"))
+            continue
+        workshop = _workshop(parsed.data, path, findings)
+        if not workshop.id:
+            continue
+        if workshop.id in site.workshops:
+            first = site.workshops[workshop.id].source
+            findings.append(Finding(path, parsed.data.line_of("id"), f"duplicate workshop id '{workshop.id}'",
+                                    f"already used in {first.path}"))
+            continue
+        site.workshops[workshop.id] = workshop
+
+
+def _workshop(data: LineMap, path: str, findings: list[Finding]) -> m.Workshop:
+    f = Fields(data, path, findings, "workshop", WORKSHOP_FIELDS)
+    agenda = []
+    for item, line in f.items("agenda", required=True):
+        if not isinstance(item, LineMap):
+            findings.append(Finding(path, line, "each agenda item must be a mapping",
+                                    "use 'module:', 'break:' or 'text:' with 'minutes:'"))
+            continue
+        agenda_item = _agenda_item(item, path, findings)
+        if agenda_item:
+            agenda.append(agenda_item)
+    return m.Workshop(
+        id=f.text("id"), title=f.text("title"), summary=f.text("summary"),
+        audience=f.text_list("audience", required=True, choices=m.AUDIENCES),
+        languages=f.text_list("languages", required=True), format=f.choice("format", m.WORKSHOP_FORMATS) or "",
+        issue_areas=f.text_list("issue_areas"), start=f.time("start", DEFAULT_START),
+        objectives=f.text_list("objectives", required=True), materials=f.text_list("materials"),
+        preparation=f.text_list("preparation"), agenda=agenda,
+        handouts=[m.Reference(str(v), line) for v, line in f.items("handouts")],
+        source=m.Source(path, data.line))
+
+
+def _agenda_item(item: LineMap, path: str, findings: list[Finding]) -> m.AgendaItem | None:
+    a = Fields(item, path, findings, "agenda item", AGENDA_FIELDS)
+    kinds = [k for k in ("module", "break", "text") if k in item]
+    if len(kinds) != 1:
+        a.error(item.line, "an agenda item needs exactly one of 'module:', 'break:' or 'text:'",
+                "for example '- module: activities/housing-line' with 'minutes: 30'")
+        return None
+    kind = kinds[0]
+    if kind == "break":
+        minutes = a.integer("break", positive=True)
+        return m.AgendaItem("break", minutes, item.line, title="Break") if minutes else None
+    minutes = a.integer("minutes", positive=True)
+    if minutes is None:
+        return None
+    if kind == "module":
+        return m.AgendaItem("module", minutes, item.line_of("module"), module=a.text("module"),
+                            notes=a.text("notes", required=False))
+    return m.AgendaItem("text", minutes, item.line, title=a.text("text"), notes=a.text("notes", required=False))
+
+
+# --- navigation ----------------------------------------------------------------------------
+
+def read_nav(project: Project, findings: list[Finding]) -> set[str] | None:
+    """The docs-relative paths listed in mkdocs.yml's nav, or None when no nav is set."""
+    config = project.root / project.config_file
+    if not config.is_file():
+        return None
+    parsed = _read(config, project.root, findings)
+    if not isinstance(parsed.data, LineMap) or "nav" not in parsed.data:
+        return None
+    paths: set[str] = set()
+
+    def walk(node) -> None:
+        if isinstance(node, str):
+            if "://" not in node:
+                paths.add(node)
+        elif isinstance(node, LineMap):
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, LineList):
+            for value in node:
+                walk(value)
+
+    walk(parsed.data["nav"])
+    return paths

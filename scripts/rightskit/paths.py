@@ -1,0 +1,87 @@
+"""Where each record lives on the site: its source page under docs/ and its web address.
+
+One place decides this, so links, the JSON export, PDFs and the plugin always agree.
+"""
+from __future__ import annotations
+
+import posixpath
+
+from . import model as m
+
+STANDARDS_INDEX = "standards/index.md"
+GENERAL_COMMENTS_INDEX = "standards/general-comments/index.md"
+MECHANISMS_INDEX = "mechanisms/index.md"
+WORKSHOPS_INDEX = "workshops/index.md"
+GLOSSARY = "glossary.md"
+DATA_DIR = "data"
+PDF_DIR = "pdf"
+
+
+def instrument_page(instrument: m.Instrument | str) -> str:
+    ident = instrument if isinstance(instrument, str) else instrument.id
+    return f"standards/{ident}.md"
+
+
+def general_comments_page(body: str) -> str:
+    return f"standards/general-comments/{body}.md"
+
+
+def mechanism_page(mechanism: m.Mechanism) -> str:
+    return mechanism.guide or f"mechanisms/{mechanism.id}.md"
+
+
+def workshop_page(workshop: m.Workshop | str) -> str:
+    ident = workshop if isinstance(workshop, str) else workshop.id
+    return f"workshops/{ident}.md"
+
+
+def page_of(target: m.Target | m.Module | m.Workshop | m.IssueArea) -> tuple[str, str]:
+    """(docs-relative page, anchor) of anything that can be linked to."""
+    if isinstance(target, m.Instrument):
+        return instrument_page(target), ""
+    if isinstance(target, m.Article):
+        return instrument_page(target.instrument_id), target.anchor
+    if isinstance(target, m.GeneralComment):
+        return general_comments_page(target.body), target.anchor
+    if isinstance(target, m.Mechanism):
+        return mechanism_page(target), ""
+    if isinstance(target, m.Workshop):
+        return workshop_page(target), ""
+    if isinstance(target, m.IssueArea):
+        return target.hub, ""
+    return target.path, ""
+
+
+def url_of(page: str, anchor: str = "") -> str:
+    """Site-relative web address of a page, as MkDocs writes it with directory URLs."""
+    stem = page[:-3]
+    if stem == "index" or stem.endswith("/index"):
+        url = stem[: -len("index")]
+    else:
+        url = stem + "/"
+    return url + (f"#{anchor}" if anchor else "")
+
+
+def url(target) -> str:
+    return url_of(*page_of(target))
+
+
+def link_from(from_page: str, target) -> str:
+    """A relative Markdown link from one docs page to a target, which MkDocs then checks."""
+    page, anchor = page_of(target)
+    relative = posixpath.relpath(page, posixpath.dirname(from_page) or ".")
+    return relative + (f"#{anchor}" if anchor else "")
+
+
+def pdf_name(kind: str, ident: str, paper: str) -> str:
+    """kind: 'guide', 'packet' or 'handout'; paper: 'letter' or 'a4'."""
+    return f"{PDF_DIR}/{ident.replace('/', '-')}-{kind}-{paper}.pdf"
+
+
+def generated_pages(site: m.Site) -> set[str]:
+    pages = {STANDARDS_INDEX, GENERAL_COMMENTS_INDEX, MECHANISMS_INDEX, WORKSHOPS_INDEX, GLOSSARY}
+    pages |= {instrument_page(i) for i in site.instruments.values()}
+    pages |= {general_comments_page(g.body) for g in site.general_comments.values()}
+    pages |= {mechanism_page(x) for x in site.mechanisms.values() if not x.guide}
+    pages |= {workshop_page(w) for w in site.workshops.values()}
+    return pages

@@ -1,0 +1,76 @@
+"""The MkDocs plugin: a thin adapter between MkDocs' events and the rightskit core.
+
+All the knowledge lives in load, render, export and pdf; this class only hands their results
+to MkDocs at the right moment, so the core can move to another MkDocs-compatible engine.
+"""
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from . import export
+from .findings import format_findings
+from .load import Project, load_site
+from .render import Renderer
+
+log = logging.getLogger("mkdocs.plugins.rightskit")
+
+
+class RightsKitConfig(Config):
+    pdf = c.Type(bool, default=True)  # render workshop and handout PDFs after the build
+    cache_dir = c.Type(str, default=".cache/rightskit")  # relative to mkdocs.yml
+
+
+class RightsKitPlugin(BasePlugin[RightsKitConfig]):
+    supports_multiple_instances = False
+
+    def on_startup(self, *, command, dirty):
+        self.command = command
+
+    def on_config(self, config):
+        self.root = Path(config.config_file_path).resolve().parent
+        docs = Path(config.docs_dir).resolve()
+        self.project = Project(self.root, docs_dir=os.path.relpath(docs, self.root),
+                               config_file=Path(config.config_file_path).name)
+        loaded = load_site(self.project)
+        if loaded.findings:
+            raise PluginError("The content has problems:\n" + format_findings(loaded.findings))
+        self.site = loaded.site
+        self.renderer = Renderer(self.site)
+        return config
+
+    def on_files(self, files: Files, *, config):
+        for page in self.renderer.pages():
+            file = File.generated(config, page.path, content=page.content)
+            if page.source and not page.source.endswith("/"):
+                # Generated pages are edited through the YAML they came from.
+                file.edit_uri = os.path.relpath(self.root / page.source, self.project.docs).replace(os.sep, "/")
+            else:
+                file.edit_uri = None
+            files.append(file)
+        return files
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        module = self.site.modules.get(page.file.src_uri)
+        if module is None:  # a generated page
+            return markdown + self.renderer.abbreviations()
+        if module.issue_areas and "tags" not in page.meta:
+            page.meta["tags"] = [self.site.issue_areas[a].title for a in module.issue_areas]
+        return self.renderer.page_markdown(module, markdown)
+
+    def on_post_build(self, *, config):
+        site_dir = Path(config.site_dir)
+        export.write_json(self.site, site_dir)
+        if self.config.pdf:
+            from . import pdf  # WeasyPrint is slow to import; only pay for it when PDFs are wanted
+
+            report = pdf.build_all(self.site, site_dir, site_url=config.site_url or "",
+                                   cache_dir=self.root / self.config.cache_dir, root=self.root)
+            log.info("PDFs: %d rendered, %d from cache", report.rendered, report.cached)

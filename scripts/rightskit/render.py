@@ -1,0 +1,284 @@
+"""Turn the model into Markdown pages, page additions and JSON, through the Jinja2 templates
+in templates/pages/. Nothing here knows about MkDocs: the plugin hands these to it."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import posixpath
+import re
+from dataclasses import dataclass
+
+import jinja2
+
+from . import model as m
+from . import paths, xref
+
+
+@dataclass
+class Page:
+    path: str  # docs-relative, e.g. standards/icescr.md
+    content: str
+    source: str | None  # project-relative file it was generated from, for "edit this page"
+
+
+def environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("rightskit", "templates"),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html",)),
+    )
+    env.filters["date"] = human_date
+    env.filters["minutes"] = human_minutes
+    env.filters["clock"] = lambda t: t.strftime("%H:%M")
+    env.filters["yamlstr"] = lambda text: json.dumps(" ".join(str(text).split()))
+    env.filters["language_name"] = lambda code: LANGUAGE_NAMES.get(code, code)
+    env.filters["oneline"] = lambda text: " ".join(str(text).split())
+    env.filters["cell"] = lambda text: " ".join(str(text).split()).replace("|", "\\|")
+    return env
+
+
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish (Español)"}
+
+
+def length_bucket(minutes: int) -> str:
+    if minutes <= 120:
+        return "Up to 2 hours"
+    if minutes <= 240:
+        return "Half day (2 to 4 hours)"
+    return "Full day (over 4 hours)"
+
+
+def end_time(workshop: m.Workshop) -> dt.time:
+    start = dt.datetime.combine(dt.date(2000, 1, 1), workshop.start)
+    return (start + dt.timedelta(minutes=workshop.total_minutes)).time()
+
+
+def workshop_modules(site: m.Site, workshop: m.Workshop) -> list[m.Module]:
+    return [mod for mod in (site.module(i) for i in workshop.module_ids()) if mod is not None]
+
+
+def human_date(value: dt.date | None) -> str:
+    return f"{value.day} {value:%B %Y}" if value else "—"
+
+
+def human_minutes(total: int) -> str:
+    hours, minutes = divmod(total, 60)
+    if hours and minutes:
+        return f"{hours} h {minutes} min"
+    return f"{hours} h" if hours else f"{minutes} min"
+
+
+class Renderer:
+    """Renders pages for one site; `here` is the page being written, for relative links."""
+
+    def __init__(self, site: m.Site, env: jinja2.Environment | None = None):
+        self.site = site
+        self.env = env or environment()
+        self.citations = site.citations()
+
+    # -- helpers available to templates --------------------------------------------------
+    def _context(self, here: str, **values) -> dict:
+        return dict(site=self.site, here=here, link=lambda target: paths.link_from(here, target),
+                    cited_in=lambda ident: self.cited_in(ident), label=self.label,
+                    asset=lambda path: asset_link(here, path), type_names=m.TYPE_NAMES,
+                    pdf_name=paths.pdf_name, length_bucket=length_bucket, end_time=end_time,
+                    modules=lambda w: workshop_modules(self.site, w), **values)
+
+    def cited_in(self, ident: str) -> list:
+        return sorted(self.citations.get(ident, []), key=lambda x: (isinstance(x, m.Workshop), x.title.lower()))
+
+    def label(self, target: m.Target) -> str:
+        if isinstance(target, m.Article):
+            inst = self.site.instruments[target.instrument_id]
+            return f"{inst.short_title} article {target.number}"
+        if isinstance(target, m.Instrument):
+            return target.short_title
+        if isinstance(target, m.GeneralComment):
+            body = self.site.mechanisms.get(target.body)
+            prefix = body.short_name if body else target.body.upper()
+            return f"{prefix} General Comment No. {target.number}"
+        return target.short_name
+
+    def _render(self, template: str, here: str, **values) -> str:
+        return self.env.get_template(f"pages/{template}").render(self._context(here, **values))
+
+    # -- generated pages ---------------------------------------------------------------
+    def pages(self) -> list[Page]:
+        site = self.site
+        out = [
+            Page(paths.STANDARDS_INDEX, self._render("instruments.md.j2", paths.STANDARDS_INDEX,
+                                                      instruments=sorted(site.instruments.values(),
+                                                                         key=lambda i: (i.kind, i.adopted or dt.date.max))),
+                 "standards/instruments/"),
+            Page(paths.GENERAL_COMMENTS_INDEX, self._render("general-comments-index.md.j2", paths.GENERAL_COMMENTS_INDEX,
+                                                             groups=self.comment_groups()), "standards/general-comments/"),
+            Page(paths.MECHANISMS_INDEX, self._render("mechanisms.md.j2", paths.MECHANISMS_INDEX,
+                                                       kinds=m.MECHANISM_KINDS), "standards/mechanisms.yml"),
+            Page(paths.GLOSSARY, self._render("glossary.md.j2", paths.GLOSSARY,
+                                              terms=sorted(site.glossary, key=lambda t: t.term.lower())),
+                 "standards/glossary.yml"),
+            Page(paths.WORKSHOPS_INDEX, self._render("workshops.md.j2", paths.WORKSHOPS_INDEX,
+                                                      workshops=sorted(site.workshops.values(), key=lambda w: w.title)),
+                 "curricula/"),
+        ]
+        for inst in site.instruments.values():
+            here = paths.instrument_page(inst)
+            out.append(Page(here, self._render("instrument.md.j2", here, i=inst, interpreters=self.interpreters()),
+                            inst.source.path))
+        for body, comments in self.comment_groups().items():
+            here = paths.general_comments_page(body)
+            out.append(Page(here, self._render("general-comments.md.j2", here, body=site.mechanisms.get(body),
+                                               body_id=body, comments=comments), comments[0].source.path))
+        for mech in site.mechanisms.values():
+            if not mech.guide:
+                here = paths.mechanism_page(mech)
+                out.append(Page(here, self._render("mechanism.md.j2", here, mech=mech, guide=False),
+                                mech.source.path))
+        for workshop in site.workshops.values():
+            here = paths.workshop_page(workshop)
+            out.append(Page(here, self._render("workshop.md.j2", here, w=workshop), workshop.source.path))
+        return out
+
+    def comment_groups(self) -> dict[str, list[m.GeneralComment]]:
+        groups: dict[str, list[m.GeneralComment]] = {}
+        for gc in sorted(self.site.general_comments.values(), key=lambda g: (g.body, g.number)):
+            groups.setdefault(gc.body, []).append(gc)
+        return groups
+
+    def interpreters(self) -> dict[str, list[m.GeneralComment]]:
+        """For each article or instrument id, the General Comments that interpret it."""
+        index: dict[str, list[m.GeneralComment]] = {}
+        for gc in sorted(self.site.general_comments.values(), key=lambda g: (g.body, g.number)):
+            for target in gc.interprets:
+                index.setdefault(target, []).append(gc)
+        return index
+
+    # -- additions to hand-written pages ---------------------------------------------
+    def page_markdown(self, module: m.Module, markdown: str) -> str:
+        """The Markdown MkDocs renders for a hand-written page: references expanded,
+        facilitator notes marked, generated panels and lists added."""
+        here = module.path
+        body = show_facilitator_notes(self.expand(here, markdown))
+        head, tail = "", ""
+        area = next((a for a in self.site.issue_areas.values() if a.hub == here), None)
+        if area:
+            tail = self._render("hub.md.j2", here, area=area, **self.hub_lists(area))
+        mech = next((x for x in self.site.mechanisms.values() if x.guide == here), None)
+        if mech:
+            head = self._render("mechanism-panel.md.j2", here, mech=mech)
+            tail = self._render("mechanism.md.j2", here, mech=mech, guide=True)
+        if module.type == "activity" or module.handout:
+            head = self._render("module-panel.md.j2", here, module=module,
+                                workshops=self.site.workshops_using(module.id)) + head
+        return insert_after_title(body, head) + ("\n\n" + tail if tail else "") + self.abbreviations()
+
+    def hub_lists(self, area: m.IssueArea) -> dict:
+        site = self.site
+        articles = [a for a in site.articles.values() if area.id in a.issue_areas]
+        article_ids = {a.id for a in articles}
+        comments = [g for g in site.general_comments.values() if article_ids & set(g.interprets)]
+        modules = [x for x in site.modules.values() if area.id in x.issue_areas and x.is_module and x.path != area.hub]
+        cited = {t for x in modules + [site.modules[area.hub]] for t in x.cited()}
+        mechanisms = [x for x in site.mechanisms.values() if x.id in cited]
+        workshops = [w for w in site.workshops.values() if area.id in w.issue_areas]
+        by_type = {t: sorted([x for x in modules if x.type == t], key=lambda x: x.title)
+                   for t in m.MODULE_TYPES if any(x.type == t for x in modules)}
+        return dict(articles=articles, comments=sorted(comments, key=lambda g: g.number),
+                    mechanisms=mechanisms, modules_by_type=by_type, workshops=workshops)
+
+    def expand(self, here: str, markdown: str) -> str:
+        def render(ident: str, text: str | None) -> str:
+            target = self.site.target(ident)
+            if target is None:  # validation has already reported it
+                return text or ident
+            title = target.title if isinstance(target, (m.Article, m.Instrument, m.GeneralComment)) else target.name
+            words = (text or self.label(target)).replace("[", "").replace("]", "")
+            # The title goes through attr_list: a Markdown link title cannot hold parentheses.
+            return f'[{words}]({paths.link_from(here, target)}){{ title="{_attr(title)}" }}'
+
+        return xref.expand(markdown, render)
+
+    def abbreviations(self) -> str:
+        lines = []
+        for term in self.site.glossary:
+            meaning = f"{term.expansion}: {term.definition}" if term.expansion else term.definition
+            lines.append(f"*[{term.term}]: {_attr(' '.join(meaning.split()))}")
+        return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+# --- facilitator notes -------------------------------------------------------------------
+
+_FACILITATOR = re.compile(r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+facilitator\b[^\n]*$')
+
+
+def _facilitator_blocks(markdown: str):
+    """Yield (start, end) line ranges of facilitator blocks: the marker line and its indented body."""
+    lines = markdown.split("\n")
+    i = 0
+    while i < len(lines):
+        match = _FACILITATOR.match(lines[i])
+        if not match:
+            i += 1
+            continue
+        indent = len(match.group("indent").expandtabs(4))
+        end = i + 1
+        while end < len(lines) and (not lines[end].strip()
+                                    or len(lines[end]) - len(lines[end].lstrip()) > indent):
+            end += 1
+        while end > i + 1 and not lines[end - 1].strip():
+            end -= 1
+        yield i, end
+        i = end
+
+
+def show_facilitator_notes(markdown: str) -> str:
+    """On the site, a facilitator block is a collapsed, clearly labelled details block."""
+    lines = markdown.split("\n")
+    for start, _ in _facilitator_blocks(markdown):
+        indent = _FACILITATOR.match(lines[start]).group("indent")
+        lines[start] = f'{indent}??? facilitator "For facilitators"'
+    return "\n".join(lines)
+
+
+def strip_facilitator_notes(markdown: str) -> str:
+    """Participant copies leave facilitator blocks out entirely."""
+    lines = markdown.split("\n")
+    for start, end in reversed(list(_facilitator_blocks(markdown))):
+        del lines[start:end]
+    return "\n".join(lines)
+
+
+def print_facilitator_notes(markdown: str) -> str:
+    """Facilitator guides print the notes open, labelled, never collapsed."""
+    lines = markdown.split("\n")
+    for start, _ in _facilitator_blocks(markdown):
+        indent = _FACILITATOR.match(lines[start]).group("indent")
+        lines[start] = f'{indent}!!! facilitator "For facilitators"'
+    return "\n".join(lines)
+
+
+# --- small helpers -----------------------------------------------------------------------
+
+def _attr(text: str) -> str:
+    return text.replace('"', "'").replace("\n", " ")
+
+
+def insert_after_title(markdown: str, block: str) -> str:
+    """Put a block after the page's first heading, or at the top when there is none."""
+    if not block:
+        return markdown
+    match = re.search(r"^# .*$", markdown, re.M)
+    if match:
+        return markdown[: match.end()] + "\n\n" + block + "\n" + markdown[match.end():]
+    return block + "\n" + markdown
+
+
+def asset_link(here: str, site_path: str) -> str:
+    """A link from a page to a built file (a PDF, the JSON) that MkDocs does not know about.
+
+    Pages are served as directories (`workshops/x/`), so the link climbs from there."""
+    page_dir = paths.url_of(here).rstrip("/")
+    return posixpath.relpath(site_path, page_dir or ".")

@@ -1,0 +1,85 @@
+"""The `[[id]]` cross-reference syntax, and scanning Markdown outside code.
+
+`[[icescr/11]]` or `[[icescr/11|own words]]` (`\\|` inside tables). Finding references and
+expanding them share one scanner, so what is checked is exactly what is rendered.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+XREF = re.compile(r"\[\[([^\[\]|\\]+?)(?:\\?\|([^\[\]]+?))?\]\]")
+# Inline links and images: [text](target "title"); the target is group 1.
+LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+
+
+@dataclass
+class Found:
+    target: str
+    text: str | None
+    line: int  # 1-based line within the scanned text
+
+
+def _outside_code(markdown: str, handle_line: Callable[[str, int], str]) -> str:
+    """Apply `handle_line` to the prose parts of each line, leaving code untouched."""
+    out = []
+    fence = None
+    for number, line in enumerate(markdown.split("\n"), start=1):
+        marker = _FENCE.match(line)
+        if fence:
+            if marker and marker.group(1) == fence:
+                fence = None
+            out.append(line)
+            continue
+        if marker:
+            fence = marker.group(1)
+            out.append(line)
+            continue
+        pieces, last = [], 0
+        for span in _CODE_SPAN.finditer(line):
+            pieces.append(handle_line(line[last:span.start()], number))
+            pieces.append(span.group(0))
+            last = span.end()
+        pieces.append(handle_line(line[last:], number))
+        out.append("".join(pieces))
+    return "\n".join(out)
+
+
+def find_refs(markdown: str) -> list[Found]:
+    found: list[Found] = []
+
+    def collect(text: str, number: int) -> str:
+        for match in XREF.finditer(text):
+            found.append(Found(match.group(1).strip(), match.group(2), number))
+        return text
+
+    _outside_code(markdown, collect)
+    return found
+
+
+def find_links(markdown: str) -> list[Found]:
+    """Relative links to other files (not web addresses, not in-page anchors)."""
+    found: list[Found] = []
+
+    def collect(text: str, number: int) -> str:
+        for match in LINK.finditer(text):
+            target = match.group(1)
+            if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I) or target.startswith(("#", "/")):
+                continue
+            found.append(Found(target, None, number))
+        return text
+
+    _outside_code(markdown, collect)
+    return found
+
+
+def expand(markdown: str, render: Callable[[str, str | None], str]) -> str:
+    """Replace each reference by what `render(target, text)` returns."""
+
+    def replace(text: str, number: int) -> str:
+        return XREF.sub(lambda m: render(m.group(1).strip(), m.group(2)), text)
+
+    return _outside_code(markdown, replace)

@@ -1,0 +1,136 @@
+"""YAML that remembers where each value came from, so every error can name a line.
+
+Dates are kept as strings: PyYAML would turn `1966-16-12` into an exception that
+stops the whole load, and we want one clear finding per bad date instead.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .findings import Finding
+
+
+class LineMap(dict):
+    """A mapping with the line of the mapping itself and of each key (1-based)."""
+
+    line: int = 1
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.key_lines: dict = {}
+        self.duplicate_keys: list[tuple[str, int]] = []
+
+    def line_of(self, key) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+class LineList(list):
+    line: int = 1
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.item_lines: list[int] = []
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if index < len(self.item_lines) else self.line
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+# Keep every implicit resolver except the timestamp one.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _mapping(loader: _Loader, node: yaml.MappingNode) -> LineMap:
+    loader.flatten_mapping(node)
+    result = LineMap()
+    result.line = node.start_mark.line + 1
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        line = key_node.start_mark.line + 1
+        if key in result:
+            result.duplicate_keys.append((key, line))
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines[key] = line
+    return result
+
+
+def _sequence(loader: _Loader, node: yaml.SequenceNode) -> LineList:
+    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [child.start_mark.line + 1 for child in node.value]
+    return result
+
+
+def _unknown_tag(loader: _Loader, suffix: str, node: yaml.Node):
+    # mkdocs.yml may carry tags such as !ENV or !!python/name; their values do not matter here.
+    return None
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+_Loader.add_multi_constructor("!", _unknown_tag)
+_Loader.add_multi_constructor("tag:yaml.org,2002:python/", _unknown_tag)
+
+
+@dataclass
+class Parsed:
+    data: object
+    finding: Finding | None = None
+
+
+def parse_yaml(text: str, path: str, line_offset: int = 0) -> Parsed:
+    """Parse YAML text; on a syntax error return a finding at the offending line."""
+    try:
+        return Parsed(yaml.load(text, Loader=_Loader))  # noqa: S506 - _Loader is a SafeLoader
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 1 if mark else 1) + line_offset
+        problem = error.problem or "could not be read"
+        return Parsed(None, Finding(path, line, f"malformed YAML: {problem}",
+                                    "check indentation, colons and quotes on this line and the one before"))
+    except yaml.YAMLError as error:  # pragma: no cover - PyYAML raises marked errors in practice
+        return Parsed(None, Finding(path, 1 + line_offset, f"malformed YAML: {error}"))
+
+
+def read_yaml(file: Path, root: Path) -> Parsed:
+    return parse_yaml(file.read_text(encoding="utf-8"), rel(file, root))
+
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
+
+
+@dataclass
+class MarkdownFile:
+    meta: object
+    body: str
+    body_line: int  # line number in the file where the body starts
+    finding: Finding | None = None
+
+
+def read_markdown(file: Path, root: Path) -> MarkdownFile:
+    text = file.read_text(encoding="utf-8")
+    path = rel(file, root)
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return MarkdownFile(None, text, 1, Finding(path, 1, "no front matter",
+                                                   "start the file with a '---' block holding at least 'title:'"))
+    parsed = parse_yaml(match.group(1) or "", path, line_offset=1)
+    body_line = match.group(0).count("\n") + 1
+    return MarkdownFile(parsed.data, text[match.end():], body_line, parsed.finding)
+
+
+def rel(file: Path, root: Path) -> str:
+    try:
+        return file.relative_to(root).as_posix()
+    except ValueError:
+        return file.as_posix()

@@ -73,6 +73,19 @@ def link_from(from_page: str, target) -> str:
     return relative + (f"#{anchor}" if anchor else "")
 
 
+def resolve_relative(from_page: str, target: str) -> str | None:
+    """The docs-relative path a relative link points at, or None when it leaves docs/."""
+    target = target.split("#", 1)[0].split("?", 1)[0]
+    if not target:
+        return from_page
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(from_page), target))
+    if joined.startswith("../") or joined == "..":
+        return None
+    if target.endswith("/"):
+        joined += "/index.md"
+    return joined
+
+
 def pdf_name(kind: str, ident: str, paper: str) -> str:
     """kind: 'guide', 'packet' or 'handout'; paper: 'letter' or 'a4'."""
     return f"{PDF_DIR}/{ident.replace('/', '-')}-{kind}-{paper}.pdf"

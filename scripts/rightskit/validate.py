@@ -1,7 +1,6 @@
 """Checks across records: every reference resolves, links point at real files, facts agree."""
 from __future__ import annotations
 
-import posixpath
 from typing import Iterable
 
 from . import model as m
@@ -119,7 +118,7 @@ def _modules(site: m.Site, docs_files: set[str], nav: set[str] | None, docs_dir:
                                    did_you_mean(ref.target, everything,
                                                 "use an instrument, article, General Comment or mechanism id")))
         for ref in module.links:
-            target = _resolve_link(module.path, ref.target)
+            target = paths.resolve_relative(module.path, ref.target)
             if target is None:
                 out.append(Finding(path, ref.line, f"link '{ref.target}' points outside {docs_dir}/",
                                    "link to a page under docs/, or use a full web address"))
@@ -135,18 +134,6 @@ def _modules(site: m.Site, docs_files: set[str], nav: set[str] | None, docs_dir:
             out.append(Finding("mkdocs.yml", 1, f"navigation lists '{entry}', which does not exist",
                                did_you_mean(entry, known_pages, "remove it or create the page")))
     return out
-
-
-def _resolve_link(from_page: str, target: str) -> str | None:
-    target = target.split("#", 1)[0].split("?", 1)[0]
-    if not target:
-        return from_page
-    joined = posixpath.normpath(posixpath.join(posixpath.dirname(from_page), target))
-    if joined.startswith("../") or joined == "..":
-        return None
-    if target.endswith("/"):
-        joined += "/index.md"
-    return joined
 
 
 def _workshops(site: m.Site) -> list[Finding]:

@@ -83,3 +83,8 @@ def expand(markdown: str, render: Callable[[str, str | None], str]) -> str:
         return XREF.sub(lambda m: render(m.group(1).strip(), m.group(2)), text)
 
     return _outside_code(markdown, replace)
+
+
+def expand_links(markdown: str, replace: Callable[[re.Match], str]) -> str:
+    """Rewrite inline links outside code with `replace(match)`; group 1 is the target."""
+    return _outside_code(markdown, lambda text, number: LINK.sub(replace, text))

@@ -94,8 +94,12 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> Parsed:
         return Parsed(yaml.load(text, Loader=_Loader))  # noqa: S506 - _Loader is a SafeLoader
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        line = (mark.line + 1 if mark else 1) + line_offset
         problem = error.problem or "could not be read"
+        if error.context_mark and "<stream end>" in problem:
+            # An unclosed bracket or quote is noticed only at the end of the file: point at its start.
+            mark = error.context_mark
+            problem = f"{error.context} was never closed"
+        line = (mark.line + 1 if mark else 1) + line_offset
         return Parsed(None, Finding(path, line, f"malformed YAML: {problem}",
                                     "check indentation, colons and quotes on this line and the one before"))
     except yaml.YAMLError as error:  # pragma: no cover - PyYAML raises marked errors in practice
@@ -124,7 +128,8 @@ def read_markdown(file: Path, root: Path) -> MarkdownFile:
     if not match:
         return MarkdownFile(None, text, 1, Finding(path, 1, "no front matter",
                                                    "start the file with a '---' block holding at least 'title:'"))
-    parsed = parse_yaml(match.group(1) or "", path, line_offset=1)
+    # A leading newline stands in for the opening '---', so YAML's lines are the file's lines.
+    parsed = parse_yaml("\n" + (match.group(1) or ""), path)
     body_line = match.group(0).count("\n") + 1
     return MarkdownFile(parsed.data, text[match.end():], body_line, parsed.finding)
 

@@ -1,0 +1,48 @@
+"""Shared fixtures: a small valid project to break on purpose, and the real site built once."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rightskit.load import Project, load_site
+
+REPO = Path(__file__).resolve().parents[1]
+MINI = Path(__file__).parent / "fixtures" / "mini"
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "true")
+
+
+@pytest.fixture
+def mini(tmp_path: Path) -> Path:
+    """A copy of a minimal, valid project that a test may edit."""
+    target = tmp_path / "project"
+    shutil.copytree(MINI, target)
+    return target
+
+
+def check(root: Path):
+    return load_site(Project(root))
+
+
+def rightskit(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "rightskit.cli", *args], cwd=cwd, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The real site, built once with PDFs by the same command `make site` runs."""
+    work = tmp_path_factory.mktemp("real")
+    for name in ("docs", "standards", "curricula", "overrides", "mkdocs.yml", "CONTRIBUTING.md"):
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, work / name)
+        else:
+            shutil.copy(source, work / name)
+    result = rightskit("build", cwd=work)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return work

@@ -22,6 +22,7 @@ install: $(STAMP)
 
 ## Build the whole site, with PDFs, into site/.
 site: $(STAMP)
+	scripts/install-system-deps.sh site
 	$(BIN)/rightskit build
 
 ## Check content and data; prints every problem as file:line.
@@ -34,11 +35,12 @@ serve: $(STAMP)
 
 ## Install what the tests need (system packages too) and run the whole suite.
 test: $(TEST_STAMP)
-	scripts/install-system-deps.sh
+	scripts/install-system-deps.sh test
 	$(BIN)/python -m pytest -q
 
 ## Time loading, page generation, the MkDocs build and PDFs.
 bench: $(STAMP)
+	scripts/install-system-deps.sh site
 	$(BIN)/rightskit bench
 
 clean:

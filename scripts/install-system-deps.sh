@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the test suite needs, only when they are missing:
-# chromium for browser tests, poppler-utils (pdftotext) to read PDFs back,
-# and Pango, which WeasyPrint renders with.
+# Installs the Debian packages the build or the tests need, only when they are missing.
+#   site: Pango (WeasyPrint renders PDFs with it) and DejaVu fonts (embedded in the PDFs)
+#   test: the above, plus chromium for browser tests and poppler-utils (pdftotext) to read PDFs back
 set -euo pipefail
+what=${1:-test}
 missing=()
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 ldconfig -p 2>/dev/null | grep -q libpango-1.0 || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
-fc-list 2>/dev/null | grep -qi dejavu || missing+=(fonts-dejavu-core)
+fc-list 2>/dev/null | grep -qi "DejaVu Sans" || missing+=(fonts-dejavu-core fontconfig)
+if [[ $what == test ]]; then
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+fi
 if ((${#missing[@]})); then
   echo "Installing system packages: ${missing[*]}"
   sudo=""

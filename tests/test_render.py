@@ -81,3 +81,12 @@ def test_generated_pages_are_complete(mini):
     assert pages["standards/icescr.md"].source == "standards/instruments/icescr.yml"
     assert "mechanisms/cescr.md" in pages  # no guide, so a page is generated
     assert "mechanisms/upr.md" not in pages  # it has a hand-written guide
+
+
+def test_checklist_boxes_get_the_item_text_as_their_name():
+    html = ('<ul class="task-list"><li class="task-list-item"><label class="task-list-control">'
+            '<input type="checkbox" disabled/><span class="task-list-indicator"></span></label> '
+            '<strong>Who</strong> is "coming"?<ul><li>nested</li></ul></li></ul>')
+    out = render.label_checkboxes(html)
+    assert '<input type="checkbox" disabled aria-label="Who is &quot;coming&quot;?"/>' in out
+    assert out.count("aria-label") == 1

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import logging
 import os
+import posixpath
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -18,7 +20,7 @@ from mkdocs.structure.files import File, Files
 from . import export
 from .findings import format_findings
 from .load import Project, load_site
-from .render import Renderer
+from .render import Renderer, label_checkboxes
 
 log = logging.getLogger("mkdocs.plugins.rightskit")
 
@@ -60,10 +62,16 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
     def on_page_markdown(self, markdown, *, page, config, files):
         module = self.site.modules.get(page.file.src_uri)
         if module is None:  # a generated page
+            if page.edit_url:  # its edit link climbs out of docs/ to the YAML: tidy the "/../"
+                parts = urlsplit(page.edit_url)
+                page.edit_url = urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
             return markdown + self.renderer.abbreviations()
         if module.issue_areas and "tags" not in page.meta:
             page.meta["tags"] = [self.site.issue_areas[a].title for a in module.issue_areas]
         return self.renderer.page_markdown(module, markdown)
+
+    def on_page_content(self, html, *, page, config, files):
+        return label_checkboxes(html)
 
     def on_post_build(self, *, config):
         site_dir = Path(config.site_dir)

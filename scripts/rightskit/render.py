@@ -260,6 +260,24 @@ def print_facilitator_notes(markdown: str) -> str:
     return "\n".join(lines)
 
 
+# --- HTML touch-ups ----------------------------------------------------------------------
+
+_TASK = re.compile(r'(<li class="task-list-item"><label class="task-list-control"><input type="checkbox"[^>]*?)'
+                   r'(/?>)(.*?)(?=<ul|<ol|</li>)', re.S)
+
+
+def label_checkboxes(html: str) -> str:
+    """Give each checklist box the text of its item as its accessible name (WCAG 4.1.2):
+    pymdownx.tasklist leaves the box inside an empty label."""
+
+    def name(match: re.Match) -> str:
+        # The text is already HTML (entities escaped); only quotes need escaping for the attribute.
+        label = " ".join(re.sub(r"<[^>]+>", "", match.group(3)).split()).replace('"', "&quot;")
+        return f'{match.group(1)} aria-label="{label}"{match.group(2)}{match.group(3)}'
+
+    return _TASK.sub(name, html)
+
+
 # --- small helpers -----------------------------------------------------------------------
 
 def _attr(text: str) -> str:

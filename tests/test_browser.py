@@ -1,0 +1,152 @@
+"""Every page type in a real browser (Debian's Chromium through Playwright): accessibility
+with axe (WCAG 2.1 A and AA), no request to any other host, search, filters and printing."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+        "resultTypes": ["violations"]}
+
+# One page of each type the site has.
+PAGES = {
+    "home": "",
+    "issue-area hub": "rights/housing/",
+    "instrument": "standards/icescr/",
+    "instruments index": "standards/",
+    "General Comments": "standards/general-comments/cescr/",
+    "General Comments index": "standards/general-comments/",
+    "mechanisms index": "mechanisms/",
+    "mechanism guide": "mechanisms/upr/",
+    "generated mechanism page": "mechanisms/cedaw-committee/",
+    "toolkit": "toolkits/documentation/",
+    "activity": "activities/housing-line/",
+    "explainer": "frameworks/principles/",
+    "workshop": "workshops/housing-human-right/",
+    "workshops index": "workshops/",
+    "glossary": "glossary/",
+    "tags": "tags/",
+    "open data": "about/data/",
+}
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built: Path):
+    handler = functools.partial(_Quiet, directory=str(built / "site"))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: `make test` installs it with apt-get")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context()
+    page = context.new_page()
+    page.requested = []  # every URL the page asked for
+    page.on("request", lambda request: page.requested.append(request.url))
+    yield page
+    context.close()
+
+
+def foreign(urls: list[str]) -> list[str]:
+    return [u for u in urls if urlsplit(u).scheme in ("http", "https", "ws", "wss")
+            and urlsplit(u).hostname not in ("127.0.0.1", "localhost")]
+
+
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_page_is_accessible_and_private(page, server, kind):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(server + PAGES[kind], wait_until="networkidle")
+    assert page.title(), kind
+    for scheme in ("light", "dark"):
+        page.emulate_media(color_scheme=scheme)
+        # Material picks the palette from the media query on load.
+        page.reload(wait_until="networkidle")
+        scheme_shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        assert scheme_shown == {"light": "default", "dark": "slate"}[scheme]
+        results = Axe().run(page, options=WCAG)
+        assert results.violations_count == 0, f"{kind} ({scheme}):\n{results.generate_report()}"
+    assert foreign(page.requested) == []
+
+
+def test_search_finds_the_housing_hub(page, server):
+    page.goto(server, wait_until="networkidle")
+    page.keyboard.press("/")
+    field = page.locator("input.md-search__input")
+    field.press_sequentially("adequate housing", delay=30)
+    titles = page.locator(".md-search-result__list > li > a.md-search-result__link h1")
+    titles.first.wait_for(timeout=10_000)
+    found = [t.strip() for t in titles.all_inner_texts()]
+    assert any("housing" in t.lower() for t in found[:5]), found
+    assert foreign(page.requested) == []
+
+
+def test_search_dialog_is_accessible(page, server):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(server, wait_until="networkidle")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("health", delay=30)
+    page.locator(".md-search-result__list > li").first.wait_for(timeout=10_000)
+    results = Axe().run(page, options=WCAG)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_instruments_filter(page, server):
+    page.goto(server + "standards/", wait_until="networkidle")
+    rows = page.locator(".rk-filterable tbody tr")
+    total = rows.count()
+    page.get_by_label("US status").select_option("Ratified")
+    visible = [r for r in rows.all() if r.is_visible()]
+    assert 0 < len(visible) < total
+    assert all("Ratified" in r.inner_text() for r in visible)
+    assert f"Showing {len(visible)} of {total}." in page.locator(".rk-filter-status").inner_text()
+
+
+def test_workshops_filter_by_length(page, server):
+    page.goto(server + "workshops/", wait_until="networkidle")
+    page.get_by_label("Length").select_option("Full day (over 4 hours)")
+    visible = [r.inner_text() for r in page.locator(".rk-filterable tbody tr").all() if r.is_visible()]
+    assert visible and all("Full day" in text for text in visible)
+
+
+def test_printing_hides_chrome_and_shows_link_targets(page, server):
+    page.goto(server + "rights/housing/", wait_until="networkidle")
+    page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    page.emulate_media(media="print")
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search", ".md-tabs"):
+        hidden = page.eval_on_selector_all(selector, "els => els.every(e => getComputedStyle(e).display === 'none')")
+        assert hidden, selector
+    target = page.eval_on_selector(".md-content a[data-print-href]", "a => getComputedStyle(a, '::after').content")
+    assert "http://127.0.0.1" in target
+    pdf = page.pdf(format="Letter")
+    assert pdf[:4] == b"%PDF"

@@ -81,21 +81,26 @@ def foreign(urls: list[str]) -> list[str]:
             and urlsplit(u).hostname not in ("127.0.0.1", "localhost")]
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("kind", list(PAGES))
-def test_page_is_accessible_and_private(page, server, kind):
+def test_page_is_accessible_and_private(browser, server, kind, scheme):
     from axe_playwright_python.sync_playwright import Axe
 
-    page.goto(server + PAGES[kind], wait_until="networkidle")
-    assert page.title(), kind
-    for scheme in ("light", "dark"):
-        page.emulate_media(color_scheme=scheme)
-        # Material picks the palette from the media query on load.
-        page.reload(wait_until="networkidle")
-        scheme_shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
-        assert scheme_shown == {"light": "default", "dark": "slate"}[scheme]
+    # A fresh context per scheme: Material remembers the palette it chose in local storage.
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    try:
+        page.goto(server + PAGES[kind], wait_until="networkidle")
+        assert page.title(), kind
+        shown = page.evaluate("document.body.getAttribute('data-md-color-scheme')")
+        assert shown == {"light": "default", "dark": "slate"}[scheme]
         results = Axe().run(page, options=WCAG)
         assert results.violations_count == 0, f"{kind} ({scheme}):\n{results.generate_report()}"
-    assert foreign(page.requested) == []
+        assert foreign(requested) == []
+    finally:
+        context.close()
 
 
 def test_search_finds_the_housing_hub(page, server):

@@ -37,6 +37,7 @@ PAGES = {
     "glossary": "glossary/",
     "tags": "tags/",
     "open data": "about/data/",
+    "contributor guide": "contribute/",
 }
 
 

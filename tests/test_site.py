@@ -265,3 +265,21 @@ def test_second_build_with_nothing_changed_renders_no_pdf(built):
     first_line = report.read_text().splitlines()[0]
     assert ": 0 rendered," in first_line, first_line
     assert len(report.read_text().splitlines()) == 1  # no document named as rendered
+
+
+def test_plain_mkdocs_build_strict_works_through_the_plugin(mini, tmp_path):
+    """`mkdocs build --strict` (no rightskit CLI) runs the plugin, with link and anchor validation."""
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out")],
+                            cwd=mini, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out" / "standards" / "icescr" / "index.html").is_file()
+    assert json.loads((tmp_path / "out" / "data" / "instruments.json").read_text())[0]["id"] == "icescr"
+    # the same validation as `rightskit check` stops plain MkDocs too
+    (mini / "docs" / "rights" / "housing.md").write_text(
+        (mini / "docs" / "rights" / "housing.md").read_text().replace("[[upr]]", "[[upp]]"))
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out2")],
+                            cwd=mini, capture_output=True, text=True)
+    assert result.returncode != 0
+    assert "docs/rights/housing.md:11: unknown reference [[upp]] (did you mean 'upr'?)" in result.stderr

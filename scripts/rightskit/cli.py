@@ -100,6 +100,7 @@ def cmd_serve(args) -> int:
     if loaded.findings:
         print(format_findings(loaded.findings), file=sys.stderr)
         return 1
+    logging.getLogger("mkdocs").setLevel(logging.INFO)  # so the address to open is printed
     serve(config_file=str(project.root / project.config_file), dev_addr=args.addr, livereload=True)
     return 0
 

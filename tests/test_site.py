@@ -283,3 +283,10 @@ def test_plain_mkdocs_build_strict_works_through_the_plugin(mini, tmp_path):
                             cwd=mini, capture_output=True, text=True)
     assert result.returncode != 0
     assert "docs/rights/housing.md:11: unknown reference [[upp]] (did you mean 'upr'?)" in result.stderr
+
+
+def test_glossary_terms_show_their_definition_on_hover(built):
+    raw = (built / "site" / "mechanisms" / "upr" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<abbr title="Universal Periodic Review: [^"]+">UPR</abbr>', raw)
+    glossary = html(built, "glossary")
+    assert "UPR (Universal Periodic Review)" in glossary

@@ -57,3 +57,25 @@ def test_unknown_audience_is_reported(mini):
     replace(mini / "curricula/housing.yml", "audience: [organisers]", "audience: [organizers]")
     assert any("'organizers' is not an allowed value of 'audience' (did you mean 'organisers'?)" in m
                for m in messages(mini))
+
+
+def test_pdf_cache_renders_only_what_changed_and_forgets_the_rest(mini, tmp_path):
+    from rightskit import pdf
+
+    site = check(mini).site
+    cache = tmp_path / "cache"
+    first = pdf.build_all(site, tmp_path / "out", site_url="https://example.invalid/", cache_dir=cache)
+    assert first.rendered == 6 and first.cached == 0  # guide + packet + handout, two paper sizes each
+    again = pdf.build_all(site, tmp_path / "out", site_url="https://example.invalid/", cache_dir=cache)
+    assert again.rendered == 0 and again.cached == 6
+    site.workshops["housing"].title = "Housing workshop, revised"
+    changed = pdf.build_all(site, tmp_path / "out", site_url="https://example.invalid/", cache_dir=cache)
+    assert sorted(changed.rendered_names) == sorted(
+        f"pdf/housing-{kind}-{paper}.pdf" for kind in ("guide", "packet") for paper in ("letter", "a4"))
+    assert len(list((cache / "pdf").glob("*.pdf"))) == 6
+
+
+def test_file_name_must_match_the_id(mini):
+    (mini / "curricula/housing.yml").rename(mini / "curricula/housing-2.yml")
+    assert any(m.startswith("curricula/housing-2.yml:1: workshop id 'housing' does not match the file name")
+               for m in messages(mini))

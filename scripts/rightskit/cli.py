@@ -23,12 +23,19 @@ def _project(args) -> Project:
     return Project(config.parent, config_file=config.name)
 
 
-def cmd_check(args) -> int:
-    loaded = load_site(_project(args))
+def _checked(project: Project):
+    """The loaded site, or None after printing every problem."""
+    loaded = load_site(project)
     if loaded.findings:
         print(format_findings(loaded.findings), file=sys.stderr)
+        return None
+    return loaded.site
+
+
+def cmd_check(args) -> int:
+    site = _checked(_project(args))
+    if site is None:
         return 1
-    site = loaded.site
     print(f"OK: {len(site.instruments)} instruments, {len(site.articles)} articles, "
           f"{len(site.general_comments)} General Comments, {len(site.mechanisms)} mechanisms, "
           f"{len(site.modules)} pages, {len(site.workshops)} workshops; no problems found.")
@@ -55,9 +62,7 @@ def cmd_build(args) -> int:
 
     _setup_logging(args.verbose)
     project = _project(args)
-    loaded = load_site(project)
-    if loaded.findings:
-        print(format_findings(loaded.findings), file=sys.stderr)
+    if _checked(project) is None:
         print("Build stopped: nothing was written; the previous site/ is unchanged.", file=sys.stderr)
         return 1
     final = (project.root / args.site_dir).resolve()
@@ -96,9 +101,7 @@ def cmd_serve(args) -> int:
 
     _setup_logging(args.verbose)
     project = _project(args)
-    loaded = load_site(project)
-    if loaded.findings:
-        print(format_findings(loaded.findings), file=sys.stderr)
+    if _checked(project) is None:
         return 1
     logging.getLogger("mkdocs").setLevel(logging.INFO)  # so the address to open is printed
     serve(config_file=str(project.root / project.config_file), dev_addr=args.addr, livereload=True)

@@ -83,29 +83,35 @@ ARTICLE_FIELDS = ("number", "title", "summary", "issue_areas")
 
 
 def _load_instruments(root: Path, site: m.Site, findings: list[Finding]) -> None:
-    for file in _yaml_files(root / "standards" / "instruments"):
+    site.instruments = _load_files(root / "standards" / "instruments", root, findings, "instrument", _instrument)
+
+
+def _load_files(folder: Path, root: Path, findings: list[Finding], what: str, make) -> dict:
+    """One record per YAML file, whose id must be unique and match the file name."""
+    records: dict = {}
+    for file in _yaml_files(folder):
         parsed = _read(file, root, findings)
         path = rel(file, root)
         if parsed.data is None and parsed.finding:
             continue
         if not isinstance(parsed.data, LineMap):
-            findings.append(Finding(path, 1, "an instrument file must be a mapping of fields",
-                                    "start with 'id:', 'short_title:', 'title:' …"))
+            findings.append(Finding(path, 1, f"a{'n' if what[0] in 'aeiou' else ''} {what} file must be a mapping "
+                                    "of fields", "start with 'id:'"))
             continue
-        instrument = _instrument(parsed.data, path, findings)
-        if instrument is None:
+        record = make(parsed.data, path, findings)
+        if not record or not record.id:
             continue
-        if instrument.id in site.instruments:
-            first = site.instruments[instrument.id].source
-            findings.append(Finding(path, parsed.data.line_of("id"), f"duplicate instrument id '{instrument.id}'",
+        line = parsed.data.line_of("id")
+        if record.id in records:
+            first = records[record.id].source
+            findings.append(Finding(path, line, f"duplicate {what} id '{record.id}'",
                                     f"already used in {first.path}:{first.line}"))
             continue
-        expected = file.stem
-        if instrument.id != expected:
-            findings.append(Finding(path, parsed.data.line_of("id"),
-                                    f"instrument id '{instrument.id}' does not match the file name",
-                                    f"rename the file to {instrument.id}.yml or set id: {expected}"))
-        site.instruments[instrument.id] = instrument
+        if record.id != file.stem:
+            findings.append(Finding(path, line, f"{what} id '{record.id}' does not match the file name",
+                                    f"rename the file to {record.id}.yml or set id: {file.stem}"))
+        records[record.id] = record
+    return records
 
 
 def _instrument(data: LineMap, path: str, findings: list[Finding]) -> m.Instrument | None:
@@ -298,23 +304,7 @@ AGENDA_FIELDS = ("module", "break", "text", "minutes", "notes")
 
 
 def _load_workshops(root: Path, site: m.Site, findings: list[Finding]) -> None:
-    for file in _yaml_files(root / "curricula"):
-        parsed = _read(file, root, findings)
-        path = rel(file, root)
-        if parsed.data is None and parsed.finding:
-            continue
-        if not isinstance(parsed.data, LineMap):
-            findings.append(Finding(path, 1, "a workshop file must be a mapping of fields", "start with 'id:'"))
-            continue
-        workshop = _workshop(parsed.data, path, findings)
-        if not workshop.id:
-            continue
-        if workshop.id in site.workshops:
-            first = site.workshops[workshop.id].source
-            findings.append(Finding(path, parsed.data.line_of("id"), f"duplicate workshop id '{workshop.id}'",
-                                    f"already used in {first.path}"))
-            continue
-        site.workshops[workshop.id] = workshop
+    site.workshops = _load_files(root / "curricula", root, findings, "workshop", _workshop)
 
 
 def _workshop(data: LineMap, path: str, findings: list[Finding]) -> m.Workshop:

@@ -150,7 +150,8 @@ def build_all(site: m.Site, site_dir: Path, *, site_url: str, cache_dir: Path, r
     report = Report()
     cache = cache_dir / "pdf"
     cache.mkdir(parents=True, exist_ok=True)
-    for doc in Printer(site, site_url).documents():
+    documents = Printer(site, site_url).documents()
+    for doc in documents:
         cached = cache / f"{doc.key}.pdf"
         if cached.exists():
             report.cached += 1
@@ -164,6 +165,11 @@ def build_all(site: m.Site, site_dir: Path, *, site_url: str, cache_dir: Path, r
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(cached, target)
         report.files.append(target)
+    # Forget PDFs no current document has, so the cache does not grow with every edit.
+    keep = {f"{doc.key}.pdf" for doc in documents}
+    for stale in cache.glob("*.pdf"):
+        if stale.name not in keep:
+            stale.unlink()
     _write_report(report, cache_dir)
     return report
 

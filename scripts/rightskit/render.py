@@ -234,13 +234,22 @@ def _facilitator_blocks(markdown: str):
         i = end
 
 
-def show_facilitator_notes(markdown: str) -> str:
-    """On the site, a facilitator block is a collapsed, clearly labelled details block."""
+def _relabel_facilitator_notes(markdown: str, marker: str) -> str:
     lines = markdown.split("\n")
     for start, _ in _facilitator_blocks(markdown):
         indent = _FACILITATOR.match(lines[start]).group("indent")
-        lines[start] = f'{indent}??? facilitator "For facilitators"'
+        lines[start] = f'{indent}{marker} facilitator "For facilitators"'
     return "\n".join(lines)
+
+
+def show_facilitator_notes(markdown: str) -> str:
+    """On the site, a facilitator block is a collapsed, clearly labelled details block."""
+    return _relabel_facilitator_notes(markdown, "???")
+
+
+def print_facilitator_notes(markdown: str) -> str:
+    """Facilitator guides print the notes open, labelled, never collapsed."""
+    return _relabel_facilitator_notes(markdown, "!!!")
 
 
 def strip_facilitator_notes(markdown: str) -> str:
@@ -248,15 +257,6 @@ def strip_facilitator_notes(markdown: str) -> str:
     lines = markdown.split("\n")
     for start, end in reversed(list(_facilitator_blocks(markdown))):
         del lines[start:end]
-    return "\n".join(lines)
-
-
-def print_facilitator_notes(markdown: str) -> str:
-    """Facilitator guides print the notes open, labelled, never collapsed."""
-    lines = markdown.split("\n")
-    for start, _ in _facilitator_blocks(markdown):
-        indent = _FACILITATOR.match(lines[start]).group("indent")
-        lines[start] = f'{indent}!!! facilitator "For facilitators"'
     return "\n".join(lines)
 
 

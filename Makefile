@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := true
 
-.PHONY: site check serve test bench clean install
+.PHONY: site check serve test bench bench-scale clean install
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +42,10 @@ test: $(TEST_STAMP)
 bench: $(STAMP)
 	scripts/install-system-deps.sh site
 	$(BIN)/rightskit bench
+
+## How the build time grows with the number of pages (slow: several minutes).
+bench-scale: $(STAMP)
+	$(BIN)/rightskit bench --scale 0,250,500,1000
 
 clean:
 	rm -rf site .cache/rightskit

@@ -138,12 +138,17 @@ def test_check_passes_on_valid_project(mini):
     assert "no problems found" in result.stdout
 
 
-def test_failed_build_leaves_the_previous_site_intact(mini):
+def build_over_previous_site(mini: Path):
+    """Run `rightskit build` where a previous site exists; return the result and that site."""
     site = mini / "site"
     site.mkdir()
     (site / "index.html").write_text("previous build")
+    return rightskit("build", cwd=mini), site
+
+
+def test_failed_build_leaves_the_previous_site_intact(mini):
     replace(mini / "docs/rights/housing.md", "[[upr]]", "[[nope]]")
-    result = rightskit("build", cwd=mini)
+    result, site = build_over_previous_site(mini)
     assert result.returncode == 1
     assert "unknown reference [[nope]]" in result.stderr
     assert (site / "index.html").read_text() == "previous build"
@@ -152,21 +157,15 @@ def test_failed_build_leaves_the_previous_site_intact(mini):
 
 def test_failure_inside_mkdocs_also_keeps_the_previous_site(mini):
     """A problem only MkDocs sees (a missing anchor, in strict mode) must not replace site/ either."""
-    site = mini / "site"
-    site.mkdir()
-    (site / "index.html").write_text("previous build")
     replace(mini / "docs/index.md", "(rights/housing.md)", "(rights/housing.md#no-such-anchor)")
-    result = rightskit("build", cwd=mini)
+    result, site = build_over_previous_site(mini)
     assert result.returncode == 1, result.stdout + result.stderr
     assert (site / "index.html").read_text() == "previous build"
     assert not (mini / "site.partial").exists()
 
 
 def test_successful_build_replaces_the_site(mini):
-    site = mini / "site"
-    site.mkdir()
-    (site / "stale.html").write_text("old")
-    result = rightskit("build", cwd=mini)
+    result, site = build_over_previous_site(mini)
     assert result.returncode == 0, result.stderr
-    assert not (site / "stale.html").exists()
+    assert (site / "index.html").read_text() != "previous build"
     assert (site / "standards" / "icescr" / "index.html").exists()

@@ -33,10 +33,6 @@ class Loaded:
     findings: list[Finding] = field(default_factory=list)
     nav: set[str] | None = None  # docs-relative paths listed in the navigation
 
-    @property
-    def ok(self) -> bool:
-        return not self.findings
-
 
 def load_site(project: Project) -> Loaded:
     """Load everything, then check every reference; never stops at the first problem."""
@@ -52,11 +48,11 @@ def load_site(project: Project) -> Loaded:
     _load_modules(project, site, findings)
     _load_workshops(root, site, findings)
     nav = read_nav(project, findings)
-    findings += validate.check(site, project_files(project), nav, project.docs_dir)
+    findings += validate.check(site, docs_files(project), nav, project.docs_dir)
     return Loaded(site, findings, nav)
 
 
-def project_files(project: Project) -> set[str]:
+def docs_files(project: Project) -> set[str]:
     """Every file under docs/, relative to it: relative links may point at any of them."""
     if not project.docs.is_dir():
         return set()

@@ -18,7 +18,6 @@ TYPE_NAMES = {"issue area": "Issue areas", "mechanism guide": "Mechanism guides"
 AUDIENCES = ("community members", "organisers", "trainers", "contributors")
 LEVELS = ("introductory", "intermediate", "advanced")
 WORKSHOP_FORMATS = ("in person", "online")
-US_STATUSES = ("ratified", "signed, not ratified", "not signed", "not applicable")
 
 
 @dataclass(frozen=True)

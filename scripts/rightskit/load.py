@@ -41,10 +41,12 @@ def load_site(project: Project) -> Loaded:
     root = project.root
     _load_instruments(root, site, findings)
     _load_general_comments(root, site, findings)
-    site.mechanisms = _load_list(root / "standards" / "mechanisms.yml", root, findings, "mechanism", _mechanism)
-    site.issue_areas = _load_list(root / "standards" / "issue-areas.yml", root, findings, "issue area", _issue_area)
+    site.mechanisms = _load_list(root / "standards" / "mechanisms.yml", root, findings, "mechanism", _mechanism,
+                                MECHANISM_FIELDS)
+    site.issue_areas = _load_list(root / "standards" / "issue-areas.yml", root, findings, "issue area", _issue_area,
+                                 ISSUE_AREA_FIELDS)
     site.glossary = list(_load_list(root / "standards" / "glossary.yml", root, findings, "glossary term",
-                                    _glossary_term, key=lambda t: t.term).values())
+                                    _glossary_term, GLOSSARY_FIELDS, key=lambda t: t.term).values())
     _load_modules(project, site, findings)
     _load_workshops(root, site, findings)
     nav = read_nav(project, findings)
@@ -184,7 +186,8 @@ def _load_general_comments(root: Path, site: m.Site, findings: list[Finding]) ->
 
 # --- lists of records: mechanisms, issue areas, glossary -----------------------------------
 
-def _load_list(file: Path, root: Path, findings: list[Finding], what: str, make, key=lambda r: r.id) -> dict:
+def _load_list(file: Path, root: Path, findings: list[Finding], what: str, make, fields: tuple[str, ...],
+               key=lambda r: r.id) -> dict:
     records: dict = {}
     if not file.is_file():
         return records
@@ -200,7 +203,7 @@ def _load_list(file: Path, root: Path, findings: list[Finding], what: str, make,
         if not isinstance(item, LineMap):
             findings.append(Finding(path, line, f"each {what} must be a mapping of fields"))
             continue
-        record = make(Fields(item, path, findings, what, make.fields), m.Source(path, line))
+        record = make(Fields(item, path, findings, what, fields), m.Source(path, line))
         ident = key(record)
         if not ident:
             continue
@@ -213,6 +216,11 @@ def _load_list(file: Path, root: Path, findings: list[Finding], what: str, make,
     return records
 
 
+MECHANISM_FIELDS = ("id", "name", "short_name", "kind", "part_of", "official_site", "summary", "us_access", "guide")
+ISSUE_AREA_FIELDS = ("id", "title", "hub", "summary")
+GLOSSARY_FIELDS = ("term", "definition", "expansion")
+
+
 def _mechanism(f: Fields, source: m.Source) -> m.Mechanism:
     return m.Mechanism(
         id=f.text("id"), name=f.text("name"), short_name=f.text("short_name", required=False) or f.text("name"),
@@ -221,23 +229,17 @@ def _mechanism(f: Fields, source: m.Source) -> m.Mechanism:
         us_access=f.text("us_access"), guide=f.text("guide", required=False) or None, source=source)
 
 
-_mechanism.fields = ("id", "name", "short_name", "kind", "part_of", "official_site", "summary", "us_access", "guide")
-
 
 def _issue_area(f: Fields, source: m.Source) -> m.IssueArea:
     return m.IssueArea(id=f.text("id"), title=f.text("title"), hub=f.text("hub"), summary=f.text("summary"),
                        source=source)
 
 
-_issue_area.fields = ("id", "title", "hub", "summary")
-
 
 def _glossary_term(f: Fields, source: m.Source) -> m.GlossaryTerm:
     return m.GlossaryTerm(term=f.text("term"), definition=f.text("definition"),
                           expansion=f.text("expansion", required=False), source=source)
 
-
-_glossary_term.fields = ("term", "definition", "expansion")
 
 
 # --- modules -------------------------------------------------------------------------------

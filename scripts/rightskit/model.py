@@ -246,8 +246,13 @@ class Site:
     def standard_ids(self) -> set[str]:
         return set(self.instruments) | set(self.articles) | set(self.general_comments)
 
+    def article(self, ref: str) -> Article | None:
+        instrument, _, number = ref.partition("/")
+        inst = self.instruments.get(instrument) if number else None
+        return next((a for a in inst.articles if a.number == number), None) if inst else None
+
     def target(self, ref: str) -> Target | None:
-        return (self.instruments.get(ref) or self.articles.get(ref)
+        return (self.instruments.get(ref) or self.article(ref)
                 or self.general_comments.get(ref) or self.mechanisms.get(ref))
 
     def module(self, module_id: str) -> Module | None:

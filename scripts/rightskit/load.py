@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model as m
-from . import validate, xref
+from . import pathways, validate, xref
 from .fields import Fields
 from .findings import Finding
 from .yamltext import LineList, LineMap, Parsed, read_markdown, read_yaml, rel
@@ -49,8 +49,10 @@ def load_site(project: Project) -> Loaded:
                                     _glossary_term, GLOSSARY_FIELDS, key=lambda t: t.term).values())
     _load_modules(project, site, findings)
     _load_workshops(root, site, findings)
+    site.pathways = pathways.load(root, findings)
     nav = read_nav(project, findings)
     findings += validate.check(site, docs_files(project), nav, project.docs_dir)
+    findings += pathways.check(site)
     return Loaded(site, findings, nav)
 
 

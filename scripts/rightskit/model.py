@@ -238,6 +238,7 @@ class Site:
     glossary: list[GlossaryTerm] = field(default_factory=list)
     modules: dict[str, Module] = field(default_factory=dict)  # by docs-relative path
     workshops: dict[str, Workshop] = field(default_factory=dict)
+    pathways: dict = field(default_factory=dict)  # id -> pathways.Pathway (standards/pathways.yml)
 
     @property
     def articles(self) -> dict[str, Article]:

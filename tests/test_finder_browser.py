@@ -103,6 +103,18 @@ def test_scenario(page, server, story, answers, fit, not_fit):
     assert foreign(page.requested) == []
 
 
+def test_unanswered_questions_never_rule_a_route_out(page, server):
+    """Only the urgency is known: every route open to urgent harm fits, with what is still to check."""
+    page.goto(server + FINDER, wait_until="networkidle")
+    answer(page, dict(harm="urgent"))
+    fits, nots = shown(page)
+    assert fits == {"sp-urgent-appeal", "iachr-precautionary", "local-commission"}
+    card = page.locator('.rk-route[data-pathway="iachr-precautionary"]')
+    assert "What do you want? Not answered yet." in card.locator(".rk-open").inner_text()
+    assert "It needs: Ongoing" in nots["iachr-petition"]
+    assert "Yes, to the end" not in nots["iachr-petition"]  # only the answered question is a reason
+
+
 def test_racial_discrimination_shows_icerd_as_ratified(page, server):
     page.goto(server + FINDER, wait_until="networkidle")
     answer(page, SCENARIOS[3][1])

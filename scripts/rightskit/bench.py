@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from .findings import errors
 from .load import Project, load_site
 from .render import Renderer
 
@@ -29,7 +30,7 @@ def run(project: Project, rounds: int = 3) -> int:
 
     _setup_logging(False)
     loaded = load_site(project)
-    if loaded.findings:
+    if errors(loaded.findings):
         print("The content has problems; run `make check` first.")
         return 1
     site = loaded.site

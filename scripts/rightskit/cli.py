@@ -14,7 +14,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from .findings import format_findings
+from .findings import errors, format_findings
 from .load import Project, load_site
 
 
@@ -23,17 +23,21 @@ def _project(args) -> Project:
     return Project(config.parent, config_file=config.name)
 
 
-def _checked(project: Project):
-    """The loaded site, or None after printing every problem."""
+def _checked(project: Project, strict: bool = False):
+    """The loaded site, or None after printing every problem; warnings are printed and,
+    unless strict, let the site through."""
     loaded = load_site(project)
     if loaded.findings:
         print(format_findings(loaded.findings), file=sys.stderr)
+    if errors(loaded.findings) or (strict and loaded.findings):
+        if strict and not errors(loaded.findings):
+            print("--strict: warnings count as problems.", file=sys.stderr)
         return None
     return loaded.site
 
 
 def cmd_check(args) -> int:
-    site = _checked(_project(args))
+    site = _checked(_project(args), strict=args.strict)
     if site is None:
         return 1
     print(f"OK: {len(site.instruments)} instruments, {len(site.articles)} articles, "
@@ -129,7 +133,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="rightskit", description="Build tools for Rights at Home.")
     parser.add_argument("-f", "--config", default="mkdocs.yml", help="the MkDocs configuration (default: mkdocs.yml)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="validate content and data; print every problem")
+    check = sub.add_parser("check", help="validate content and data; print every problem")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too (as CI does)")
     build = sub.add_parser("build", help="check, then build the site (with PDFs) into site/")
     build.add_argument("--site-dir", default="site")
     build.add_argument("--no-pdf", action="store_true", help="skip the PDFs (faster previews)")

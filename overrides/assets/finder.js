@@ -86,8 +86,12 @@
     });
   }
 
-  function statusLabel(status) {
-    return status ? status.charAt(0).toUpperCase() + status.slice(1) : "";
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December"];
+
+  function humanDate(iso) {  // "1994-10-21" -> "21 October 1994", as the site's pages write dates
+    var p = iso.split("-");
+    return Number(p[2]) + " " + MONTHS[Number(p[1]) - 1] + " " + p[0];
   }
 
   function standardsFor(chosen, questions, instruments, root) {
@@ -100,7 +104,7 @@
         var inst = byId[q.standards[a]];
         if (!inst || seen[inst.id]) return;
         seen[inst.id] = true;
-        var when = inst.us.ratified ? " on " + inst.us.ratified : "";
+        var when = inst.us.ratified ? " on " + humanDate(inst.us.ratified) : "";
         items.push(el("li", {}, [link(root + inst.url, inst.short_title), ": " + inst.title +
           ". US status: " + inst.us.status + when + "."]));
       });

@@ -4,6 +4,7 @@
     rightskit build            check, then build the site with PDFs; site/ is replaced only on success
     rightskit serve            preview with live reload
     rightskit bench            time each stage of the build
+    rightskit schemas          write the JSON Schemas for editors into schemas/
 """
 from __future__ import annotations
 
@@ -158,6 +159,15 @@ def cmd_serve(args) -> int:
     return 0
 
 
+def cmd_schemas(args) -> int:
+    from . import schema
+
+    folder = _project(args).root / schema.SCHEMA_DIR
+    for path in schema.write_schemas(folder):
+        print(f"wrote {os.path.relpath(path)}")
+    return 0
+
+
 def cmd_bench(args) -> int:
     from .bench import run, scale
 
@@ -192,8 +202,10 @@ def main(argv: list[str] | None = None) -> int:
     bench = sub.add_parser("bench", help="time loading, page generation, the MkDocs build and PDFs")
     bench.add_argument("--rounds", type=int, default=3)
     bench.add_argument("--scale", metavar="N,N,…", help="instead, time builds with N extra synthetic pages, e.g. 0,250,1000")
+    sub.add_parser("schemas", help="write the JSON Schemas for editors into schemas/")
     args = parser.parse_args(argv)
-    handler = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "bench": cmd_bench}[args.command]
+    handler = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "bench": cmd_bench,
+               "schemas": cmd_schemas}[args.command]
     return handler(args)
 
 

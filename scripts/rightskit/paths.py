@@ -97,4 +97,11 @@ def generated_pages(site: m.Site) -> set[str]:
     pages |= {general_comments_page(g.body) for g in site.general_comments.values()}
     pages |= {mechanism_page(x) for x in site.mechanisms.values() if not x.guide}
     pages |= {workshop_page(w) for w in site.workshops.values()}
+    pages |= reference_pages()
     return pages
+
+
+def reference_pages() -> set[str]:
+    from . import schema  # schema describes the records; it needs nothing from here
+
+    return {f"{schema.REFERENCE_DIR}/index.md"} | {kind.page for kind in schema.KINDS.values()}

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import jinja2
 
 from . import model as m
-from . import paths, xref
+from . import paths, schema, xref
 
 
 @dataclass
@@ -140,6 +140,8 @@ class Renderer:
         for workshop in site.workshops.values():
             here = paths.workshop_page(workshop)
             out.append(Page(here, self._render("workshop.md.j2", here, w=workshop), workshop.source.path))
+        # The contributors' reference comes from schema.py; its source is code, so no edit link.
+        out += [Page(path, content, None) for path, content in schema.reference_pages(self.env)]
         return out
 
     def comment_groups(self) -> dict[str, list[m.GeneralComment]]:

@@ -55,6 +55,7 @@ def load_site(project: Project) -> Loaded:
                                         project.docs_dir)
     findings += validate.check(site, docs_files(project), nav, project.docs_dir, unread)
     findings += markup.check(site, markup.PageIds(site, Renderer), project.docs_dir)
+    findings += markup.placeholders(root, markup.sources(site))
     return Loaded(site, findings, nav)
 
 

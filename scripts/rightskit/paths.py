@@ -100,4 +100,11 @@ def generated_pages(site: m.Site) -> set[str]:
     pages |= {workshop_page(w) for w in site.workshops.values()}
     if site.pathways:
         pages.add(FINDER_PAGE)
+    pages |= reference_pages()
     return pages
+
+
+def reference_pages() -> set[str]:
+    from . import schema  # schema describes the records; it needs nothing from here
+
+    return {f"{schema.REFERENCE_DIR}/index.md"} | {kind.page for kind in schema.KINDS.values()}

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import export
+from . import export, schema
 from .findings import errors, format_findings
 from .load import Project, load_site
 from .render import Renderer, label_checkboxes
@@ -78,6 +78,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
     def on_post_build(self, *, config):
         site_dir = Path(config.site_dir)
         export.write_json(self.site, site_dir)
+        schema.write_schemas(site_dir / schema.SCHEMA_DIR)
         if self.config.pdf:
             from . import pdf  # WeasyPrint is slow to import; only pay for it when PDFs are wanted
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import jinja2
 
 from . import model as m
-from . import deeplinks, pathways, paths, xref
+from . import deeplinks, pathways, paths, schema, xref
 
 
 @dataclass
@@ -147,6 +147,8 @@ class Renderer:
             here = paths.FINDER_PAGE
             context = pathways.page_context(site, lambda target: paths.link_from(here, target))
             out.append(Page(here, self._render("finder.md.j2", here, **context), pathways.PATHWAYS_FILE))
+        # The contributors' reference comes from schema.py; its source is code, so no edit link.
+        out += [Page(path, content, None) for path, content in schema.reference_pages(self.env)]
         return out
 
     def comment_groups(self) -> dict[str, list[m.GeneralComment]]:

@@ -18,6 +18,8 @@ TYPE_NAMES = {"issue area": "Issue areas", "mechanism guide": "Mechanism guides"
 AUDIENCES = ("community members", "organisers", "trainers", "contributors")
 LEVELS = ("introductory", "intermediate", "advanced")
 WORKSHOP_FORMATS = ("in person", "online")
+PATHWAY_WINDOWS = ("any time", "review cycle", "session calendar")  # how a pathway's window opens
+PATHWAY_OUTCOMES = ("visibility", "recommendation", "protection", "decision", "local-law")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model as m
-from . import paths
+from . import paths, schema
 from .fields import Fields
 from .findings import Finding, did_you_mean
 from .yamltext import LineList, LineMap, read_yaml, rel
@@ -21,15 +21,13 @@ from .yamltext import LineList, LineMap, read_yaml, rel
 PATHWAYS_FILE = "standards/pathways.yml"
 FINDER_PAGE = paths.FINDER_PAGE
 
-WINDOWS = ("any time", "review cycle", "session calendar")
-OUTCOMES = ("visibility", "recommendation", "protection", "decision", "local-law")
+WINDOWS = m.PATHWAY_WINDOWS
+OUTCOMES = m.PATHWAY_OUTCOMES
 OUTCOME_NAMES = {"visibility": "Visibility", "recommendation": "A recommendation",
                  "protection": "Protective measures", "decision": "A decision on the case",
                  "local-law": "A local law or policy"}
 
-FIELDS = ("id", "name", "mechanism", "summary", "who", "requirements", "contents", "response_time",
-          "outcomes", "risks", "window", "window_note", "calendar", "official_page", "guide", "templates",
-          "standards", "conditions", "notes", "reviewed", "as_of")
+FIELDS = schema.field_names(schema.PATHWAY.fields)
 
 
 @dataclass(frozen=True)

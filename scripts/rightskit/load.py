@@ -78,6 +78,10 @@ INSTRUMENT_FIELDS = ("id", "short_title", "title", "kind", "adopted", "in_force"
                      "official_text", "summary", "articles")
 US_FIELDS = ("signed", "ratified", "notes")
 ARTICLE_FIELDS = ("number", "title", "summary", "issue_areas")
+# Dated fields (issue 11): `reviewed:` is required on instruments, mechanisms, workshops and
+# modules; `as_of:` is optional, for records whose facts change.
+DATED_FIELDS = ("reviewed", "as_of")
+INSTRUMENT_FIELDS += DATED_FIELDS
 
 
 def _load_instruments(root: Path, site: m.Site, findings: list[Finding]) -> None:
@@ -143,7 +147,8 @@ def _instrument(data: LineMap, path: str, findings: list[Finding]) -> m.Instrume
         us_signed=signed, us_ratified=ratified, us_notes=notes,
         monitoring_body=f.text("monitoring_body", required=False) or None,
         official_text=f.text("official_text"), summary=f.text("summary"),
-        articles=articles, source=m.Source(path, data.line))
+        articles=articles, source=m.Source(path, data.line),
+        reviewed=f.date("reviewed", required=True), as_of=f.date("as_of"))
     return instrument if ident else None
 
 
@@ -219,6 +224,7 @@ def _load_list(file: Path, root: Path, findings: list[Finding], what: str, make,
 MECHANISM_FIELDS = ("id", "name", "short_name", "kind", "part_of", "official_site", "summary", "us_access", "guide")
 ISSUE_AREA_FIELDS = ("id", "title", "hub", "summary")
 GLOSSARY_FIELDS = ("term", "definition", "expansion")
+MECHANISM_FIELDS += DATED_FIELDS
 
 
 def _mechanism(f: Fields, source: m.Source) -> m.Mechanism:
@@ -226,7 +232,8 @@ def _mechanism(f: Fields, source: m.Source) -> m.Mechanism:
         id=f.text("id"), name=f.text("name"), short_name=f.text("short_name", required=False) or f.text("name"),
         kind=f.choice("kind", m.MECHANISM_KINDS) or "", part_of=f.text("part_of", required=False) or None,
         official_site=f.text("official_site", required=False), summary=f.text("summary"),
-        us_access=f.text("us_access"), guide=f.text("guide", required=False) or None, source=source)
+        us_access=f.text("us_access"), guide=f.text("guide", required=False) or None, source=source,
+        reviewed=f.date("reviewed", required=True), as_of=f.date("as_of"))
 
 
 
@@ -247,6 +254,7 @@ def _glossary_term(f: Fields, source: m.Source) -> m.GlossaryTerm:
 MODULE_FIELDS = ("title", "summary", "type", "issue_areas", "standards", "mechanisms", "audience", "level",
                  "duration", "group_size", "materials", "objectives", "handout", "tags", "hide", "search")
 ACTIVITY_REQUIRED = ("duration", "group_size", "materials", "objectives")
+MODULE_FIELDS += ("reviewed",)
 
 
 def _load_modules(project: Project, site: m.Site, findings: list[Finding]) -> None:
@@ -280,7 +288,8 @@ def _module(meta: LineMap, path: str, source_path: str, body: str, body_line: in
         audience=f.text_list("audience", choices=m.AUDIENCES), level=f.choice("level", m.LEVELS, required=False),
         body=body, body_line=body_line, source=m.Source(source_path, 1), handout=f.flag("handout"),
         materials=f.text_list("materials"), objectives=f.text_list("objectives"),
-        duration=f.integer("duration", required=False, positive=True))
+        duration=f.integer("duration", required=False, positive=True),
+        reviewed=f.date("reviewed", required=is_module))
     group = meta.get("group_size")
     module.group_size = str(group) if group is not None else None
     if kind == "activity":
@@ -299,6 +308,7 @@ def _module(meta: LineMap, path: str, source_path: str, body: str, body_line: in
 WORKSHOP_FIELDS = ("id", "title", "summary", "audience", "languages", "format", "issue_areas", "start",
                    "objectives", "materials", "preparation", "agenda", "handouts")
 AGENDA_FIELDS = ("module", "break", "text", "minutes", "notes")
+WORKSHOP_FIELDS += DATED_FIELDS
 
 
 def _load_workshops(root: Path, site: m.Site, findings: list[Finding]) -> None:
@@ -324,7 +334,7 @@ def _workshop(data: LineMap, path: str, findings: list[Finding]) -> m.Workshop:
         objectives=f.text_list("objectives", required=True), materials=f.text_list("materials"),
         preparation=f.text_list("preparation"), agenda=agenda,
         handouts=[m.Reference(str(v), line) for v, line in f.items("handouts")],
-        source=m.Source(path, data.line))
+        source=m.Source(path, data.line), reviewed=f.date("reviewed", required=True), as_of=f.date("as_of"))
 
 
 def _agenda_item(item: LineMap, path: str, findings: list[Finding]) -> m.AgendaItem | None:

@@ -15,7 +15,7 @@ MECHANISM_KINDS = ("treaty body", "charter-based", "special procedure", "regiona
 MODULE_TYPES = ("issue area", "mechanism guide", "toolkit", "activity", "explainer", "page")
 TYPE_NAMES = {"issue area": "Issue areas", "mechanism guide": "Mechanism guides", "toolkit": "Toolkits",
               "activity": "Activities", "explainer": "Explainers", "page": "Pages"}
-AUDIENCES = ("community members", "organisers", "trainers", "contributors")
+AUDIENCES = ("community members", "organizers", "trainers", "contributors")
 LEVELS = ("introductory", "intermediate", "advanced")
 WORKSHOP_FORMATS = ("in person", "online")
 
@@ -64,6 +64,8 @@ class Instrument:
     summary: str
     articles: list[Article]
     source: Source
+    reviewed: dt.date | None = None  # when a person last checked the record against official sources
+    as_of: dt.date | None = None  # for time-sensitive records: when their facts were last verified
 
     @property
     def binding(self) -> bool:
@@ -113,6 +115,8 @@ class Mechanism:
     us_access: str
     guide: str | None  # docs-relative path of the hand-written guide
     source: Source
+    reviewed: dt.date | None = None
+    as_of: dt.date | None = None
 
 
 @dataclass
@@ -161,6 +165,7 @@ class Module:
     group_size: str | None = None
     materials: list[str] = field(default_factory=list)
     objectives: list[str] = field(default_factory=list)
+    reviewed: dt.date | None = None
 
     @property
     def id(self) -> str:
@@ -204,6 +209,8 @@ class Workshop:
     agenda: list[AgendaItem]
     handouts: list[Reference]
     source: Source
+    reviewed: dt.date | None = None
+    as_of: dt.date | None = None
 
     @property
     def total_minutes(self) -> int:

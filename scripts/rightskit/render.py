@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import jinja2
 
 from . import model as m
-from . import paths, xref
+from . import markers, paths, xref
 
 
 @dataclass
@@ -103,7 +103,8 @@ class Renderer:
         return target.short_name
 
     def _render(self, template: str, here: str, **values) -> str:
-        return self.env.get_template(f"pages/{template}").render(self._context(here, **values))
+        # Dated markers may sit in any YAML text field, so every generated page shows them as dates.
+        return markers.render_body(self.env.get_template(f"pages/{template}").render(self._context(here, **values)))
 
     # -- generated pages ---------------------------------------------------------------
     def pages(self) -> list[Page]:
@@ -199,7 +200,7 @@ class Renderer:
             # The title goes through attr_list: a Markdown link title cannot hold parentheses.
             return f'[{words}]({paths.link_from(here, target)}){{ title="{_attr(title)}" }}'
 
-        return xref.expand(markdown, render)
+        return markers.render(xref.expand(markdown, render))
 
     def abbreviations(self) -> str:
         lines = []

@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-XREF = re.compile(r"\[\[([^\[\]|\\]+?)(?:\\?\|([^\[\]]+?))?\]\]")
+# [[as-of:…]] and [[upcoming:…]] are dated markers (see markers.py), not references.
+XREF = re.compile(r"\[\[(?!as-of:|upcoming:)([^\[\]|\\]+?)(?:\\?\|([^\[\]]+?))?\]\]")
 # Inline links and images: [text](target "title"); the target is group 1.
 LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -46,6 +47,9 @@ def _outside_code(markdown: str, handle_line: Callable[[str, int], str]) -> str:
         pieces.append(handle_line(line[last:], number))
         out.append("".join(pieces))
     return "\n".join(out)
+
+
+outside_code = _outside_code  # public: markers.py scans prose the same way
 
 
 def find_refs(markdown: str) -> list[Found]:

@@ -12,6 +12,11 @@ from typing import Union
 
 INSTRUMENT_KINDS = ("treaty", "declaration", "principles", "ilo convention")
 MECHANISM_KINDS = ("treaty body", "charter-based", "special procedure", "regional", "domestic")
+# ILO supervision rests on the ILO Constitution, not the UN Charter: a kind of its own (issue 11).
+MECHANISM_KINDS += ("ilo supervisory body",)
+MECHANISM_KIND_TITLES = {"treaty body": "Treaty bodies", "charter-based": "UN Charter-based bodies",
+                         "special procedure": "Special procedures", "regional": "Regional bodies",
+                         "domestic": "Domestic bodies", "ilo supervisory body": "ILO supervisory bodies"}
 MODULE_TYPES = ("issue area", "mechanism guide", "toolkit", "activity", "explainer", "page")
 TYPE_NAMES = {"issue area": "Issue areas", "mechanism guide": "Mechanism guides", "toolkit": "Toolkits",
               "activity": "Activities", "explainer": "Explainers", "page": "Pages"}

@@ -8,14 +8,16 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import os
 import shutil
 import sys
 from pathlib import Path
 
+from . import freshness
 from .findings import format_findings
-from .load import Project, load_site
+from .load import Project, load_site, plugin_option
 
 
 def _project(args) -> Project:
@@ -33,13 +35,34 @@ def _checked(project: Project):
 
 
 def cmd_check(args) -> int:
-    site = _checked(_project(args))
+    project = _project(args)
+    site = _checked(project)
     if site is None:
         return 1
+    # Freshness warnings: printed, and failing only with --strict, so content does not stop
+    # building the day a review date turns twelve months old.
+    age = args.review_age or plugin_option(project, "review_age_months", freshness.DEFAULT_REVIEW_AGE_MONTHS)
+    warnings = freshness.check(site, args.today or dt.date.today(), int(age))
+    if warnings:
+        print(format_findings(warnings), file=sys.stderr)
     print(f"OK: {len(site.instruments)} instruments, {len(site.articles)} articles, "
           f"{len(site.general_comments)} General Comments, {len(site.mechanisms)} mechanisms, "
-          f"{len(site.modules)} pages, {len(site.workshops)} workshops; no problems found.")
-    return 0
+          f"{len(site.modules)} pages, {len(site.workshops)} workshops; no problems found"
+          + (f", {len(warnings)} warning{'s' if len(warnings) != 1 else ''}." if warnings else "."))
+    return 1 if warnings and args.strict else 0
+
+
+def _date_arg(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (write YYYY-MM-DD)") from None
+
+
+def _months_arg(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of months (a whole number, 1 or more)")
+    return int(text)
 
 
 def mkdocs_build(config_file: Path, site_dir: Path, *, pdf: bool = True, strict: bool = True) -> None:
@@ -129,7 +152,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="rightskit", description="Build tools for Rights at Home.")
     parser.add_argument("-f", "--config", default="mkdocs.yml", help="the MkDocs configuration (default: mkdocs.yml)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="validate content and data; print every problem")
+    check = sub.add_parser("check", help="validate content and data; print every problem")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too (aged reviews and dates)")
+    check.add_argument("--review-age", type=_months_arg, metavar="MONTHS",
+                       help="warn about reviews older than this (default: review_age_months in mkdocs.yml, or 12)")
+    check.add_argument("--today", type=_date_arg, metavar="YYYY-MM-DD",
+                       help="check freshness as of this date instead of today")
     build = sub.add_parser("build", help="check, then build the site (with PDFs) into site/")
     build.add_argument("--site-dir", default="site")
     build.add_argument("--no-pdf", action="store_true", help="skip the PDFs (faster previews)")

@@ -12,10 +12,18 @@ class Finding:
     line: int
     message: str
     hint: str = ""
+    # "error" stops a build; "warning" (e.g. a review date that has aged) is printed and only fails
+    # `rightskit check --strict`. Existing findings are errors by default.
+    severity: str = "error"
 
     def __str__(self) -> str:
-        text = f"{self.path}:{self.line}: {self.message}"
+        label = "warning: " if self.severity == "warning" else ""
+        text = f"{self.path}:{self.line}: {label}{self.message}"
         return f"{text} ({self.hint})" if self.hint else text
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity != "warning"
 
 
 class ContentError(Exception):
@@ -29,8 +37,12 @@ class ContentError(Exception):
 def format_findings(findings: Iterable[Finding]) -> str:
     findings = sorted(findings)
     lines = [str(f) for f in findings]
-    count = len(lines)
-    lines.append(f"{count} problem{'s' if count != 1 else ''} found.")
+    count = sum(1 for f in findings if f.is_error)
+    warnings = len(findings) - count
+    summary = f"{count} problem{'s' if count != 1 else ''} found."
+    if warnings:
+        summary += f" {warnings} warning{'s' if warnings != 1 else ''}."
+    lines.append(summary)
     return "\n".join(lines)
 
 

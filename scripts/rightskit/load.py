@@ -357,6 +357,22 @@ def _agenda_item(item: LineMap, path: str, findings: list[Finding]) -> m.AgendaI
     return m.AgendaItem("text", minutes, item.line, title=a.text("text"), notes=a.text("notes", required=False))
 
 
+# --- plugin options ------------------------------------------------------------------------
+
+def plugin_option(project: Project, name: str, default=None):
+    """An option of the rightskit plugin in mkdocs.yml, read without MkDocs, so `rightskit check`
+    and the build agree (e.g. review_age_months)."""
+    config = project.root / project.config_file
+    if not config.is_file():
+        return default
+    parsed = read_yaml(config, project.root)
+    plugins = parsed.data.get("plugins") if isinstance(parsed.data, LineMap) else None
+    for entry in plugins or []:
+        if isinstance(entry, LineMap) and isinstance(entry.get("rightskit"), LineMap):
+            return entry["rightskit"].get(name, default)
+    return default
+
+
 # --- navigation ----------------------------------------------------------------------------
 
 def read_nav(project: Project, findings: list[Finding]) -> set[str] | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import jinja2
 
 from . import model as m
-from . import markers, paths, xref
+from . import freshness, markers, paths, xref
 
 
 @dataclass
@@ -31,6 +31,7 @@ def environment() -> jinja2.Environment:
         autoescape=jinja2.select_autoescape(enabled_extensions=("html",)),
     )
     env.filters["date"] = human_date
+    env.filters["month"] = lambda value: f"{value:%B %Y}" if value else "—"
     env.filters["minutes"] = human_minutes
     env.filters["clock"] = lambda t: t.strftime("%H:%M")
     env.filters["yamlstr"] = lambda text: json.dumps(" ".join(str(text).split()))
@@ -74,10 +75,13 @@ def human_minutes(total: int) -> str:
 class Renderer:
     """Renders pages for one site; `here` is the page being written, for relative links."""
 
-    def __init__(self, site: m.Site, env: jinja2.Environment | None = None):
+    def __init__(self, site: m.Site, env: jinja2.Environment | None = None, *, today: dt.date | None = None,
+                 review_age_months: int = freshness.DEFAULT_REVIEW_AGE_MONTHS):
         self.site = site
         self.env = env or environment()
         self.citations = site.citations()
+        self.today = today or dt.date.today()  # for the review page; tests pass a frozen date
+        self.review_age_months = review_age_months
 
     # -- helpers available to templates --------------------------------------------------
     def _context(self, here: str, **values) -> dict:
@@ -126,6 +130,7 @@ class Renderer:
                                                       workshops=sorted(site.workshops.values(), key=lambda w: w.title)),
                  "curricula/"),
         ]
+        out.append(self.review_page())
         for inst in site.instruments.values():
             here = paths.instrument_page(inst)
             out.append(Page(here, self._render("instrument.md.j2", here, i=inst, interpreters=self.interpreters()),
@@ -143,6 +148,16 @@ class Renderer:
             here = paths.workshop_page(workshop)
             out.append(Page(here, self._render("workshop.md.j2", here, w=workshop), workshop.source.path))
         return out
+
+    def review_page(self) -> Page:
+        """For maintainers: what needs review on `self.today`, oldest first, then every dated record."""
+        here = paths.REVIEW
+        records = sorted(freshness.reviewed_records(self.site),
+                         key=lambda r: (r.reviewed or dt.date.min, r.kind, r.title.lower()))
+        content = self._render("review.md.j2", here, today=self.today, age=self.review_age_months,
+                               due=freshness.due(self.site, self.today, self.review_age_months),
+                               records=records, rel=lambda page: _relative(here, page))
+        return Page(here, content, None)
 
     def comment_groups(self) -> dict[str, list[m.GeneralComment]]:
         groups: dict[str, list[m.GeneralComment]] = {}
@@ -175,6 +190,8 @@ class Renderer:
         if module.type == "activity" or module.handout:
             head = self._render("module-panel.md.j2", here, module=module,
                                 workshops=self.site.workshops_using(module.id)) + head
+        if module.reviewed:
+            head = self._render("reviewed.md.j2", here, value=module.reviewed) + head
         return insert_after_title(body, head) + ("\n\n" + tail if tail else "") + self.abbreviations()
 
     def hub_lists(self, area: m.IssueArea) -> dict:
@@ -294,6 +311,13 @@ def insert_after_title(markdown: str, block: str) -> str:
     if match:
         return markdown[: match.end()] + "\n\n" + block + "\n" + markdown[match.end():]
     return block + "\n" + markdown
+
+
+def _relative(here: str, page: str) -> str:
+    """A relative Markdown link from one docs page to another ('page.md#anchor')."""
+    target, _, anchor = page.partition("#")
+    relative = posixpath.relpath(target, posixpath.dirname(here) or ".")
+    return relative + (f"#{anchor}" if anchor else "")
 
 
 def asset_link(here: str, site_path: str) -> str:

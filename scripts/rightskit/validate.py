@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from . import model as m
-from . import paths, timing
+from . import freshness, paths, sources, timing
 from .findings import Finding, did_you_mean
 
 LANGUAGES = ("en", "es")
@@ -19,6 +19,8 @@ def check(site: m.Site, docs_files: set[str], nav: set[str] | None, docs_dir: st
     out += _modules(site, docs_files, nav, docs_dir)
     out += _workshops(site)
     out += timing.check(site)
+    out += freshness.marker_errors(site)
+    out += sources.check(site)
     return out
 
 

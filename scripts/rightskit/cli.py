@@ -43,6 +43,10 @@ def cmd_check(args) -> int:
     # building the day a review date turns twelve months old.
     age = args.review_age or plugin_option(project, "review_age_months", freshness.DEFAULT_REVIEW_AGE_MONTHS)
     warnings = freshness.check(site, args.today or dt.date.today(), int(age))
+    if args.official_texts:
+        from . import ownwords
+
+        warnings += ownwords.check(site, ownwords.read_references(Path(args.official_texts)))
     if warnings:
         print(format_findings(warnings), file=sys.stderr)
     print(f"OK: {len(site.instruments)} instruments, {len(site.articles)} articles, "
@@ -158,6 +162,8 @@ def main(argv: list[str] | None = None) -> int:
                        help="warn about reviews older than this (default: review_age_months in mkdocs.yml, or 12)")
     check.add_argument("--today", type=_date_arg, metavar="YYYY-MM-DD",
                        help="check freshness as of this date instead of today")
+    check.add_argument("--official-texts", metavar="DIR",
+                       help="also warn about summaries copying these texts (DIR/<instrument id>.txt, kept outside the repository)")
     build = sub.add_parser("build", help="check, then build the site (with PDFs) into site/")
     build.add_argument("--site-dir", default="site")
     build.add_argument("--no-pdf", action="store_true", help="skip the PDFs (faster previews)")

@@ -295,3 +295,14 @@ def test_check_reads_official_texts_from_a_folder(mini, tmp_path):
             "summary: Members shall enjoy the right to a dwelling adequate for the health and well-being of the household.")
     result = rightskit("check", "--today", "2026-02-01", "--official-texts", str(folder), cwd=mini)
     assert result.returncode == 0 and "words in a row follow the official text" in result.stderr
+
+
+def test_markers_in_workshop_notes_print_as_dates_in_handouts(mini):
+    from rightskit.pdf import Printer
+
+    replace(mini / "curricula/housing.yml", "notes: AGENDA-NOTE for facilitators.",
+            "notes: AGENDA-NOTE & co. [[as-of:2026-01-10]]")
+    site = check(mini).site
+    html = "".join(d.html for d in Printer(site, "https://example.invalid/").workshop_documents(site.workshops["housing"]))
+    assert "AGENDA-NOTE &amp; co. <span class=\"rk-date rk-as-of\"><time datetime=\"2026-01-10\">(as of 10 January 2026)</time>" in html
+    assert "[[as-of" not in html

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 import jinja2
+import markupsafe
 
 from . import model as m
 from . import freshness, markers, paths, xref
@@ -29,6 +30,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html",)),
+        finalize=_dated_in_html,
     )
     env.filters["date"] = human_date
     env.filters["month"] = lambda value: f"{value:%B %Y}" if value else "—"
@@ -42,6 +44,15 @@ def environment() -> jinja2.Environment:
 
 
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish (Español)"}
+
+
+@jinja2.pass_context
+def _dated_in_html(context, value):
+    """In the HTML templates (handouts), a YAML text with [[as-of:…]] markers prints them as
+    dates. Markdown pages get the same from `markers.render_body` after rendering."""
+    if isinstance(value, str) and "[[" in value and (context.name or "").endswith(".html.j2"):
+        return markupsafe.Markup(markers.render(str(markupsafe.escape(value))))
+    return value
 
 
 def length_bucket(minutes: int) -> str:

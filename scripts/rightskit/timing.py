@@ -16,6 +16,8 @@ _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
 _HOURS = re.compile(r"\b(one|two|three|four|five|six|seven|eight|\d+)[- ]hours?\b", re.I)
 _INSTEAD = re.compile(r"\b(\d+) minutes instead of (\d+)\b")
 _SHORTENED = re.compile(r"\bshortened from (\d+) minutes\b", re.I)
+# A timed step of an activity: "3. **Checklist (20 min).** ..."
+_STEP = re.compile(r"^\d+\.\s+\*\*[^*\n]*\((\d+) min\)\.?\*\*", re.M)
 
 
 def _hours(word: str) -> int:
@@ -23,7 +25,7 @@ def _hours(word: str) -> int:
 
 
 def check(site: m.Site) -> list[Finding]:
-    out: list[Finding] = []
+    out: list[Finding] = _activity_steps(site)
     for workshop in site.workshops.values():
         path, line = workshop.source.path, workshop.source.line
         total = workshop.total_minutes
@@ -48,4 +50,15 @@ def check(site: m.Site) -> list[Finding]:
                     out.append(Finding(path, item.line, f"the note says 'shortened from {full} minutes' but "
                                        f"{module.source.path} lasts {module.duration} minutes",
                                        "check the activity's duration:"))
+    return out
+
+
+def _activity_steps(site: m.Site) -> list[Finding]:
+    """An activity's timed steps must add up to its `duration:`."""
+    out = []
+    for module in site.modules.values():
+        steps = [int(x) for x in _STEP.findall(module.body)]
+        if module.type == "activity" and steps and module.duration and sum(steps) != module.duration:
+            out.append(Finding(module.source.path, 1, f"the timed steps add up to {sum(steps)} minutes but "
+                               f"'duration:' says {module.duration}", "make the step times and duration: agree"))
     return out

@@ -154,7 +154,7 @@ def test_warnings_format_apart_from_errors():
     findings = [Finding("a.md", 2, "old", severity="warning"), Finding("b.md", 1, "broken")]
     text = format_findings(findings)
     assert "a.md:2: warning: old" in text and "b.md:1: broken" in text
-    assert text.endswith("1 problem found. 1 warning.")
+    assert text.endswith("1 problem found, 1 warning.")
 
 
 # --- the command line and mkdocs.yml ---------------------------------------------------------

@@ -35,6 +35,14 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def line_of(record, key: str, value: object = None) -> int:
+    """The line where a record gives `key` (or the entry `value` of that list), else the record's own."""
+    lines = getattr(record, "lines", {})
+    if value is not None and f"{key}:{value}" in lines:
+        return lines[f"{key}:{value}"]
+    return lines.get(key, record.source.line)
+
+
 @dataclass
 class Article:
     instrument_id: str
@@ -43,6 +51,8 @@ class Article:
     summary: str
     issue_areas: list[str]
     source: Source
+    # The line of each field, and of each list entry as "field:value", for findings.
+    lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -69,6 +79,8 @@ class Instrument:
     summary: str
     articles: list[Article]
     source: Source
+    # The line of each field, and of each list entry as "field:value", for findings.
+    lines: dict[str, int] = field(default_factory=dict)
     reviewed: dt.date | None = None  # when a person last checked the record against official sources
     as_of: dt.date | None = None  # for time-sensitive records: when their facts were last verified
 
@@ -98,6 +110,8 @@ class GeneralComment:
     key_ideas: list[str]
     official_text: str
     source: Source
+    # The line of each field, and of each list entry as "field:value", for findings.
+    lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -120,6 +134,8 @@ class Mechanism:
     us_access: str
     guide: str | None  # docs-relative path of the hand-written guide
     source: Source
+    # The line of each field, and of each list entry as "field:value", for findings.
+    lines: dict[str, int] = field(default_factory=dict)
     reviewed: dt.date | None = None
     as_of: dt.date | None = None
 
@@ -131,6 +147,8 @@ class IssueArea:
     hub: str
     summary: str
     source: Source
+    # The line of each field, and of each list entry as "field:value", for findings.
+    lines: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -170,6 +188,8 @@ class Module:
     group_size: str | None = None
     materials: list[str] = field(default_factory=list)
     objectives: list[str] = field(default_factory=list)
+    # The line of each field, and of each list entry as "field:value", for findings.
+    lines: dict[str, int] = field(default_factory=dict)
     reviewed: dt.date | None = None
 
     @property
@@ -196,6 +216,7 @@ class AgendaItem:
     module: str | None = None  # module id, e.g. activities/housing-line
     title: str = ""
     notes: str = ""
+    minutes_line: int = 0  # where 'minutes:' is written, for findings about the timing
 
 
 @dataclass
@@ -214,6 +235,8 @@ class Workshop:
     agenda: list[AgendaItem]
     handouts: list[Reference]
     source: Source
+    # The line of each field, and of each list entry as "field:value", for findings.
+    lines: dict[str, int] = field(default_factory=dict)
     reviewed: dt.date | None = None
     as_of: dt.date | None = None
 

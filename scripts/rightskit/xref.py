@@ -11,6 +11,7 @@ from typing import Callable
 
 # [[as-of:…]] and [[upcoming:…]] are dated markers (see markers.py), not references.
 XREF = re.compile(r"\[\[(?!as-of:|upcoming:)([^\[\]|\\]+?)(?:\\?\|([^\[\]]+?))?\]\]")
+_MARKER = re.compile(r"\[\[((?:as-of|upcoming):[^\[\]]*)\]\]")  # checked in markers.py/freshness.py
 # Inline links and images: [text](target "title"); the target is group 1.
 LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -74,6 +75,38 @@ def find_links(markdown: str) -> list[Found]:
             if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I) or target.startswith(("#", "/")):
                 continue
             found.append(Found(target, None, number))
+        return text
+
+    _outside_code(markdown, collect)
+    return found
+
+
+def find_all_links(markdown: str) -> list[Found]:
+    """Every inline link target outside code, web addresses and in-page anchors included."""
+    found: list[Found] = []
+
+    def collect(text: str, number: int) -> str:
+        found.extend(Found(match.group(1), None, number) for match in LINK.finditer(text))
+        return text
+
+    _outside_code(markdown, collect)
+    return found
+
+
+def find_brackets(markdown: str) -> list[Found]:
+    """Each `[[` outside code that does not start a well-formed reference (unclosed or empty)."""
+    found: list[Found] = []
+
+    def collect(text: str, number: int) -> str:
+        start = 0
+        while (at := text.find("[[", start)) >= 0:
+            match = XREF.match(text, at) or _MARKER.match(text, at)
+            if match and match.group(1).strip():
+                start = match.end()
+                continue
+            shown = re.match(r"\[\[[^\[\]\s]*\]{0,2}", text[at:]).group(0)
+            found.append(Found(shown, None, number))
+            start = at + 2
         return text
 
     _outside_code(markdown, collect)

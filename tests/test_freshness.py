@@ -163,7 +163,7 @@ def test_check_prints_warnings_and_fails_only_when_strict(mini):
     result = rightskit("check", "--today", "2027-06-01", cwd=mini)
     assert result.returncode == 0, result.stderr
     assert "warning: this module was last reviewed on 2026-01-15" in result.stderr
-    assert "warnings." in result.stdout
+    assert "0 problems found, 7 warnings." in result.stderr and "only the warnings above" in result.stdout
     strict = rightskit("check", "--today", "2027-06-01", "--strict", cwd=mini)
     assert strict.returncode == 1
     assert rightskit("check", "--today", "2026-06-01", "--strict", cwd=mini).returncode == 0

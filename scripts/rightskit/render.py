@@ -12,7 +12,7 @@ import jinja2
 import markupsafe
 
 from . import model as m
-from . import freshness, markers, paths, xref
+from . import freshness, markers, paths, schema, search, xref
 
 
 @dataclass
@@ -141,6 +141,9 @@ class Renderer:
                                                       workshops=sorted(site.workshops.values(), key=lambda w: w.title)),
                  "curricula/"),
         ]
+        out.append(Page(search.ALL_PAGES, self._render(
+            "all-pages.md.j2", search.ALL_PAGES, groups=search.catalog(site),
+            link_to=lambda page: posixpath.relpath(page, posixpath.dirname(search.ALL_PAGES) or ".")), None))
         out.append(self.review_page())
         for inst in site.instruments.values():
             here = paths.instrument_page(inst)
@@ -158,6 +161,8 @@ class Renderer:
         for workshop in site.workshops.values():
             here = paths.workshop_page(workshop)
             out.append(Page(here, self._render("workshop.md.j2", here, w=workshop), workshop.source.path))
+        # The contributors' reference comes from schema.py; its source is code, so no edit link.
+        out += [Page(path, content, None) for path, content in schema.reference_pages(self.env)]
         return out
 
     def review_page(self) -> Page:

@@ -81,7 +81,13 @@ def reviewed_records(site: m.Site) -> list[Reviewed]:
             for x in site.mechanisms.values()]
     out += [Reviewed("workshop", w.title, w.source.path, w.source.line, w.reviewed, _page(w))
             for w in site.workshops.values()]
+    out += [Reviewed("pathway", p.name, p.source.path, p.source.line, p.reviewed, _pathway_page(p))
+            for p in site.pathways.values()]
     return out
+
+
+def _pathway_page(pathway) -> str:
+    return f"{paths.FINDER_PAGE}#{pathway.anchor}"
 
 
 def _texts(site: m.Site) -> Iterator[tuple[str, str, int, str, str]]:
@@ -104,6 +110,10 @@ def _texts(site: m.Site) -> Iterator[tuple[str, str, int, str, str]]:
     for w in site.workshops.values():
         for text in [w.summary, *w.objectives, *w.materials, *w.preparation, *(i.notes for i in w.agenda)]:
             yield text, w.source.path, w.source.line, w.title, _page(w)
+    for p in site.pathways.values():
+        for text in [p.summary, p.who, p.response_time, p.window_note, *p.requirements, *p.contents, *p.risks,
+                     *p.notes.values()]:
+            yield text, p.source.path, p.source.line, p.name, _pathway_page(p)
 
 
 def dated_markers(site: m.Site) -> list[Dated]:
@@ -145,15 +155,14 @@ def due(site: m.Site, today: dt.date, review_age_months: int = DEFAULT_REVIEW_AG
         elif d.kind == "upcoming" and d.date < today:
             out.append(Due(d.date, f"the upcoming date {d.date.isoformat()} has passed", d.title, d.path,
                            d.line, d.page))
-    for x in site.instruments.values():
+    records = [(x.short_title, x, _page(x)) for x in site.instruments.values()]
+    records += [(x.short_name, x, _page(x)) for x in site.mechanisms.values()]
+    records += [(x.title, x, _page(x)) for x in site.workshops.values()]
+    records += [(x.name, x, _pathway_page(x)) for x in site.pathways.values()]
+    for title, x, page in records:
         if x.as_of and x.as_of < cutoff:
             out.append(Due(x.as_of, f"as_of {x.as_of.isoformat()} is more than {review_age_months} months old",
-                           x.short_title, x.source.path, x.source.line, _page(x)))
-    for x in list(site.mechanisms.values()) + list(site.workshops.values()):
-        if x.as_of and x.as_of < cutoff:
-            title = x.short_name if isinstance(x, m.Mechanism) else x.title
-            out.append(Due(x.as_of, f"as_of {x.as_of.isoformat()} is more than {review_age_months} months old",
-                           title, x.source.path, x.source.line, _page(x)))
+                           title, x.source.path, x.source.line, page))
     return sorted(out, key=lambda d: (d.date or dt.date.min, d.path, d.line))
 
 

@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
-from . import export, schema, search
+from . import export, freshness, schema, search
 from .findings import errors, format_findings
 from .load import Project, load_site
 from .render import Renderer, label_checkboxes
@@ -28,6 +28,7 @@ log = logging.getLogger("mkdocs.plugins.rightskit")
 class RightsKitConfig(Config):
     pdf = c.Type(bool, default=True)  # render workshop and handout PDFs after the build
     cache_dir = c.Type(str, default=".cache/rightskit")  # relative to mkdocs.yml
+    review_age_months = c.Type(int, default=12)  # freshness: reviews and "as of" dates older than this warn
 
 
 class RightsKitPlugin(BasePlugin[RightsKitConfig]):
@@ -47,7 +48,10 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         for finding in loaded.findings:  # warnings only: INFO, so a strict build is not stopped by them
             log.info("%s", finding)
         self.site = loaded.site
-        self.renderer = Renderer(self.site)
+        self.renderer = Renderer(self.site, review_age_months=self.config.review_age_months)
+        # Aged dates are logged, not raised: a strict build must not fail the day a review turns a year old.
+        for finding in freshness.check(self.site, self.renderer.today, self.config.review_age_months):
+            log.info("%s", finding)
         return config
 
     def on_files(self, files: Files, *, config):

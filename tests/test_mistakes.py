@@ -138,6 +138,8 @@ MISTAKES = [
             "docs/mechanisms/upr.md:1: no front matter (start the file with a '---' block holding at least 'title:')", only=True),
     Mistake('missing_page_with_anchor', [('docs/rights/housing.md', '../activities/line.md)', '../activities/lines.md#steps)')],
             "docs/rights/housing.md:13: broken link: '../activities/lines.md#steps' does not exist (did you mean '../activities/line.md#steps'?)", only=False),
+    Mistake('unknown_standard', [('docs/rights/housing.md', 'standards: [icescr/11]', 'standards: [icescr/111]')],
+            "docs/rights/housing.md:6: unknown standard 'icescr/111' (did you mean 'icescr/11'?)", only=False),
     Mistake('malformed_mkdocs', [('mkdocs.yml', '  - index.md', '  - index.md: [')],
             "mkdocs.yml:25: malformed YAML: expected the node content, but found '-' (check indentation, colons and quotes on this line and the one before)", only=True),
 ]

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import jinja2
 
 from . import model as m
-from . import paths, schema, xref
+from . import paths, schema, search, xref
 
 
 @dataclass
@@ -124,6 +124,9 @@ class Renderer:
                                                       workshops=sorted(site.workshops.values(), key=lambda w: w.title)),
                  "curricula/"),
         ]
+        out.append(Page(search.ALL_PAGES, self._render(
+            "all-pages.md.j2", search.ALL_PAGES, groups=search.catalog(site),
+            link_to=lambda page: posixpath.relpath(page, posixpath.dirname(search.ALL_PAGES) or ".")), None))
         for inst in site.instruments.values():
             here = paths.instrument_page(inst)
             out.append(Page(here, self._render("instrument.md.j2", here, i=inst, interpreters=self.interpreters()),

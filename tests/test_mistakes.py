@@ -97,7 +97,7 @@ MISTAKES = [
     Mistake('unknown_monitoring_body', [('standards/instruments/icescr.yml', 'monitoring_body: cescr', 'monitoring_body: cesr')],
             "standards/instruments/icescr.yml:10: unknown monitoring body 'cesr' (did you mean 'cescr'?)", only=False),
     Mistake('gc_unknown_body', [('standards/general-comments/cescr.yml', 'body: cescr', 'body: cerd')],
-            "standards/general-comments/cescr.yml:1: unknown body 'cerd' (see standards/mechanisms.yml for the ids)", only=False),
+            "standards/general-comments/cescr.yml:1: unknown body 'cerd' (did you mean 'cescr'?)", only=False),
     Mistake('gc_interprets_unknown', [('standards/general-comments/cescr.yml', 'interprets: [icescr/11]', 'interprets: [icescr/12]')],
             "standards/general-comments/cescr.yml:11: unknown article 'icescr/12' (did you mean 'icescr/11'?)", only=False),
     Mistake('mechanism_part_of', [('standards/mechanisms.yml', '  guide: mechanisms/upr.md', '  guide: mechanisms/upr.md\n  part_of: hrc')],

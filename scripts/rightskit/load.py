@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model as m
-from . import markup, schema, validate, xref
+from . import markup, pathways, schema, validate, xref
 from .fields import Fields
 from .findings import Finding
 from .render import Renderer
@@ -50,10 +50,12 @@ def load_site(project: Project) -> Loaded:
                                     _glossary_term, GLOSSARY_FIELDS, key=lambda t: t.term).values())
     _load_modules(project, site, findings)
     _load_workshops(root, site, findings)
+    site.pathways = pathways.load(root, findings)
     nav = read_nav(project, findings)
     unread = validate.Unread.from_paths({f.path for f in findings if f.message.startswith(UNREADABLE)},
                                         project.docs_dir)
     findings += validate.check(site, docs_files(project), nav, project.docs_dir, unread)
+    findings += pathways.check(site)
     findings += markup.check(site, markup.PageIds(site, Renderer), project.docs_dir)
     findings += markup.placeholders(root, markup.sources(site))
     return Loaded(site, findings, nav)

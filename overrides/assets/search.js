@@ -39,11 +39,13 @@
     return { search: (term, filters) => pagefind.search(term, { filters }), words };
   }
 
-  function start() {
-    if (!engine) {
-      engine = openIndex(bundle, lang).catch((error) => {
-        engine = null;
-        throw error;
+  let failed = false; // after a failure, try again on the next focus rather than on each key
+  function start(retry) {
+    if (!engine || (failed && retry)) {
+      failed = false;
+      engine = openIndex(bundle, lang);
+      engine.catch(() => {
+        failed = true;
       });
     }
     return engine;
@@ -250,7 +252,7 @@
     let index;
     try {
       if (!engine) status.textContent = text.loading;
-      index = await start();
+      index = await start(false);
     } catch (error) {
       status.textContent = text.failed;
       return;
@@ -280,7 +282,7 @@
   const links = () => [...list.querySelectorAll("a")];
 
   input.addEventListener("focus", () => {
-    start().catch(() => {});
+    start(true).catch(() => {});
     if (input.value.trim() && list.children.length) open();
   });
   let timer = 0;

@@ -15,6 +15,7 @@ Nothing here imports MkDocs: the plugin (or anything else) calls `index_site` af
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 import gzip
 import html
 import json
@@ -68,8 +69,8 @@ STOP_WORDS = {
 # the result is an indexed word, so "promise" is never turned into "promize".
 SPELLING_RULES = [
     (r"^(.{2,})is(e|es|ed|ing|er|ers|ation|ations|ational)$", r"\1iz\2"),
-    (r"^(an|par|catal)ys(e|es|ed|ing)$", r"\1yz\2"),
-    (r"^(lab|fav|behavi|col|hon|neighb|harb|rum|flav|hum|vig|endeav|savi|val|rig)our(s|ed|ing|er|ers|able|ably|ite|ites|ful)?$", r"\1or\2"),
+    (r"^(anal|paral|catal)ys(e|es|ed|ing)$", r"\1yz\2"),
+    (r"^(lab|fav|behavi|col|hon|neighb|harb|rum|flav|hum|vig|endeav|savi|val|rig)our([a-z]*)$", r"\1or\2"),
     (r"^(cent|theat|fib|lit|spect|calib)re(s)?$", r"\1er\2"),
     (r"^(cent|theat|fib|spect|calib)red$", r"\1ered"),
     (r"^(fulfil|enrol|instal|distil|instil|skil)(ment|ments|s|ful)?$", r"\1l\2"),
@@ -507,7 +508,10 @@ def index_site(site_dir: Path, site: m.Site) -> Report:
     site_dir = Path(site_dir)
     table = entries(site)
     items = collect(site_dir, table)
-    asyncio.run(_write(site_dir, items))
+    # Pagefind's Python API is asynchronous. Run it on a thread of its own, so indexing works
+    # whether or not the caller already runs an event loop (Playwright's sync API does).
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, _write(site_dir, items)).result()
     by_lang: dict[str, list[str]] = {}
     for item in items:
         by_lang.setdefault(item.lang, []).append(indexed_text(item.html))

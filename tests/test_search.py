@@ -117,8 +117,9 @@ def test_only_the_body_is_indexed_with_its_additions():
     assert "A short summary of the page." in text and "Alias" in text
     assert 'data-pagefind-filter="type" data-pagefind-meta="type">Toolkit<' in record.html
     assert 'data-pagefind-filter="area">Housing<' in record.html
-    # The additions sit inside the body element, after the page's own text.
-    assert record.html.index("Body text.") < record.html.index("Alias") < record.html.index("</div></article>")
+    # Pagefind gets the body alone, with the additions inside it after the page's own text.
+    assert "Menu words" not in record.html and "Footer words" not in record.html
+    assert record.html.index("Body text.") < record.html.index("Alias") < record.html.index("</div></body>")
 
 
 def test_lists_of_pages_are_not_results():

@@ -191,7 +191,7 @@
       const li = document.createElement("li");
       const a = document.createElement("a");
       a.className = "rk-search__link";
-      a.href = link(item.url);
+      a.href = link(item.meta.url || item.url); // sections carry their #anchor in meta
       const kind = document.createElement("span");
       kind.className = "rk-search__type";
       kind.textContent = item.meta.type || "";

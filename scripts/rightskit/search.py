@@ -14,13 +14,15 @@ Nothing here imports MkDocs: the plugin (or anything else) calls `index_site` af
 """
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
+import functools
 import gzip
 import html
 import json
 import math
 import re
+import subprocess
+import sys
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -97,6 +99,7 @@ SPELLING_KEEP = set("""advertise advise advised advises advising apprise arise c
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
 
+@functools.lru_cache(maxsize=65536)
 def americanize(word: str) -> str:
     """The American spelling of a (lower-case) word; the word itself when no rule applies."""
     if word in SPELLING_KEEP:
@@ -374,21 +377,24 @@ def records(page_html: str, url: str, entry: Entry | None, common: set[str] = fr
     body = _demote(page_html[match.end():end], common)
     entry = entry or Entry("page")
     rest, sections = _split(body)
-    head = page_html[:match.end()]
-    tail = page_html[end:]
     added = _additions(entry, lang, entry.areas, spelling_variants(_text(rest) + " " + entry.summary))
-    close = rest.rfind("</div>")  # the end of the data-pagefind-body element: additions go inside it
-    close = close if close >= 0 else len(rest)
-    out = [Record(url, lang, head + _summary_block(entry.summary, rest) + rest[:close] + added + rest[close:] + tail,
-                  entry.areas)]
+    close = rest.rfind("</div>")  # the end of the data-pagefind-body element
+    rest = rest[:close] if close >= 0 else rest
+    # Pagefind gets the body alone: the navigation and header around it would only be parsed and
+    # dropped, and they are most of a page's bytes (indexing 2,000 pages took minutes with them).
+    out = [Record(url, lang, _document(lang, _summary_block(entry.summary, rest) + rest + added), entry.areas)]
     for anchor, title, section in sections:
         label = f"{entry.label} {title}" if entry.label else title
         areas = entry.part_areas.get(anchor, ())
         extra = spelling_variants(_text(section))
-        doc = (f'<!doctype html><html lang="{html.escape(lang)}"><body><div data-pagefind-body>'
-               f'<h1>{html.escape(label)}</h1>{section}{_additions(entry, lang, areas, extra)}</div></body></html>')
+        doc = _document(lang, f"<h1>{html.escape(label)}</h1>{section}{_additions(entry, lang, areas, extra)}")
         out.append(Record(f"{url}#{anchor}", lang, doc, areas))
     return out
+
+
+def _document(lang: str, body: str) -> str:
+    return (f'<!doctype html><html lang="{html.escape(lang)}"><body><div data-pagefind-body>{body}</div>'
+            f"</body></html>")
 
 
 # --- words for typo correction -----------------------------------------------------------
@@ -467,7 +473,8 @@ def fragment_results(bundle: Path) -> dict[str, dict[str, tuple[str, str]]]:
         data = gzip.decompress(file.read_bytes())
         record = json.loads(data[data.index(b"{"):])
         ident = file.stem
-        out.setdefault(ident.split("_", 1)[0], {})[ident] = (record.get("meta", {}).get("title", ""), record["url"])
+        meta = record.get("meta", {})
+        out.setdefault(ident.split("_", 1)[0], {})[ident] = (meta.get("title", ""), meta.get("url") or record["url"])
     return out
 
 
@@ -494,13 +501,32 @@ def collect(site_dir: Path, table: dict[str, Entry]) -> list[Record]:
     return out
 
 
-async def _write(site_dir: Path, items: list[Record]) -> None:
-    from pagefind.index import PagefindIndex  # the binary ships in the `pagefind[bin]` wheel
+def _write(site_dir: Path, items: list[Record]) -> None:
+    """Run the Pagefind CLI (its binary ships in the `pagefind[bin]` wheel) over the records.
 
-    config = {"exclude_selectors": list(EXCLUDE), "output_path": str(site_dir / BUNDLE_DIR)}
-    async with PagefindIndex(config=config) as index:
-        for item in items:
-            await index.add_html_file(content=item.html, url=item.url)
+    Each record is written as a small HTML file of its own; a section's address (`#article-11`)
+    cannot be a file path, so it travels as the `url` meta, which search.js prefers. The CLI,
+    not the Python API: the API waits a tenth of a second per file (2,000 pages took minutes)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        for n, item in enumerate(items):
+            path, _, anchor = item.url.partition("#")
+            folder = work / "records" / path.strip("/")
+            if anchor:
+                folder = folder / f"_{anchor}"
+                body_at = item.html.index("<div data-pagefind-body>")
+                item_html = (item.html[:body_at] + f'<span data-pagefind-meta="url:{html.escape(item.url)}"></span>'
+                             + item.html[body_at:])
+            else:
+                item_html = item.html
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "index.html").write_text(item_html, encoding="utf-8")
+        config = {"site": str(work / "records"), "output_path": str(site_dir / BUNDLE_DIR),
+                  "exclude_selectors": list(EXCLUDE)}
+        (work / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
+        done = subprocess.run([sys.executable, "-m", "pagefind", "--quiet"], cwd=work, capture_output=True, text=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"Pagefind failed:\n{done.stdout}{done.stderr}")
 
 
 def index_site(site_dir: Path, site: m.Site) -> Report:
@@ -508,10 +534,7 @@ def index_site(site_dir: Path, site: m.Site) -> Report:
     site_dir = Path(site_dir)
     table = entries(site)
     items = collect(site_dir, table)
-    # Pagefind's Python API is asynchronous. Run it on a thread of its own, so indexing works
-    # whether or not the caller already runs an event loop (Playwright's sync API does).
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, _write(site_dir, items)).result()
+    _write(site_dir, items)
     by_lang: dict[str, list[str]] = {}
     for item in items:
         by_lang.setdefault(item.lang, []).append(indexed_text(item.html))

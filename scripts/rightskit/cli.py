@@ -4,6 +4,8 @@
     rightskit build            check, then build the site with PDFs; site/ is replaced only on success
     rightskit serve            preview with live reload
     rightskit bench            time each stage of the build
+    rightskit schemas          write the JSON Schemas for editors into schemas/
+    rightskit new KIND ID      start a module, activity, workshop, instrument, mechanism or term
 """
 from __future__ import annotations
 
@@ -14,7 +16,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from .findings import format_findings
+from .findings import errors, format_findings
 from .load import Project, load_site
 
 
@@ -24,21 +26,26 @@ def _project(args) -> Project:
 
 
 def _checked(project: Project):
-    """The loaded site, or None after printing every problem."""
+    """The loaded site, or None after printing every problem (warnings are printed, and pass)."""
     loaded = load_site(project)
     if loaded.findings:
         print(format_findings(loaded.findings), file=sys.stderr)
-        return None
-    return loaded.site
+    return None if errors(loaded.findings) else loaded.site
 
 
 def cmd_check(args) -> int:
-    site = _checked(_project(args))
-    if site is None:
+    loaded = load_site(_project(args))
+    if loaded.findings:
+        print(format_findings(loaded.findings), file=sys.stderr)
+    if errors(loaded.findings) or (args.strict and loaded.findings):
+        if args.strict and not errors(loaded.findings):
+            print("--strict: warnings count as problems.", file=sys.stderr)
         return 1
+    site = loaded.site
     print(f"OK: {len(site.instruments)} instruments, {len(site.articles)} articles, "
           f"{len(site.general_comments)} General Comments, {len(site.mechanisms)} mechanisms, "
-          f"{len(site.modules)} pages, {len(site.workshops)} workshops; no problems found.")
+          f"{len(site.modules)} pages, {len(site.workshops)} workshops; no problems found"
+          + (" (only the warnings above: `--strict` fails on them)." if loaded.findings else "."))
     return 0
 
 
@@ -97,14 +104,82 @@ def _count_pages(site_dir: Path) -> int:
 
 
 def cmd_serve(args) -> int:
-    from mkdocs.commands.serve import serve
+    """MkDocs' live-reload server with our own builder: a failed rebuild shows its problems in the
+    browser instead of leaving it waiting, and PDFs are skipped unless asked for."""
+    import tempfile
+    import time
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.livereload import LiveReloadServer
+
+    from . import preview
 
     _setup_logging(args.verbose)
     project = _project(args)
-    if _checked(project) is None:
+    config_file = str(project.root / project.config_file)
+    site_dir = Path(tempfile.mkdtemp(prefix="rightskit-preview-"))
+    host, _, port = args.addr.rpartition(":")
+    url = f"http://{host}:{port}/"
+
+    def builder(config=None) -> None:
+        start = time.perf_counter()
+        try:
+            config = config or load_config(config_file, site_dir=str(site_dir))
+            config.plugins["rightskit"].config.pdf = args.pdf
+            config.site_url = url
+            build(config, serve_url=url)
+        except Exception as error:  # noqa: BLE001 - whatever failed, the browser must show it, not hang
+            # MkDocs reports a plugin's error as a bare "Aborted": load again for the findings themselves.
+            findings = errors(load_site(project).findings)
+            report = format_findings(findings) if findings else f"{error or error.__class__.__name__}: see the terminal."
+            preview.show_errors(site_dir, report)
+            print(f"Preview paused: the problems above are shown in the browser at {url}", file=sys.stderr, flush=True)
+            return
+        print(f"Rebuilt in {time.perf_counter() - start:.1f} s.", flush=True)
+
+    config = load_config(config_file, site_dir=str(site_dir))
+    config.plugins.on_startup(command="serve", dirty=False)
+    server = LiveReloadServer(builder=builder, host=host, port=int(port), root=str(site_dir))
+    try:
+        builder(config)
+        server.watch(config_file)
+        for name in preview.WATCHED:
+            if (project.root / name).is_dir():
+                server.watch(str(project.root / name))
+        print(f"Preview at {url} (watching mkdocs.yml, {', '.join(n + '/' for n in preview.WATCHED)}; "
+              f"{'with' if args.pdf else 'no'} PDFs). Press Ctrl+C to stop.", flush=True)
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.shutdown()
+    finally:
+        config.plugins.on_shutdown()
+        shutil.rmtree(site_dir, ignore_errors=True)
+    return 0
+
+
+def cmd_new(args) -> int:
+    from .scaffold import ScaffoldError, create
+
+    project = _project(args)
+    try:
+        created = create(project.root, args.kind, args.id, config_file=project.config_file)
+    except ScaffoldError as error:
+        print(f"rightskit new: {error}", file=sys.stderr)
         return 1
-    logging.getLogger("mkdocs").setLevel(logging.INFO)  # so the address to open is printed
-    serve(config_file=str(project.root / project.config_file), dev_addr=args.addr, livereload=True)
+    print(created.report())
+    return 0
+
+
+def cmd_schemas(args) -> int:
+    from . import schema
+
+    folder = _project(args).root / schema.SCHEMA_DIR
+    for path in schema.write_schemas(folder):
+        print(f"wrote {os.path.relpath(path)}")
     return 0
 
 
@@ -129,19 +204,30 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="rightskit", description="Build tools for Rights at Home.")
     parser.add_argument("-f", "--config", default="mkdocs.yml", help="the MkDocs configuration (default: mkdocs.yml)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="validate content and data; print every problem")
+    check = sub.add_parser("check", help="validate content and data; print every problem")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too (as CI does)")
     build = sub.add_parser("build", help="check, then build the site (with PDFs) into site/")
     build.add_argument("--site-dir", default="site")
     build.add_argument("--no-pdf", action="store_true", help="skip the PDFs (faster previews)")
     build.add_argument("-v", "--verbose", action="store_true")
     serve = sub.add_parser("serve", help="preview with live reload")
     serve.add_argument("-a", "--addr", default="127.0.0.1:8000")
+    serve.add_argument("--pdf", action="store_true", help="also render the PDFs on each rebuild (slow)")
     serve.add_argument("-v", "--verbose", action="store_true")
     bench = sub.add_parser("bench", help="time loading, page generation, the MkDocs build and PDFs")
     bench.add_argument("--rounds", type=int, default=3)
     bench.add_argument("--scale", metavar="N,N,…", help="instead, time builds with N extra synthetic pages, e.g. 0,250,1000")
+    sub.add_parser("schemas", help="write the JSON Schemas for editors into schemas/")
+    from .scaffold import KINDS
+
+    new = sub.add_parser("new", help="start a new file: " + ", ".join(KINDS),
+                         description="\n".join(f"{k:<10} {s.help}" for k, s in KINDS.items()),
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
+    new.add_argument("kind", choices=list(KINDS))
+    new.add_argument("id", help="e.g. toolkits/budget-advocacy, activities/rent-diary, tenant-organizing")
     args = parser.parse_args(argv)
-    handler = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "bench": cmd_bench}[args.command]
+    handler = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "bench": cmd_bench,
+               "schemas": cmd_schemas, "new": cmd_new}[args.command]
     return handler(args)
 
 

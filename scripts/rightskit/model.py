@@ -18,6 +18,8 @@ TYPE_NAMES = {"issue area": "Issue areas", "mechanism guide": "Mechanism guides"
 AUDIENCES = ("community members", "organisers", "trainers", "contributors")
 LEVELS = ("introductory", "intermediate", "advanced")
 WORKSHOP_FORMATS = ("in person", "online")
+PATHWAY_WINDOWS = ("any time", "review cycle", "session calendar")  # how a pathway's window opens
+PATHWAY_OUTCOMES = ("visibility", "recommendation", "protection", "decision", "local-law")
 
 
 @dataclass(frozen=True)
@@ -30,6 +32,14 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def line_of(record, key: str, value: object = None) -> int:
+    """The line where a record gives `key` (or the entry `value` of that list), else the record's own."""
+    lines = getattr(record, "lines", {})
+    if value is not None and f"{key}:{value}" in lines:
+        return lines[f"{key}:{value}"]
+    return lines.get(key, record.source.line)
+
+
 @dataclass
 class Article:
     instrument_id: str
@@ -38,6 +48,8 @@ class Article:
     summary: str
     issue_areas: list[str]
     source: Source
+    # The line of each field, and of each list entry as "field:value", for findings.
+    lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -64,6 +76,8 @@ class Instrument:
     summary: str
     articles: list[Article]
     source: Source
+    # The line of each field, and of each list entry as "field:value", for findings.
+    lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def binding(self) -> bool:
@@ -91,6 +105,8 @@ class GeneralComment:
     key_ideas: list[str]
     official_text: str
     source: Source
+    # The line of each field, and of each list entry as "field:value", for findings.
+    lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -113,6 +129,8 @@ class Mechanism:
     us_access: str
     guide: str | None  # docs-relative path of the hand-written guide
     source: Source
+    # The line of each field, and of each list entry as "field:value", for findings.
+    lines: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -122,6 +140,8 @@ class IssueArea:
     hub: str
     summary: str
     source: Source
+    # The line of each field, and of each list entry as "field:value", for findings.
+    lines: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -161,6 +181,8 @@ class Module:
     group_size: str | None = None
     materials: list[str] = field(default_factory=list)
     objectives: list[str] = field(default_factory=list)
+    # The line of each field, and of each list entry as "field:value", for findings.
+    lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -186,6 +208,7 @@ class AgendaItem:
     module: str | None = None  # module id, e.g. activities/housing-line
     title: str = ""
     notes: str = ""
+    minutes_line: int = 0  # where 'minutes:' is written, for findings about the timing
 
 
 @dataclass
@@ -204,6 +227,8 @@ class Workshop:
     agenda: list[AgendaItem]
     handouts: list[Reference]
     source: Source
+    # The line of each field, and of each list entry as "field:value", for findings.
+    lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def total_minutes(self) -> int:
@@ -238,6 +263,7 @@ class Site:
     glossary: list[GlossaryTerm] = field(default_factory=list)
     modules: dict[str, Module] = field(default_factory=dict)  # by docs-relative path
     workshops: dict[str, Workshop] = field(default_factory=dict)
+    pathways: dict = field(default_factory=dict)  # id -> pathways.Pathway (standards/pathways.yml)
 
     @property
     def articles(self) -> dict[str, Article]:

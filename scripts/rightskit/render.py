@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import jinja2
 
 from . import model as m
-from . import paths, search, xref
+from . import deeplinks, pathways, paths, schema, search, xref
 
 
 @dataclass
@@ -85,7 +85,10 @@ class Renderer:
                     cited_in=lambda ident: self.cited_in(ident), label=self.label,
                     asset=lambda path: asset_link(here, path), type_names=m.TYPE_NAMES,
                     pdf_name=paths.pdf_name, length_bucket=length_bucket, end_time=end_time,
-                    modules=lambda w: workshop_modules(self.site, w), **values)
+                    modules=lambda w: workshop_modules(self.site, w),
+                    deep_links=lambda target: deeplinks.links_for(self.site, target),
+                    finder_mechanisms={p.mechanism for p in self.site.pathways.values()},
+                    finder_link=posixpath.relpath(paths.FINDER_PAGE, posixpath.dirname(here) or "."), **values)
 
     def cited_in(self, ident: str) -> list:
         return sorted(self.citations.get(ident, []), key=lambda x: (isinstance(x, m.Workshop), x.title.lower()))
@@ -143,6 +146,12 @@ class Renderer:
         for workshop in site.workshops.values():
             here = paths.workshop_page(workshop)
             out.append(Page(here, self._render("workshop.md.j2", here, w=workshop), workshop.source.path))
+        if site.pathways:
+            here = paths.FINDER_PAGE
+            context = pathways.page_context(site, lambda target: paths.link_from(here, target))
+            out.append(Page(here, self._render("finder.md.j2", here, **context), pathways.PATHWAYS_FILE))
+        # The contributors' reference comes from schema.py; its source is code, so no edit link.
+        out += [Page(path, content, None) for path, content in schema.reference_pages(self.env)]
         return out
 
     def comment_groups(self) -> dict[str, list[m.GeneralComment]]:
@@ -214,22 +223,29 @@ class Renderer:
 
 # --- facilitator notes -------------------------------------------------------------------
 
-_FACILITATOR = re.compile(r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+facilitator\b[^\n]*$')
+# The exact marker (the admonition's first class is 'facilitator'; Python-Markdown allows no space).
+_FACILITATOR = re.compile(r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]*facilitator(?![\w-])[^\n]*$')
+# Anything that looks meant for facilitators: participant copies leave these out too, even though
+# `rightskit check` rejects all but the exact marker (belt and braces: a note must never leak).
+_FACILITATOR_LIKE = re.compile(r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[^\n]*facilit[^\n]*$', re.I)
 
 
-def _facilitator_blocks(markdown: str):
+def _width(text: str) -> int:
+    return len(text[: len(text) - len(text.lstrip())].expandtabs(4))
+
+
+def _facilitator_blocks(markdown: str, pattern: re.Pattern = _FACILITATOR):
     """Yield (start, end) line ranges of facilitator blocks: the marker line and its indented body."""
     lines = markdown.split("\n")
     i = 0
     while i < len(lines):
-        match = _FACILITATOR.match(lines[i])
+        match = pattern.match(lines[i])
         if not match:
             i += 1
             continue
         indent = len(match.group("indent").expandtabs(4))
         end = i + 1
-        while end < len(lines) and (not lines[end].strip()
-                                    or len(lines[end]) - len(lines[end].lstrip()) > indent):
+        while end < len(lines) and (not lines[end].strip() or _width(lines[end]) > indent):
             end += 1
         while end > i + 1 and not lines[end - 1].strip():
             end -= 1
@@ -258,7 +274,7 @@ def print_facilitator_notes(markdown: str) -> str:
 def strip_facilitator_notes(markdown: str) -> str:
     """Participant copies leave facilitator blocks out entirely."""
     lines = markdown.split("\n")
-    for start, end in reversed(list(_facilitator_blocks(markdown))):
+    for start, end in reversed(list(_facilitator_blocks(markdown, _FACILITATOR_LIKE))):
         del lines[start:end]
     return "\n".join(lines)
 

@@ -534,6 +534,8 @@ def index_site(site_dir: Path, site: m.Site) -> Report:
     site_dir = Path(site_dir)
     table = entries(site)
     items = collect(site_dir, table)
+    if not items:  # nothing marked for the index (a theme without our overrides): no search
+        return Report(0, 0, {})
     _write(site_dir, items)
     by_lang: dict[str, list[str]] = {}
     for item in items:

@@ -39,9 +39,9 @@ test: $(TEST_STAMP)
 	scripts/install-system-deps.sh test
 	$(BIN)/python -m pytest -q
 
-## Time loading, page generation, the MkDocs build and PDFs.
-bench: $(STAMP)
-	scripts/install-system-deps.sh site
+## Time loading, page generation, the MkDocs build and PDFs; search quality and bytes (in Chromium).
+bench: $(TEST_STAMP)
+	scripts/install-system-deps.sh test
 	$(BIN)/rightskit bench
 
 ## How the build time grows with the number of pages (slow: several minutes).

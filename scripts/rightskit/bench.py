@@ -63,6 +63,7 @@ def run(project: Project, rounds: int = 3) -> int:
         rows.append((f"PDFs warm ({warm.rendered} rendered, {warm.cached} cached)", time.perf_counter() - start))
         pages = sum(1 for _ in out.rglob("*.html"))
         size = sum(p.stat().st_size for p in out.rglob("*.html"))
+        search_text = _search_figures(project, site, out, Path(tmp))
 
     print(f"Benchmark of the shipped content: {len(site.modules)} hand-written pages, "
           f"{pages} HTML pages built, {size / pages / 1024:.0f} KB of HTML a page on average; "
@@ -71,7 +72,21 @@ def run(project: Project, rounds: int = 3) -> int:
     width = max(len(name) for name, _ in rows)
     for name, seconds in rows:
         print(f"  {name:<{width}}  {seconds:7.3f} s")
+    print("\n" + search_text)
     return 0
+
+
+def _search_figures(project: Project, site, site_dir: Path, work: Path) -> str:
+    """Search quality and bytes, measured in Chromium (needs the test extras: `make bench` has them)."""
+    try:
+        from . import search_bench
+    except ImportError as error:  # pragma: no cover
+        return f"Search figures skipped: {error}"
+    try:
+        figures = search_bench.measure(site_dir, site, project.root / "tests" / "search_queries.yml", work_dir=work)
+    except ImportError:
+        return "Search figures skipped: Playwright is not installed (pip install -e '.[test]')."
+    return search_bench.report(figures)
 
 
 def _mark_line(text: str, line: int, marker: str) -> str:

@@ -65,6 +65,7 @@ def cmd_build(args) -> int:
     if _checked(project) is None:
         print("Build stopped: nothing was written; the previous site/ is unchanged.", file=sys.stderr)
         return 1
+    _warn_placeholder(project)
     final = (project.root / args.site_dir).resolve()
     staging = final.with_name(final.name + ".partial")
     shutil.rmtree(staging, ignore_errors=True)
@@ -80,6 +81,15 @@ def cmd_build(args) -> int:
     print(f"\nSite built in {rel}/ ({_count_pages(final)} pages, {len(list(final.glob('pdf/*.pdf')))} PDFs).")
     print(f"Open {rel}/index.html, or preview with `make serve` (http://127.0.0.1:8000/).")
     return 0
+
+
+def _warn_placeholder(project: Project) -> None:
+    """Loud, but not fatal: previews and tests build with the placeholder address."""
+    from . import edition as ed
+    url = ed.site_url(ed.configured_site_url(project.root / project.config_file))
+    if ed.is_placeholder(url):
+        bar = "!" * 78
+        print(f"{bar}\nWARNING: {ed.placeholder_warning(url)}\n{bar}", file=sys.stderr)
 
 
 def _replace(final: Path, staging: Path) -> None:

@@ -16,6 +16,7 @@ from pathlib import Path
 import markdown
 import segno
 
+from . import edition as ed
 from . import model as m
 from . import paths, xref
 from .render import Renderer, end_time, human_minutes, print_facilitator_notes, strip_facilitator_notes, \
@@ -51,9 +52,10 @@ class Report:
 class Printer:
     """Builds the HTML of every printable document of a site."""
 
-    def __init__(self, site: m.Site, site_url: str):
+    def __init__(self, site: m.Site, site_url: str, edition: ed.Edition | None = None):
         self.site = site
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
+        self.edition = edition or ed.Edition(ed.version(), ed.build_date(), self.site_url)
         self.renderer = Renderer(site)
         self.env = self.renderer.env
         self.env.filters["qr"] = qr_data_uri
@@ -70,7 +72,7 @@ class Printer:
         else:
             body = print_facilitator_notes(body)
         body = self.absolute_links(module.path, self.renderer.expand(module.path, body))
-        return markdown.markdown(body, extensions=EXTENSIONS, output_format="html")
+        return inline_checkboxes(markdown.markdown(body, extensions=EXTENSIONS, output_format="html"))
 
     def absolute_links(self, here: str, text: str) -> str:
         """Relative links become full web addresses: on paper there is no 'here'."""
@@ -89,7 +91,7 @@ class Printer:
 
     def _page(self, template: str, **values) -> str:
         return self.env.get_template(f"handouts/{template}").render(
-            site=self.site, minutes=human_minutes, **values)
+            site=self.site, minutes=human_minutes, edition=self.edition, **values)
 
     def documents(self) -> list[Document]:
         docs = []
@@ -133,6 +135,20 @@ def handout_section(markdown_text: str) -> str:
     return match.group(1).strip() if match else ""
 
 
+_TASK = re.compile(r'<li class="task-list-item">\s*(<p>)?\s*<input type="checkbox"( checked)?[^>]*>\s*')
+
+
+def inline_checkboxes(html: str) -> str:
+    """A task-list checkbox becomes a box glyph inside its item's first line of text: a form
+    control is laid out as its own block by WeasyPrint, and would print above its text."""
+
+    def box(match: re.Match) -> str:
+        glyph = "☒" if match.group(2) else "☐"
+        return f'<li class="task-list-item">{match.group(1) or ""}<span class="box">{glyph}</span> '
+
+    return _TASK.sub(box, html)
+
+
 def qr_data_uri(url: str) -> str:
     return segno.make(url, error="m").svg_data_uri(scale=4, border=2, dark="#000", light="#fff")
 
@@ -140,17 +156,20 @@ def qr_data_uri(url: str) -> str:
 def render_pdf(html: str, target: Path) -> None:
     from weasyprint import HTML, URLFetcher
 
+    from .layout import fit
+
     fetcher = URLFetcher(allowed_protocols={"data"})  # no network, no files: everything is inline
-    HTML(string=html, url_fetcher=fetcher).write_pdf(target, pdf_variant="pdf/ua-1",
-                                                      custom_metadata=True)
+    document = fit(html, lambda text: HTML(string=text, url_fetcher=fetcher).render(pdf_variant="pdf/ua-1"))
+    document.write_pdf(target, pdf_variant="pdf/ua-1", custom_metadata=True)
 
 
-def build_all(site: m.Site, site_dir: Path, *, site_url: str, cache_dir: Path, root: Path | None = None) -> Report:
+def build_all(site: m.Site, site_dir: Path, *, site_url: str, cache_dir: Path, root: Path | None = None,
+              edition: ed.Edition | None = None) -> Report:
     """Write every PDF into site_dir, rendering only those whose HTML is not in the cache."""
     report = Report()
     cache = cache_dir / "pdf"
     cache.mkdir(parents=True, exist_ok=True)
-    documents = Printer(site, site_url).documents()
+    documents = Printer(site, site_url, edition).documents()
     for doc in documents:
         cached = cache / f"{doc.key}.pdf"
         if cached.exists():

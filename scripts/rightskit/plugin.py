@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from . import edition as ed
 from . import export
 from .findings import format_findings
 from .load import Project, load_site
@@ -46,6 +47,12 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
             raise PluginError("The content has problems:\n" + format_findings(loaded.findings))
         self.site = loaded.site
         self.renderer = Renderer(self.site)
+        # SITE_URL (set by the deploy workflow) overrides site_url; the footer shows the edition.
+        self.edition = ed.current(config.site_url)
+        config.site_url = self.edition.site_url or config.site_url
+        config.extra["edition"] = self.edition
+        if ed.is_placeholder(self.edition.site_url):
+            log.info(ed.placeholder_warning(self.edition.site_url))
         return config
 
     def on_files(self, files: Files, *, config):
@@ -80,5 +87,6 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
             from . import pdf  # WeasyPrint is slow to import; only pay for it when PDFs are wanted
 
             report = pdf.build_all(self.site, site_dir, site_url=config.site_url or "",
-                                   cache_dir=self.root / self.config.cache_dir, root=self.root)
+                                   cache_dir=self.root / self.config.cache_dir, root=self.root,
+                                   edition=self.edition)
             log.info("PDFs: %d rendered, %d from cache", report.rendered, report.cached)

@@ -31,3 +31,25 @@ def test_build_date_is_reproducible_with_source_date_epoch(monkeypatch):
     assert ed.build_date() == dt.date(2025, 11, 25)
     line = ed.current("https://kit.test/").line()
     assert line.startswith(f"Version {ed.version()} · 25 November 2025 ·") and line.endswith("CC BY 4.0")
+
+
+def test_site_url_override_reaches_the_pdfs_and_the_placeholder_warns(mini):
+    import os
+    import subprocess
+    import sys
+
+    config = mini / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("pdf: false", "pdf: true"), encoding="utf-8")
+    env = dict(os.environ, SITE_URL="https://kit.rights.test/")
+    run = subprocess.run([sys.executable, "-m", "rightskit.cli", "build"], cwd=mini, env=env,
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "placeholder" not in run.stderr
+    text = subprocess.run(["pdftotext", str(mini / "site" / "pdf" / "housing-packet-letter.pdf"), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    assert "https://kit.rights.test/workshops/housing/" in text
+    assert "example.invalid" not in text
+    env.pop("SITE_URL")
+    run = subprocess.run([sys.executable, "-m", "rightskit.cli", "build", "--no-pdf"], cwd=mini, env=env,
+                         capture_output=True, text=True)
+    assert run.returncode == 0 and "WARNING: The site address is still the placeholder" in run.stderr

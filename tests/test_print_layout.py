@@ -160,3 +160,34 @@ def test_every_page_of_every_pdf_carries_version_date_license_and_address(pdfs, 
             assert "https://" in page, f"{path.name} p{number}: no address"
     footer = (built / "site" / "index.html").read_text(encoding="utf-8")
     assert f"Version {version}, built" in footer and "CC BY 4.0" in footer
+
+
+def _link_targets(path: Path) -> set[str]:
+    targets = set()
+    for page in PdfReader(path).pages:
+        for annot in page.get("/Annots") or []:
+            action = annot.get_object().get("/A")
+            if action and action.get("/URI"):
+                targets.add(str(action["/URI"]))
+    return targets
+
+
+def test_every_link_address_is_printed_in_full(pdfs):
+    checked = 0
+    for path in pdfs:
+        text = "".join(all_text(path).split())  # long addresses wrap across lines
+        targets = _link_targets(path)
+        missing = [url for url in targets if url not in text]
+        assert not missing, f"{path.name}: addresses not printed: {missing[:5]}"
+        checked += len(targets)
+    assert checked > 300
+
+
+def test_endnotes_number_each_address_once_and_skip_bare_addresses():
+    from rightskit.endnotes import add_endnotes
+
+    html = ('<html><body><p><a href="https://a.test/x">A</a>, <a href="https://b.test/">B</a>, '
+            '<a href="https://a.test/x">again</a>, <a href="https://c.test/">https://c.test/</a></p></body></html>')
+    out = add_endnotes(html)
+    assert out.count('[1]</sup>') == 2 and out.count('[2]</sup>') == 1 and "[3]" not in out
+    assert '<ol><li><a href="https://a.test/x">https://a.test/x</a></li><li><a href="https://b.test/">' in out

@@ -17,6 +17,7 @@ import markdown
 import segno
 
 from . import edition as ed
+from .endnotes import add_endnotes
 from . import model as m
 from . import paths, xref
 from .render import Renderer, end_time, human_minutes, print_facilitator_notes, strip_facilitator_notes, \
@@ -90,8 +91,8 @@ class Printer:
         return xref.expand_links(text, replace)
 
     def _page(self, template: str, **values) -> str:
-        return self.env.get_template(f"handouts/{template}").render(
-            site=self.site, minutes=human_minutes, edition=self.edition, **values)
+        return add_endnotes(self.env.get_template(f"handouts/{template}").render(
+            site=self.site, minutes=human_minutes, edition=self.edition, **values))
 
     def documents(self) -> list[Document]:
         docs = []

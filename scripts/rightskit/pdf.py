@@ -18,8 +18,9 @@ import segno
 
 from . import edition as ed
 from .endnotes import add_endnotes
+from .worksheet import fillable, writing_lines
 from . import model as m
-from . import paths, xref
+from . import packet, paths, xref
 from .render import Renderer, end_time, human_minutes, print_facilitator_notes, strip_facilitator_notes, \
     workshop_modules
 
@@ -73,7 +74,8 @@ class Printer:
         else:
             body = print_facilitator_notes(body)
         body = self.absolute_links(module.path, self.renderer.expand(module.path, body))
-        return inline_checkboxes(markdown.markdown(body, extensions=EXTENSIONS, output_format="html"))
+        html = inline_checkboxes(markdown.markdown(body, extensions=EXTENSIONS, output_format="html"))
+        return fillable(html) if audience == "participant" else html
 
     def absolute_links(self, here: str, text: str) -> str:
         """Relative links become full web addresses: on paper there is no 'here'."""
@@ -117,9 +119,16 @@ class Printer:
                                 self._page("guide.html.j2", kind="Facilitator guide", sections=guide_sections,
                                            modules=modules, **common)))
             out.append(Document(paths.pdf_name("packet", w.id, paper), f"{w.title}: participant packet",
-                                self._page("packet.html.j2", kind="Participant packet", sections=packet_sections,
-                                           **common)))
+                                self.packet_html(w, handouts, packet_sections, common)))
         return out
+
+    def packet_html(self, w: m.Workshop, handouts: list[m.Module], sections, common: dict) -> str:
+        """Rendered twice: the glossary lists only the terms the rest of the packet uses."""
+        values = dict(kind="Participant packet", sections=sections, lines=writing_lines,
+                      commitments=packet.us_commitments(self.site, w.issue_areas, handouts),
+                      articles=packet.cited_articles(self.site, handouts), **common)
+        draft = self._page("packet.html.j2", terms=[], **values)
+        return self._page("packet.html.j2", terms=packet.glossary_used(self.site, packet.plain_text(draft)), **values)
 
     def handout_documents(self, module: m.Module) -> list[Document]:
         url = self.absolute(module.path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Iterable
 
 from . import model as m
-from . import paths
+from . import paths, variations
 from .findings import Finding, did_you_mean
 
 LANGUAGES = ("en", "es")
@@ -18,6 +18,7 @@ def check(site: m.Site, docs_files: set[str], nav: set[str] | None, docs_dir: st
     out += _issue_areas(site)
     out += _modules(site, docs_files, nav, docs_dir)
     out += _workshops(site)
+    out += variations.check(site)
     return out
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from . import model as m
-from .findings import Finding
+from .findings import WARNING, Finding
 
 _SECTION = r"^## {name}\s*$(.*?)(?=^## |\Z)"
 _STEP = re.compile(r"^(\d+)\.\s.*?\((\d+) min(?:utes)?\)", re.M)
@@ -18,11 +18,11 @@ _SUGGESTED = re.compile(r"Suggested timing:\s*(.*?)(?:\.\s|\.$)", re.S)
 
 
 def section(body: str, name: str) -> tuple[str, int]:
-    """A '## name' section's text and the body line it starts on (0 when absent)."""
+    """A '## name' section's text and where in the body that text starts (-1 when absent)."""
     match = re.search(_SECTION.format(name=re.escape(name)), body, re.M | re.S)
     if not match:
-        return "", 0
-    return match.group(1), body[:match.start()].count("\n") + 1
+        return "", -1
+    return match.group(1), match.start(1)
 
 
 def step_minutes(body: str) -> dict[int, int]:
@@ -59,15 +59,15 @@ def check(site: m.Site) -> list[Finding]:
 
 def _activity(module: m.Module) -> list[Finding]:
     out = []
-    path, offset = module.source.path, module.body_line - 1
+    path = module.source.path
     steps = step_minutes(module.body)
-    text, line = section(module.body, "Variations")
+    text, start = section(module.body, "Variations")
     for match in re.finditer(r"^- (.*)$", text, re.M):
         bullet = match.group(1)
         stated = _stated(bullet)
         if stated is None or not module.duration:
             continue
-        where = line + offset + text[:match.start()].count("\n")
+        where = module.body_line + module.body[:start + match.start()].count("\n")
         drop = skipped(bullet)
         missing = [n for n in drop if n not in steps]
         if missing:
@@ -96,16 +96,19 @@ def _workshop(site: m.Site, workshop: m.Workshop) -> list[Finding]:
         if suggested is not None:
             if suggested != item.minutes:
                 out.append(Finding(path, item.line, f"the suggested timing adds up to {suggested} min, "
-                                   f"but the agenda gives {item.minutes}", "make the parts add up"))
+                                   f"but the agenda gives {item.minutes}", "make the parts add up", WARNING))
         elif drop and all(n in steps for n in drop):
             cuts = sum(int(a) - int(b) for _, a, b in _CUT.findall(" ".join(item.notes.split())))
             left = module.duration - sum(steps[n] for n in drop) - cuts
             if left != item.minutes:
+                # A warning: the agenda's wording belongs to the curriculum's authors.
                 out.append(Finding(path, item.line, f"{item.module} takes {module.duration} min; without step(s) "
                                    f"{', '.join(map(str, drop))} it takes {left}, but the agenda gives {item.minutes}",
-                                   "correct the minutes or the steps to skip"))
+                                   "correct the minutes, or say which steps to skip or cut ('cut step 3 from 20 "
+                                   "minutes to 15')", WARNING))
         else:
             out.append(Finding(path, item.line, f"the agenda gives {item.module} {item.minutes} min, but it takes "
-                               f"{module.duration}", "say in notes which steps to skip ('skip step 2') or give a "
-                               "'Suggested timing:' whose parts add up"))
+                               f"{module.duration}, and the notes do not say how to fit it",
+                               "say which steps to skip ('skip step 2') or give a 'Suggested timing:' whose parts "
+                               "add up", WARNING))
     return out

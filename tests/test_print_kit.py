@@ -47,3 +47,44 @@ def test_every_packet_has_its_commitments_and_evaluation(built, site):
         text = text_of(built, f"{workshop.id}-packet-letter.pdf")
         assert "Which commitments apply in the US?" in text and "Evaluation form" in text, workshop.id
         assert "For facilitators" not in text
+
+
+def test_housing_guide_has_cut_out_cards_signs_wall_chart_scripts_and_forms(built, site):
+    text = text_of(built, "housing-human-right-guide-letter.pdf")
+    line = site.modules["activities/housing-line.md"]
+    assert "Printable materials" in text
+    # Every card of the housing line's sets is printed, from the activity's data.
+    for card_set in line.cards:
+        for card in card_set.items:
+            assert " ".join(card.title.split()) in text
+            assert " ".join(card.text.split()) in text, card.title
+    assert "Story cards" in text and "Element cards" in text and "Scoring wall chart" in text
+    assert "Suggested script: The human right to adequate housing" in text or "Suggested script:" in text
+    assert "Sign-in sheet: Housing is a human right" in text
+    assert "Please do not write your home address or unit number." in text
+    sign_in = text.split("Sign-in sheet: Housing is a human right", 1)[1].split("Registration and access needs")[0]
+    assert "Address" not in sign_in and "Unit" not in sign_in
+    assert "Registration and access needs" in text and "Sign language interpretation" in text
+    # Activity facts: level, key points and the online or hybrid variation.
+    assert "Introductory level" in text and "Key points" in text and "Online or hybrid" in text
+    assert " ".join(line.online.split()) in text
+
+
+def test_upr_role_cards_and_card_sort_cards_are_separate_cut_out_cards(built, site):
+    text = text_of(built, "taking-it-global-guide-a4.pdf")
+    for role in ("US delegation", "Stakeholder coalition", "Reviewing state", "Chair"):
+        assert role in text
+    assert "Role cards (Mock Universal Periodic Review of the United States)" in text
+    sort = next(w for w in site.workshops.values()
+                if any(i.module == "activities/respect-protect-fulfil" for i in w.agenda))
+    text = text_of(built, f"{sort.id}-guide-letter.pdf")
+    assert "Scenario cards" in text and "Card 12" in text and "FULFILL" in text
+
+
+def test_every_short_talk_has_its_script_in_the_guide(built, site):
+    for workshop in site.workshops.values():
+        text = text_of(built, f"{workshop.id}-guide-letter.pdf")
+        for item in workshop.agenda:
+            if item.script:
+                first = " ".join(item.script.split("\n")[0].split())
+                assert first[:60] in text, (workshop.id, item.module)

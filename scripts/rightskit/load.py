@@ -326,6 +326,9 @@ def _card_sets(f: Fields, path: str, findings: list[Finding]) -> list[m.CardSet]
             if isinstance(entry, LineMap):
                 e = Fields(entry, path, findings, "card", CARD_FIELDS)
                 cards.append(m.Card(e.text("title"), e.text("text", required=False)))
+            elif isinstance(entry, bool):
+                findings.append(Finding(path, entry_line, f"this card was read as {str(entry).lower()}, not as text",
+                                        "put it in quotes, e.g. \"Yes\""))
             elif isinstance(entry, LineList) or entry is None or str(entry).strip() == "":
                 findings.append(Finding(path, entry_line, "a card must be text, or a mapping with title and text"))
             else:

@@ -94,7 +94,7 @@ class Printer:
 
     def _page(self, template: str, **values) -> str:
         return add_endnotes(self.env.get_template(f"handouts/{template}").render(
-            site=self.site, minutes=human_minutes, edition=self.edition, **values))
+            site=self.site, minutes=human_minutes, edition=self.edition, lines=writing_lines, **values))
 
     def documents(self) -> list[Document]:
         docs = []
@@ -124,7 +124,7 @@ class Printer:
 
     def packet_html(self, w: m.Workshop, handouts: list[m.Module], sections, common: dict) -> str:
         """Rendered twice: the glossary lists only the terms the rest of the packet uses."""
-        values = dict(kind="Participant packet", sections=sections, lines=writing_lines,
+        values = dict(kind="Participant packet", sections=sections,
                       commitments=packet.us_commitments(self.site, w.issue_areas, handouts),
                       articles=packet.cited_articles(self.site, handouts), **common)
         draft = self._page("packet.html.j2", terms=[], **values)

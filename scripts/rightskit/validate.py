@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from . import model as m
-from . import paths, variations
+from . import kitcheck, paths, variations
 from .findings import WARNING, Finding, did_you_mean
 from .model import line_of
 
@@ -45,6 +45,7 @@ def check(site: m.Site, docs_files: set[str], nav: dict[str, int] | None, docs_d
     out += _modules(site, docs_files, nav, docs_dir, unread)
     out += _workshops(site, unread)
     out += variations.check(site)
+    out += kitcheck.check(site)
     return out
 
 

@@ -88,3 +88,35 @@ def test_every_short_talk_has_its_script_in_the_guide(built, site):
             if item.script:
                 first = " ".join(item.script.split("\n")[0].split())
                 assert first[:60] in text, (workshop.id, item.module)
+
+
+def _body_font_size(path: Path) -> float:
+    """The font size that carries the most characters in a document (its body text)."""
+    from collections import Counter
+
+    from pypdf import PdfReader
+
+    sizes: Counter = Counter()
+    for page in PdfReader(path).pages[1:4]:
+        def visit(text, cm, tm, font, size):
+            scale = (tm[0] ** 2 + tm[1] ** 2) ** 0.5 * (cm[0] ** 2 + cm[1] ** 2) ** 0.5
+            if text.strip():
+                sizes[round(size * scale, 1)] += len(text.strip())
+        page.extract_text(visitor_text=visit)
+    return sizes.most_common(1)[0][0]
+
+
+def test_large_print_packets_and_handouts_exist_in_letter_with_18_pt_text(built, site):
+    from pdfread import page_sizes
+
+    names = [f"{w.id}-packet" for w in site.workshops.values()]
+    names += [m.id.replace("/", "-") + "-handout" for m in site.modules.values() if m.handout]
+    for name in names:
+        large = built / "site" / "pdf" / f"{name}-large-print.pdf"
+        assert large.is_file(), large.name
+        assert page_sizes(large)[0] == (612, 792)  # US Letter
+    housing = built / "site" / "pdf" / "housing-human-right-packet-large-print.pdf"
+    assert _body_font_size(housing) >= 18
+    assert _body_font_size(built / "site" / "pdf" / "housing-human-right-packet-letter.pdf") < 12
+    page = (built / "site" / "workshops" / "housing-human-right" / "index.html").read_text(encoding="utf-8")
+    assert "housing-human-right-packet-large-print.pdf" in page

@@ -39,14 +39,16 @@ def _walk(box, tag: str | None, out: list) -> None:
 
 
 def _table_rows(page) -> dict:
-    """Body rows of each table element laid out on a page."""
+    """Body rows of each table element laid out on a page, and whether the table starts low
+    on the page (in its bottom 40 %), where a single row looks stranded."""
     from weasyprint.formatting_structure import boxes
 
     out: dict = {}
     for table in (b for b in page._page_box.descendants() if isinstance(b, boxes.TableBox)):
         rows = [row for group in table.children if isinstance(group, boxes.TableRowGroupBox)
                 and not group.is_header for row in group.children]
-        out[table.element] = out.get(table.element, 0) + len(rows)
+        count, low = out.get(table.element, (0, False))
+        out[table.element] = (count + len(rows), low or table.position_y > 0.6 * page.height)
     return out
 
 
@@ -58,7 +60,7 @@ def page_facts(page, next_page=None) -> PageFacts:
     lonely = False
     if next_page is not None:
         later = _table_rows(next_page)
-        lonely = any(count == 1 and element in later for element, count in _table_rows(page).items())
+        lonely = any(count == 1 and low and element in later for element, (count, low) in _table_rows(page).items())
     return PageFacts(len(baselines), last_tag in HEADINGS, lonely)
 
 
@@ -84,13 +86,14 @@ def with_variant(html: str, variant: str) -> str:
 
 
 def fit(html: str, render):
-    """The first variant whose layout passes every rule; the plain one when none does.
-    `render(html)` lays a document out (weasyprint's HTML(...).render)."""
-    first = None
+    """The first variant whose layout passes every rule; else the one with the fewest problems
+    (the plain one on a tie). `render(html)` lays a document out (weasyprint's HTML(...).render)."""
+    best, fewest = None, None
     for variant in VARIANTS:
         document = render(with_variant(html, variant))
-        if first is None:
-            first = document
-        if not problems(document):
+        found = len(problems(document))
+        if not found:
             return document
-    return first
+        if fewest is None or found < fewest:
+            best, fewest = document, found
+    return best

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -18,13 +19,15 @@ import segno
 
 from . import edition as ed
 from .endnotes import add_endnotes
-from .worksheet import fillable, writing_lines
+from .worksheet import fillable, options, writing_lines
 from . import model as m
 from . import packet, paths, xref
 from .render import Renderer, end_time, human_minutes, print_facilitator_notes, strip_facilitator_notes, \
     workshop_modules
 
 PAPERS = {"letter": "Letter", "a4": "A4"}
+# Packets and handouts also come in large print: US Letter with 18 pt body text.
+LARGE_PRINT = ("large-print", "Letter")
 # Bump when a change to this module alters the output without changing the HTML.
 RENDERER_VERSION = "1"
 
@@ -94,7 +97,8 @@ class Printer:
 
     def _page(self, template: str, **values) -> str:
         return add_endnotes(self.env.get_template(f"handouts/{template}").render(
-            site=self.site, minutes=human_minutes, edition=self.edition, lines=writing_lines, **values))
+            site=self.site, minutes=human_minutes, edition=self.edition, lines=writing_lines, options=options,
+            **{"large": False, **values}))
 
     def documents(self) -> list[Document]:
         docs = []
@@ -120,6 +124,10 @@ class Printer:
                                            modules=modules, **common)))
             out.append(Document(paths.pdf_name("packet", w.id, paper), f"{w.title}: participant packet",
                                 self.packet_html(w, handouts, packet_sections, common)))
+        paper, size = LARGE_PRINT
+        common.update(paper=size, large=True)
+        out.append(Document(paths.pdf_name("packet", w.id, paper), f"{w.title}: participant packet (large print)",
+                            self.packet_html(w, handouts, packet_sections, common)))
         return out
 
     def packet_html(self, w: m.Workshop, handouts: list[m.Module], sections, common: dict) -> str:
@@ -133,10 +141,11 @@ class Printer:
     def handout_documents(self, module: m.Module) -> list[Document]:
         url = self.absolute(module.path)
         html = self.module_html(module, "participant")
+        papers = [(paper, size, False) for paper, size in PAPERS.items()] + [(*LARGE_PRINT, True)]
         return [Document(paths.pdf_name("handout", module.id, paper), module.title,
                          self._page("handout.html.j2", module=module, body=html, url=url, paper=size,
-                                    kind="Handout", lang="en"))
-                for paper, size in PAPERS.items()]
+                                    kind="Handout", lang="en", large=large))
+                for paper, size, large in papers]
 
 
 def handout_section(markdown_text: str) -> str:
@@ -174,25 +183,28 @@ def render_pdf(html: str, target: Path) -> None:
 
 
 def build_all(site: m.Site, site_dir: Path, *, site_url: str, cache_dir: Path, root: Path | None = None,
-              edition: ed.Edition | None = None) -> Report:
-    """Write every PDF into site_dir, rendering only those whose HTML is not in the cache."""
+              edition: ed.Edition | None = None, workers: int | None = None) -> Report:
+    """Write every PDF into site_dir, rendering only those whose HTML is not in the cache.
+    Renders run in `workers` processes (default: one per core); 1 renders in this process."""
     report = Report()
     cache = cache_dir / "pdf"
     cache.mkdir(parents=True, exist_ok=True)
     documents = Printer(site, site_url, edition).documents()
+    todo = {}
     for doc in documents:
         cached = cache / f"{doc.key}.pdf"
-        if cached.exists():
+        if cached.exists() or cached in todo:
             report.cached += 1
         else:
-            partial = cached.with_suffix(".partial")
-            render_pdf(doc.html, partial)
-            partial.replace(cached)
-            report.rendered += 1
-            report.rendered_names.append(doc.name)
+            todo[cached] = doc
+    _render_many(todo, workers)
+    for cached, doc in todo.items():
+        report.rendered += 1
+        report.rendered_names.append(doc.name)
+    for doc in documents:
         target = site_dir / doc.name
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cached, target)
+        shutil.copyfile(cache / f"{doc.key}.pdf", target)
         report.files.append(target)
     # Forget PDFs no current document has, so the cache does not grow with every edit.
     keep = {f"{doc.key}.pdf" for doc in documents}
@@ -201,6 +213,31 @@ def build_all(site: m.Site, site_dir: Path, *, site_url: str, cache_dir: Path, r
             stale.unlink()
     _write_report(report, cache_dir)
     return report
+
+
+def _render_one(html: str, cached: Path) -> None:
+    partial = cached.with_suffix(".partial")
+    render_pdf(html, partial)
+    partial.replace(cached)  # a crash never leaves a half-written PDF in the cache
+
+
+def _render_many(todo: dict[Path, Document], workers: int | None) -> None:
+    """Render in a pool of processes: WeasyPrint is single-threaded and CPU-bound."""
+    workers = min(workers or os.cpu_count() or 1, len(todo))
+    if workers <= 1:
+        for cached, doc in todo.items():
+            _render_one(doc.html, cached)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    # The longest documents first, so one big guide does not finish alone at the end.
+    ordered = sorted(todo.items(), key=lambda item: -len(item[1].html))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for future in [pool.submit(_render_one, doc.html, cached) for cached, doc in ordered]:
+            future.result()
 
 
 def _write_report(report: Report, cache_dir: Path) -> None:

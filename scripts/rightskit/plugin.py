@@ -29,6 +29,7 @@ log = logging.getLogger("mkdocs.plugins.rightskit")
 class RightsKitConfig(Config):
     pdf = c.Type(bool, default=True)  # render workshop and handout PDFs after the build
     cache_dir = c.Type(str, default=".cache/rightskit")  # relative to mkdocs.yml
+    pdf_workers = c.Type(int, default=0)  # processes rendering PDFs; 0: one per core
 
 
 class RightsKitPlugin(BasePlugin[RightsKitConfig]):
@@ -90,5 +91,5 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
 
             report = pdf.build_all(self.site, site_dir, site_url=config.site_url or "",
                                    cache_dir=self.root / self.config.cache_dir, root=self.root,
-                                   edition=self.edition)
+                                   edition=self.edition, workers=self.config.pdf_workers or None)
             log.info("PDFs: %d rendered, %d from cache", report.rendered, report.cached)

@@ -10,9 +10,13 @@ _BLANK = re.compile(r"_{4,}")
 ASKS_FOR_ANSWERS = re.compile(r"\bYes, No,? or Not sure\b", re.I)
 
 
+def options(*labels: str) -> str:
+    """Answer boxes, each kept on one line with its label."""
+    return " ".join(f'<span class="opt"><span class="box">☐</span> {label}</span>' for label in labels)
+
+
 def _answers() -> str:
-    return ('<td class="answers"><span class="box">☐</span> Yes <span class="box">☐</span> No '
-            '<span class="box">☐</span> Not sure</td>')
+    return f'<td class="answers">{options("Yes", "No", "Not sure")}</td>'
 
 
 def fillable(html: str) -> str:

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from . import model as m
-from . import paths
+from . import paths, pathways
 
 
 def _date(value: dt.date | None) -> str | None:
@@ -109,6 +109,7 @@ EXPORTS = {
     "mechanisms.json": mechanisms,
     "modules.json": modules,
     "workshops.json": workshops,
+    "pathways.json": pathways.export,
 }
 
 

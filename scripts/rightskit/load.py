@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model as m
-from . import markup, validate, xref
+from . import markup, pathways, schema, validate, xref
 from .fields import Fields
 from .findings import Finding
 from .render import Renderer
@@ -50,11 +50,14 @@ def load_site(project: Project) -> Loaded:
                                     _glossary_term, GLOSSARY_FIELDS, key=lambda t: t.term).values())
     _load_modules(project, site, findings)
     _load_workshops(root, site, findings)
+    site.pathways = pathways.load(root, findings)
     nav = read_nav(project, findings)
     unread = validate.Unread.from_paths({f.path for f in findings if f.message.startswith(UNREADABLE)},
                                         project.docs_dir)
     findings += validate.check(site, docs_files(project), nav, project.docs_dir, unread)
+    findings += pathways.check(site)
     findings += markup.check(site, markup.PageIds(site, Renderer), project.docs_dir)
+    findings += markup.placeholders(root, markup.sources(site))
     return Loaded(site, findings, nav)
 
 
@@ -82,10 +85,10 @@ def _read(file: Path, root: Path, findings: list[Finding]) -> Parsed:
 
 # --- instruments -------------------------------------------------------------------------
 
-INSTRUMENT_FIELDS = ("id", "short_title", "title", "kind", "adopted", "in_force", "us", "monitoring_body",
-                     "official_text", "summary", "articles")
-US_FIELDS = ("signed", "ratified", "notes")
-ARTICLE_FIELDS = ("number", "title", "summary", "issue_areas")
+# Field names come from schema.py, which also documents them: add a field there, not here.
+INSTRUMENT_FIELDS = schema.field_names(schema.INSTRUMENT.fields)
+US_FIELDS = schema.field_names(schema.US)
+ARTICLE_FIELDS = schema.field_names(schema.ARTICLE)
 
 
 def _load_instruments(root: Path, site: m.Site, findings: list[Finding]) -> None:
@@ -158,7 +161,8 @@ def _instrument(data: LineMap, path: str, findings: list[Finding]) -> m.Instrume
 
 # --- General Comments ----------------------------------------------------------------------
 
-GC_FIELDS = ("number", "year", "title", "interprets", "summary", "key_ideas", "official_text")
+GC_FIELDS = schema.field_names(schema.GENERAL_COMMENT)
+GC_FILE_FIELDS = schema.field_names(schema.GENERAL_COMMENTS.fields)
 
 
 def _load_general_comments(root: Path, site: m.Site, findings: list[Finding]) -> None:
@@ -169,7 +173,7 @@ def _load_general_comments(root: Path, site: m.Site, findings: list[Finding]) ->
             if not parsed.finding:
                 findings.append(Finding(path, 1, "a General Comments file must have 'body:' and 'comments:'"))
             continue
-        f = Fields(parsed.data, path, findings, "General Comments file", ("body", "comments"))
+        f = Fields(parsed.data, path, findings, "General Comments file", GC_FILE_FIELDS)
         body = f.text("body")
         for item, line in f.items("comments", required=True):
             if not isinstance(item, LineMap):
@@ -228,9 +232,9 @@ def _load_list(file: Path, root: Path, findings: list[Finding], what: str, make,
     return records
 
 
-MECHANISM_FIELDS = ("id", "name", "short_name", "kind", "part_of", "official_site", "summary", "us_access", "guide")
-ISSUE_AREA_FIELDS = ("id", "title", "hub", "summary")
-GLOSSARY_FIELDS = ("term", "definition", "expansion")
+MECHANISM_FIELDS = schema.field_names(schema.MECHANISM.fields)
+ISSUE_AREA_FIELDS = schema.field_names(schema.ISSUE_AREA.fields)
+GLOSSARY_FIELDS = schema.field_names(schema.TERM.fields)
 
 
 def _mechanism(f: Fields, source: m.Source) -> m.Mechanism:
@@ -256,12 +260,10 @@ def _glossary_term(f: Fields, source: m.Source) -> m.GlossaryTerm:
 
 # --- modules -------------------------------------------------------------------------------
 
-MODULE_FIELDS = ("title", "summary", "type", "issue_areas", "standards", "mechanisms", "audience", "level",
-                 "duration", "group_size", "materials", "objectives", "handout", "tags", "hide", "search",
-                 "key_points", "online", "cards")
+MODULE_FIELDS = schema.field_names(schema.MODULE.fields)
 ACTIVITY_REQUIRED = ("duration", "group_size", "materials", "objectives", "level", "key_points", "online")
-CARD_SET_FIELDS = ("title", "kind", "use", "items")
-CARD_FIELDS = ("title", "text")
+CARD_SET_FIELDS = schema.field_names(schema.CARD_SET)
+CARD_FIELDS = schema.field_names(schema.CARD)
 
 
 def _load_modules(project: Project, site: m.Site, findings: list[Finding]) -> None:
@@ -340,9 +342,8 @@ def _card_sets(f: Fields, path: str, findings: list[Finding]) -> list[m.CardSet]
 
 # --- workshops -----------------------------------------------------------------------------
 
-WORKSHOP_FIELDS = ("id", "title", "summary", "audience", "languages", "format", "issue_areas", "start",
-                   "objectives", "materials", "preparation", "agenda", "handouts")
-AGENDA_FIELDS = ("module", "break", "text", "minutes", "notes", "script")
+WORKSHOP_FIELDS = schema.field_names(schema.WORKSHOP.fields)
+AGENDA_FIELDS = schema.field_names(schema.AGENDA_ITEM)
 
 
 def _load_workshops(root: Path, site: m.Site, findings: list[Finding]) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import jinja2
 
 from . import model as m
-from . import paths, xref
+from . import deeplinks, pathways, paths, schema, search, xref
 
 
 @dataclass
@@ -85,7 +85,10 @@ class Renderer:
                     cited_in=lambda ident: self.cited_in(ident), label=self.label,
                     asset=lambda path: asset_link(here, path), type_names=m.TYPE_NAMES,
                     pdf_name=paths.pdf_name, length_bucket=length_bucket, end_time=end_time,
-                    modules=lambda w: workshop_modules(self.site, w), **values)
+                    modules=lambda w: workshop_modules(self.site, w),
+                    deep_links=lambda target: deeplinks.links_for(self.site, target),
+                    finder_mechanisms={p.mechanism for p in self.site.pathways.values()},
+                    finder_link=posixpath.relpath(paths.FINDER_PAGE, posixpath.dirname(here) or "."), **values)
 
     def cited_in(self, ident: str) -> list:
         return sorted(self.citations.get(ident, []), key=lambda x: (isinstance(x, m.Workshop), x.title.lower()))
@@ -124,6 +127,9 @@ class Renderer:
                                                       workshops=sorted(site.workshops.values(), key=lambda w: w.title)),
                  "curricula/"),
         ]
+        out.append(Page(search.ALL_PAGES, self._render(
+            "all-pages.md.j2", search.ALL_PAGES, groups=search.catalog(site),
+            link_to=lambda page: posixpath.relpath(page, posixpath.dirname(search.ALL_PAGES) or ".")), None))
         for inst in site.instruments.values():
             here = paths.instrument_page(inst)
             out.append(Page(here, self._render("instrument.md.j2", here, i=inst, interpreters=self.interpreters()),
@@ -140,6 +146,12 @@ class Renderer:
         for workshop in site.workshops.values():
             here = paths.workshop_page(workshop)
             out.append(Page(here, self._render("workshop.md.j2", here, w=workshop), workshop.source.path))
+        if site.pathways:
+            here = paths.FINDER_PAGE
+            context = pathways.page_context(site, lambda target: paths.link_from(here, target))
+            out.append(Page(here, self._render("finder.md.j2", here, **context), pathways.PATHWAYS_FILE))
+        # The contributors' reference comes from schema.py; its source is code, so no edit link.
+        out += [Page(path, content, None) for path, content in schema.reference_pages(self.env)]
         return out
 
     def comment_groups(self) -> dict[str, list[m.GeneralComment]]:

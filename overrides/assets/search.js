@@ -38,7 +38,9 @@
 
   function start() {
     if (!engine) {
-      engine = openIndex(bundle, lang).catch((error) => {
+      // The offline kit (opened from file://) brings its own index: see assets/offline-search.js.
+      const opener = window.rkOfflineSearch ? window.rkOfflineSearch.open : openIndex;
+      engine = opener(bundle, lang).catch((error) => {
         engine = null;
         throw error;
       });

@@ -30,6 +30,7 @@ class RightsKitConfig(Config):
     pdf = c.Type(bool, default=True)  # render workshop and handout PDFs after the build
     cache_dir = c.Type(str, default=".cache/rightskit")  # relative to mkdocs.yml
     pdf_workers = c.Type(int, default=0)  # processes rendering PDFs; 0: one per core
+    offline = c.Type(bool, default=False)  # build the offline kit: file:// links and search (offline.py)
 
 
 class RightsKitPlugin(BasePlugin[RightsKitConfig]):
@@ -56,6 +57,11 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         config.extra["edition"] = self.edition
         if ed.is_placeholder(self.edition.site_url):
             log.info(ed.placeholder_warning(self.edition.site_url))
+        if self.config.offline:
+            from . import offline
+
+            config.use_directory_urls = False  # from file:// a folder link would not open its index.html
+            config.extra_javascript.append(offline.SCRIPT)
         return config
 
     def on_files(self, files: Files, *, config):
@@ -90,6 +96,10 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         report = search.index_site(site_dir, self.site)
         log.info("Search: %d pages indexed as %d results (%s)", report.pages, report.records,
                  ", ".join(f"{lang}: {n}" for lang, n in sorted(report.languages.items())))
+        if self.config.offline:
+            from . import offline
+
+            offline.write_index(site_dir, self.site)
         if self.config.pdf:
             from . import pdf  # WeasyPrint is slow to import; only pay for it when PDFs are wanted
 

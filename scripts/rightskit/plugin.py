@@ -62,6 +62,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
 
             config.use_directory_urls = False  # from file:// a folder link would not open its index.html
             config.extra_javascript.append(offline.SCRIPT)
+        self.renderer.directory_urls = config.use_directory_urls
         return config
 
     def on_files(self, files: Files, *, config):

@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from . import edition as ed
-from . import export, schema, search
+from . import export, freshness, schema, search
 from .findings import errors, format_findings
 from .load import Project, load_site
 from .render import Renderer, label_checkboxes
@@ -31,6 +31,7 @@ class RightsKitConfig(Config):
     cache_dir = c.Type(str, default=".cache/rightskit")  # relative to mkdocs.yml
     pdf_workers = c.Type(int, default=0)  # processes rendering PDFs; 0: one per core
     offline = c.Type(bool, default=False)  # build the offline kit: file:// links and search (offline.py)
+    review_age_months = c.Type(int, default=12)  # freshness: reviews and "as of" dates older than this warn
 
 
 class RightsKitPlugin(BasePlugin[RightsKitConfig]):
@@ -50,7 +51,10 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         for finding in loaded.findings:  # warnings only: INFO, so a strict build is not stopped by them
             log.info("%s", finding)
         self.site = loaded.site
-        self.renderer = Renderer(self.site)
+        self.renderer = Renderer(self.site, review_age_months=self.config.review_age_months)
+        # Aged dates are logged, not raised: a strict build must not fail the day a review turns a year old.
+        for finding in freshness.check(self.site, self.renderer.today, self.config.review_age_months):
+            log.info("%s", finding)
         # SITE_URL (set by the deploy workflow) overrides site_url; the footer shows the edition.
         self.edition = ed.current(config.site_url)
         config.site_url = self.edition.site_url or config.site_url

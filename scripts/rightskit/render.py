@@ -9,9 +9,10 @@ import re
 from dataclasses import dataclass
 
 import jinja2
+import markupsafe
 
 from . import model as m
-from . import deeplinks, pathways, paths, schema, search, xref
+from . import deeplinks, freshness, markers, pathways, paths, schema, search, xref
 
 
 @dataclass
@@ -29,8 +30,10 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html",)),
+        finalize=_dated_in_html,
     )
     env.filters["date"] = human_date
+    env.filters["month"] = lambda value: f"{value:%B %Y}" if value else "—"
     env.filters["minutes"] = human_minutes
     env.filters["clock"] = lambda t: t.strftime("%H:%M")
     env.filters["yamlstr"] = lambda text: json.dumps(" ".join(str(text).split()))
@@ -41,6 +44,15 @@ def environment() -> jinja2.Environment:
 
 
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish (Español)"}
+
+
+@jinja2.pass_context
+def _dated_in_html(context, value):
+    """In the HTML templates (handouts), a YAML text with [[as-of:…]] markers prints them as
+    dates. Markdown pages get the same from `markers.render_body` after rendering."""
+    if isinstance(value, str) and "[[" in value and (context.name or "").endswith(".html.j2"):
+        return markupsafe.Markup(markers.render(str(markupsafe.escape(value))))
+    return value
 
 
 def length_bucket(minutes: int) -> str:
@@ -74,11 +86,14 @@ def human_minutes(total: int) -> str:
 class Renderer:
     """Renders pages for one site; `here` is the page being written, for relative links."""
 
-    def __init__(self, site: m.Site, env: jinja2.Environment | None = None):
+    def __init__(self, site: m.Site, env: jinja2.Environment | None = None, *, today: dt.date | None = None,
+                 review_age_months: int = freshness.DEFAULT_REVIEW_AGE_MONTHS):
         self.site = site
         self.directory_urls = True  # False in the offline kit, where pages are .html files
         self.env = env or environment()
         self.citations = site.citations()
+        self.today = today or dt.date.today()  # for the review page; tests pass a frozen date
+        self.review_age_months = review_age_months
 
     # -- helpers available to templates --------------------------------------------------
     def _context(self, here: str, **values) -> dict:
@@ -107,7 +122,8 @@ class Renderer:
         return target.short_name
 
     def _render(self, template: str, here: str, **values) -> str:
-        return self.env.get_template(f"pages/{template}").render(self._context(here, **values))
+        # Dated markers may sit in any YAML text field, so every generated page shows them as dates.
+        return markers.render_body(self.env.get_template(f"pages/{template}").render(self._context(here, **values)))
 
     # -- generated pages ---------------------------------------------------------------
     def pages(self) -> list[Page]:
@@ -120,7 +136,8 @@ class Renderer:
             Page(paths.GENERAL_COMMENTS_INDEX, self._render("general-comments-index.md.j2", paths.GENERAL_COMMENTS_INDEX,
                                                              groups=self.comment_groups()), "standards/general-comments/"),
             Page(paths.MECHANISMS_INDEX, self._render("mechanisms.md.j2", paths.MECHANISMS_INDEX,
-                                                       kinds=m.MECHANISM_KINDS), "standards/mechanisms.yml"),
+                                                       kinds=m.MECHANISM_KINDS,
+                                                       kind_titles=m.MECHANISM_KIND_TITLES), "standards/mechanisms.yml"),
             Page(paths.GLOSSARY, self._render("glossary.md.j2", paths.GLOSSARY,
                                               terms=sorted(site.glossary, key=lambda t: t.term.lower())),
                  "standards/glossary.yml"),
@@ -131,6 +148,7 @@ class Renderer:
         out.append(Page(search.ALL_PAGES, self._render(
             "all-pages.md.j2", search.ALL_PAGES, groups=search.catalog(site),
             link_to=lambda page: posixpath.relpath(page, posixpath.dirname(search.ALL_PAGES) or ".")), None))
+        out.append(self.review_page())
         for inst in site.instruments.values():
             here = paths.instrument_page(inst)
             out.append(Page(here, self._render("instrument.md.j2", here, i=inst, interpreters=self.interpreters()),
@@ -154,6 +172,16 @@ class Renderer:
         # The contributors' reference comes from schema.py; its source is code, so no edit link.
         out += [Page(path, content, None) for path, content in schema.reference_pages(self.env)]
         return out
+
+    def review_page(self) -> Page:
+        """For maintainers: what needs review on `self.today`, oldest first, then every dated record."""
+        here = paths.REVIEW
+        records = sorted(freshness.reviewed_records(self.site),
+                         key=lambda r: (r.reviewed or dt.date.min, r.kind, r.title.lower()))
+        content = self._render("review.md.j2", here, today=self.today, age=self.review_age_months,
+                               due=freshness.due(self.site, self.today, self.review_age_months),
+                               records=records, rel=lambda page: _relative(here, page))
+        return Page(here, content, None)
 
     def comment_groups(self) -> dict[str, list[m.GeneralComment]]:
         groups: dict[str, list[m.GeneralComment]] = {}
@@ -186,6 +214,8 @@ class Renderer:
         if module.type == "activity" or module.handout:
             head = self._render("module-panel.md.j2", here, module=module,
                                 workshops=self.site.workshops_using(module.id)) + head
+        if module.reviewed:
+            head = self._render("reviewed.md.j2", here, value=module.reviewed) + head
         return insert_after_title(body, head) + ("\n\n" + tail if tail else "") + self.abbreviations()
 
     def hub_lists(self, area: m.IssueArea) -> dict:
@@ -212,7 +242,7 @@ class Renderer:
             # The title goes through attr_list: a Markdown link title cannot hold parentheses.
             return f'[{words}]({paths.link_from(here, target)}){{ title="{_attr(title)}" }}'
 
-        return xref.expand(markdown, render)
+        return markers.render(xref.expand(markdown, render))
 
     def abbreviations(self) -> str:
         lines = []
@@ -312,6 +342,13 @@ def insert_after_title(markdown: str, block: str) -> str:
     if match:
         return markdown[: match.end()] + "\n\n" + block + "\n" + markdown[match.end():]
     return block + "\n" + markdown
+
+
+def _relative(here: str, page: str) -> str:
+    """A relative Markdown link from one docs page to another ('page.md#anchor')."""
+    target, _, anchor = page.partition("#")
+    relative = posixpath.relpath(target, posixpath.dirname(here) or ".")
+    return relative + (f"#{anchor}" if anchor else "")
 
 
 def asset_link(here: str, site_path: str, directory_urls: bool = True) -> str:

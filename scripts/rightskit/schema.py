@@ -46,6 +46,11 @@ REFERENCE_DIR = "contribute/reference"
 SCHEMA_DIR = "schemas"  # in the repository (for editors) and in the built site
 
 ID = "lower case letters, digits and hyphens"
+# Dated fields (issue 11): when a person last checked the record, and when time-sensitive facts were verified.
+REVIEWED = Field("reviewed", "date", "The day someone last checked this against the official sources; "
+                 "`rightskit check` warns when it is more than 12 months old.", "yes", example="2026-11-25")
+AS_OF = Field("as_of", "date", "For records whose facts change (a government's engagement, an office holder): "
+              "the day those facts were last verified.", example="2026-11-25")
 
 ARTICLE = (
     Field("number", "text", "The article number, always quoted; parts are written \"2(1)\".", "yes", example="11"),
@@ -79,6 +84,7 @@ INSTRUMENT = Kind("instrument", "Instrument", "standards/instruments/<id>.yml, o
     Field("summary", "text", "What the instrument is and why it matters, in plain words.", "yes",
           example="The main treaty on economic, social and cultural rights."),
     Field("articles", "records", "The articles the site summarizes.", fields=ARTICLE),
+    REVIEWED, AS_OF,
 ))
 
 GENERAL_COMMENT = (
@@ -111,6 +117,7 @@ MECHANISM = Kind("mechanism", "Mechanism", "standards/mechanisms.yml, one entry 
           example="The US has not ratified the Covenant, so it does not report to this committee."),
     Field("guide", "text", "The hand-written guide under docs/, if there is one; otherwise a page is generated.",
           example="mechanisms/cescr.md"),
+    REVIEWED, AS_OF,
 ))
 
 ISSUE_AREA = Kind("issue-area", "Issue area", "standards/issue-areas.yml, one entry each", "list", (
@@ -164,6 +171,7 @@ MODULE = Kind("module", "Module front matter", "docs/<section>/<name>.md, at the
     Field("tags", "list", "Extra tags (issue areas become tags by themselves)."),
     Field("hide", "list", "Parts of the page layout to hide (MkDocs Material).", example=["toc"]),
     Field("search", "mapping", "Search settings (MkDocs Material), e.g. exclude: true."),
+    Field("reviewed", "date", REVIEWED.description, "for modules (not type: page)", example="2026-11-25"),
 ))
 
 AGENDA_ITEM = (
@@ -179,7 +187,8 @@ AGENDA_ITEM = (
 WORKSHOP = Kind("workshop", "Workshop", "curricula/<id>.yml, one file each", "file", (
     Field("id", "text", f"The workshop's id ({ID}); the same as the file name.", "yes", example="housing-rights"),
     Field("title", "text", "Its title.", "yes", example="Housing is a human right"),
-    Field("summary", "text", "What participants do and take away.", "yes", example="A two-hour introduction."),
+    Field("summary", "text", "What participants do and take away.", "yes",
+          example="An evening introduction for tenant organizers."),
     Field("audience", "list", "Who it is for.", "yes", m.AUDIENCES, [m.AUDIENCES[0]]),
     Field("languages", "list", "Languages it can be run in.", "yes", ("en", "es"), ["en"]),
     Field("format", "text", "How it is run.", "yes", m.WORKSHOP_FORMATS, "in person"),
@@ -193,6 +202,7 @@ WORKSHOP = Kind("workshop", "Workshop", "curricula/<id>.yml, one file each", "fi
           fields=AGENDA_ITEM),
     Field("handouts", "list", "Module ids printed as handouts (each with handout: true).",
           example=["activities/housing-line"]),
+    REVIEWED, AS_OF,
 ))
 
 CONDITIONS = (

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from . import model as m
-from . import freshness, paths, sources, timing
+from . import freshness, kitcheck, paths, sources, timing, variations
 from .findings import WARNING, Finding, did_you_mean
 from .model import line_of
 
@@ -47,6 +47,8 @@ def check(site: m.Site, docs_files: set[str], nav: dict[str, int] | None, docs_d
     out += timing.check(site)
     out += freshness.marker_errors(site)
     out += sources.check(site)
+    out += variations.check(site)
+    out += kitcheck.check(site)
     return out
 
 

@@ -225,3 +225,22 @@ def test_markers_in_code_are_examples_not_mistakes(mini):
     page = mini / "docs/rights/housing.md"
     page.write_text(page.read_text() + "\n```markdown\n!!! facilitators\nnot indented\n[[icescr/11]\n```\n")
     assert [str(f) for f in check(mini).findings] == []
+
+
+def _shorten(mini, notes: str) -> list[str]:
+    path = mini / "curricula" / "housing.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  - module: activities/line\n    minutes: 30",
+                                 f"  - module: activities/line\n    minutes: 20\n    notes: \"{notes}\""), encoding="utf-8")
+    return [str(f) for f in check(mini).findings]
+
+
+def test_a_shortening_that_adds_up_is_not_a_warning(mini):
+    # The note says how the activity fits its 20 minutes, and the parts add up: nothing to report.
+    assert _shorten(mini, "Suggested timing: stand 12, talk 8.") == []
+
+
+def test_a_shortening_that_does_not_add_up_is_reported_once(mini):
+    findings = _shorten(mini, "Suggested timing: stand 12, talk 5.")
+    assert findings == ["curricula/housing.yml:15: warning: the suggested timing adds up to 17 min, but the agenda gives 20 "
+                        "(make the parts add up)"]

@@ -231,7 +231,8 @@ def _workshops(site: m.Site, unread: Unread) -> list[Finding]:
                 out.append(_unknown(path, item.line, "module", item.module or "", module_ids,
                                     "docs/ (write the path without .md)"))
             module = site.module(item.module) if item.kind == "module" and item.module else None
-            if module is not None and module.duration and item.minutes != module.duration:
+            if (module is not None and module.duration and item.minutes != module.duration
+                    and not variations.explains(module, item.notes)):
                 out.append(Finding(path, item.minutes_line or item.line, f"the agenda gives '{item.module}' {item.minutes} minutes, "
                                    f"but the activity takes {module.duration} (its 'duration:')",
                                    f"make them agree, here or in {module.source.path}", WARNING))

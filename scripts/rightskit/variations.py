@@ -83,6 +83,17 @@ def _activity(module: m.Module) -> list[Finding]:
     return out
 
 
+def explains(module: m.Module, notes: str) -> bool:
+    """Whether an agenda note says how an activity is shortened in a way `_workshop` can verify:
+    a suggested timing, or steps to skip that the activity has. Then the minutes are checked here,
+    and the plain "agenda differs from duration" warning would only repeat a checked choice."""
+    if suggested_total(notes) is not None:
+        return True
+    drop = skipped(notes)
+    steps = step_minutes(module.body)
+    return bool(drop) and all(n in steps for n in drop)
+
+
 def _workshop(site: m.Site, workshop: m.Workshop) -> list[Finding]:
     out = []
     for item in workshop.agenda:

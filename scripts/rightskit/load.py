@@ -5,8 +5,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import languages, translations, validate, xref
 from . import model as m
-from . import validate, xref
 from .fields import Fields
 from .findings import Finding
 from .yamltext import LineList, LineMap, Parsed, read_markdown, read_yaml, rel
@@ -32,6 +32,7 @@ class Loaded:
     site: m.Site
     findings: list[Finding] = field(default_factory=list)
     nav: set[str] | None = None  # docs-relative paths listed in the navigation
+    warnings: list[Finding] = field(default_factory=list)  # worth fixing, but the site still builds
 
 
 def load_site(project: Project) -> Loaded:
@@ -39,19 +40,24 @@ def load_site(project: Project) -> Loaded:
     findings: list[Finding] = []
     site = m.Site()
     root = project.root
-    _load_instruments(root, site, findings)
+    raw: list = []  # (record, its YAML mapping): translations read their `es:` blocks from it
+    translated: list[m.Module] = []  # pages such as rights/housing.es.md
+    _load_instruments(root, site, findings, raw)
     _load_general_comments(root, site, findings)
     site.mechanisms = _load_list(root / "standards" / "mechanisms.yml", root, findings, "mechanism", _mechanism,
-                                MECHANISM_FIELDS)
+                                MECHANISM_FIELDS, raw=raw)
     site.issue_areas = _load_list(root / "standards" / "issue-areas.yml", root, findings, "issue area", _issue_area,
-                                 ISSUE_AREA_FIELDS)
+                                 ISSUE_AREA_FIELDS, raw=raw)
     site.glossary = list(_load_list(root / "standards" / "glossary.yml", root, findings, "glossary term",
-                                    _glossary_term, GLOSSARY_FIELDS, key=lambda t: t.term).values())
-    _load_modules(project, site, findings)
-    _load_workshops(root, site, findings)
+                                    _glossary_term, GLOSSARY_FIELDS, key=lambda t: t.term, raw=raw).values())
+    _load_modules(project, site, findings, translated)
+    _load_workshops(root, site, findings, raw)
+    translations.attach(site, raw, translated, findings)
     nav = read_nav(project, findings)
-    findings += validate.check(site, docs_files(project), nav, project.docs_dir)
-    return Loaded(site, findings, nav)
+    files = docs_files(project)
+    findings += validate.check(site, files, nav, project.docs_dir)
+    findings += translations.check(site, files, project.docs_dir)
+    return Loaded(site, findings, nav, translations.stale_warnings(site, project.docs_dir))
 
 
 def docs_files(project: Project) -> set[str]:
@@ -75,16 +81,16 @@ def _read(file: Path, root: Path, findings: list[Finding]) -> Parsed:
 # --- instruments -------------------------------------------------------------------------
 
 INSTRUMENT_FIELDS = ("id", "short_title", "title", "kind", "adopted", "in_force", "us", "monitoring_body",
-                     "official_text", "summary", "articles")
+                     "official_text", "summary", "articles") + languages.TRANSLATIONS
 US_FIELDS = ("signed", "ratified", "notes")
-ARTICLE_FIELDS = ("number", "title", "summary", "issue_areas")
+ARTICLE_FIELDS = ("number", "title", "summary", "issue_areas") + languages.TRANSLATIONS
 
 
-def _load_instruments(root: Path, site: m.Site, findings: list[Finding]) -> None:
-    site.instruments = _load_files(root / "standards" / "instruments", root, findings, "instrument", _instrument)
+def _load_instruments(root: Path, site: m.Site, findings: list[Finding], raw: list | None = None) -> None:
+    site.instruments = _load_files(root / "standards" / "instruments", root, findings, "instrument", _instrument, raw)
 
 
-def _load_files(folder: Path, root: Path, findings: list[Finding], what: str, make) -> dict:
+def _load_files(folder: Path, root: Path, findings: list[Finding], what: str, make, raw: list | None = None) -> dict:
     """One record per YAML file, whose id must be unique and match the file name."""
     records: dict = {}
     for file in _yaml_files(folder):
@@ -109,6 +115,8 @@ def _load_files(folder: Path, root: Path, findings: list[Finding], what: str, ma
             findings.append(Finding(path, line, f"{what} id '{record.id}' does not match the file name",
                                     f"rename the file to {record.id}.yml or set id: {file.stem}"))
         records[record.id] = record
+        if raw is not None:
+            raw.append((record, parsed.data))
     return records
 
 
@@ -187,7 +195,7 @@ def _load_general_comments(root: Path, site: m.Site, findings: list[Finding]) ->
 # --- lists of records: mechanisms, issue areas, glossary -----------------------------------
 
 def _load_list(file: Path, root: Path, findings: list[Finding], what: str, make, fields: tuple[str, ...],
-               key=lambda r: r.id) -> dict:
+               key=lambda r: r.id, raw: list | None = None) -> dict:
     records: dict = {}
     if not file.is_file():
         return records
@@ -213,12 +221,15 @@ def _load_list(file: Path, root: Path, findings: list[Finding], what: str, make,
                                     f"already used at {first.path}:{first.line}"))
             continue
         records[ident] = record
+        if raw is not None:
+            raw.append((record, item))
     return records
 
 
-MECHANISM_FIELDS = ("id", "name", "short_name", "kind", "part_of", "official_site", "summary", "us_access", "guide")
-ISSUE_AREA_FIELDS = ("id", "title", "hub", "summary")
-GLOSSARY_FIELDS = ("term", "definition", "expansion")
+MECHANISM_FIELDS = ("id", "name", "short_name", "kind", "part_of", "official_site", "summary", "us_access",
+                    "guide") + languages.TRANSLATIONS
+ISSUE_AREA_FIELDS = ("id", "title", "hub", "summary") + languages.TRANSLATIONS
+GLOSSARY_FIELDS = ("term", "definition", "expansion") + languages.TRANSLATIONS
 
 
 def _mechanism(f: Fields, source: m.Source) -> m.Mechanism:
@@ -245,11 +256,12 @@ def _glossary_term(f: Fields, source: m.Source) -> m.GlossaryTerm:
 # --- modules -------------------------------------------------------------------------------
 
 MODULE_FIELDS = ("title", "summary", "type", "issue_areas", "standards", "mechanisms", "audience", "level",
-                 "duration", "group_size", "materials", "objectives", "handout", "tags", "hide", "search")
+                 "duration", "group_size", "materials", "objectives", "handout", "tags", "hide", "search",
+                 "source_hash")
 ACTIVITY_REQUIRED = ("duration", "group_size", "materials", "objectives")
 
 
-def _load_modules(project: Project, site: m.Site, findings: list[Finding]) -> None:
+def _load_modules(project: Project, site: m.Site, findings: list[Finding], translated: list | None = None) -> None:
     if not project.docs.is_dir():
         return
     for file in sorted(project.docs.rglob("*.md")):
@@ -262,6 +274,12 @@ def _load_modules(project: Project, site: m.Site, findings: list[Finding]) -> No
             findings.append(Finding(source_path, 1, "front matter must be a mapping of fields", "e.g. title: …"))
             continue
         module = _module(page.meta, rel(file, project.docs), source_path, page.body, page.body_line, findings)
+        module.lang = languages.page_language(module.path)
+        if module.lang != languages.DEFAULT:  # a translation, not a page of its own (translations.py)
+            module.source_hash = str(page.meta.get("source_hash") or "")
+            if translated is not None:
+                translated.append(module)
+            continue
         site.modules[module.path] = module
 
 
@@ -297,12 +315,12 @@ def _module(meta: LineMap, path: str, source_path: str, body: str, body_line: in
 # --- workshops -----------------------------------------------------------------------------
 
 WORKSHOP_FIELDS = ("id", "title", "summary", "audience", "languages", "format", "issue_areas", "start",
-                   "objectives", "materials", "preparation", "agenda", "handouts")
-AGENDA_FIELDS = ("module", "break", "text", "minutes", "notes")
+                   "objectives", "materials", "preparation", "agenda", "handouts") + languages.TRANSLATIONS
+AGENDA_FIELDS = ("module", "break", "text", "minutes", "notes") + languages.TRANSLATIONS
 
 
-def _load_workshops(root: Path, site: m.Site, findings: list[Finding]) -> None:
-    site.workshops = _load_files(root / "curricula", root, findings, "workshop", _workshop)
+def _load_workshops(root: Path, site: m.Site, findings: list[Finding], raw: list | None = None) -> None:
+    site.workshops = _load_files(root / "curricula", root, findings, "workshop", _workshop, raw)
 
 
 def _workshop(data: LineMap, path: str, findings: list[Finding]) -> m.Workshop:

@@ -161,6 +161,8 @@ class Module:
     group_size: str | None = None
     materials: list[str] = field(default_factory=list)
     objectives: list[str] = field(default_factory=list)
+    lang: str = "en"  # the language of title, summary and body (see languages.py)
+    source_hash: str = ""  # a translation: the revision of its English source it was made from
 
     @property
     def id(self) -> str:
@@ -238,6 +240,8 @@ class Site:
     glossary: list[GlossaryTerm] = field(default_factory=list)
     modules: dict[str, Module] = field(default_factory=dict)  # by docs-relative path
     workshops: dict[str, Workshop] = field(default_factory=dict)
+    # Other languages: for each language code, a translations.Edition of the texts above.
+    translations: dict = field(default_factory=dict)
 
     @property
     def articles(self) -> dict[str, Article]:

@@ -13,6 +13,7 @@ GENERAL_COMMENTS_INDEX = "standards/general-comments/index.md"
 MECHANISMS_INDEX = "mechanisms/index.md"
 WORKSHOPS_INDEX = "workshops/index.md"
 GLOSSARY = "glossary.md"
+TRANSLATIONS = "about/translations.md"  # which pages are translated, stale or missing
 DATA_DIR = "data"
 PDF_DIR = "pdf"
 
@@ -93,6 +94,8 @@ def pdf_name(kind: str, ident: str, paper: str) -> str:
 
 def generated_pages(site: m.Site) -> set[str]:
     pages = {STANDARDS_INDEX, GENERAL_COMMENTS_INDEX, MECHANISMS_INDEX, WORKSHOPS_INDEX, GLOSSARY}
+    if site.translations:
+        pages.add(TRANSLATIONS)
     pages |= {instrument_page(i) for i in site.instruments.values()}
     pages |= {general_comments_page(g.body) for g in site.general_comments.values()}
     pages |= {mechanism_page(x) for x in site.mechanisms.values() if not x.guide}

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import jinja2
 
+from . import languages, paths, translations, xref
 from . import model as m
-from . import paths, xref
 
 
 @dataclass
@@ -30,11 +30,14 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html",)),
     )
-    env.filters["date"] = human_date
+    # Dates and language names follow the language of the page being rendered (`lang` in its context).
+    env.filters["date"] = jinja2.pass_context(lambda ctx, value: languages.human_date(value, ctx.get("lang", "en")))
+    env.filters["tr"] = jinja2.pass_context(lambda ctx, text: ctx["_"](text))  # for map("tr") over a list
     env.filters["minutes"] = human_minutes
     env.filters["clock"] = lambda t: t.strftime("%H:%M")
-    env.filters["yamlstr"] = lambda text: json.dumps(" ".join(str(text).split()))
-    env.filters["language_name"] = lambda code: LANGUAGE_NAMES.get(code, code)
+    env.filters["yamlstr"] = lambda text: json.dumps(" ".join(str(text).split()), ensure_ascii=False)
+    env.filters["language_name"] = jinja2.pass_context(
+        lambda ctx, code: languages.strings(ctx.get("lang", "en"))(LANGUAGE_NAMES.get(code, code)))
     env.filters["oneline"] = lambda text: " ".join(str(text).split())
     env.filters["cell"] = lambda text: " ".join(str(text).split()).replace("|", "\\|")
     return env
@@ -60,32 +63,39 @@ def workshop_modules(site: m.Site, workshop: m.Workshop) -> list[m.Module]:
     return [mod for mod in (site.module(i) for i in workshop.module_ids()) if mod is not None]
 
 
-def human_date(value: dt.date | None) -> str:
-    return f"{value.day} {value:%B %Y}" if value else "—"
+def human_date(value: dt.date | None, lang: str = "en") -> str:
+    return languages.human_date(value, lang)
 
 
-def human_minutes(total: int) -> str:
-    hours, minutes = divmod(total, 60)
-    if hours and minutes:
-        return f"{hours} h {minutes} min"
-    return f"{hours} h" if hours else f"{minutes} min"
+human_minutes = languages.human_minutes
 
 
 class Renderer:
     """Renders pages for one site; `here` is the page being written, for relative links."""
 
-    def __init__(self, site: m.Site, env: jinja2.Environment | None = None):
+    def __init__(self, site: m.Site, env: jinja2.Environment | None = None, lang: str = languages.DEFAULT):
+        # `site` is the site as readers of `lang` see it: translations.localize(site, lang).
         self.site = site
         self.env = env or environment()
         self.citations = site.citations()
+        self.lang = lang
+        self._ = languages.strings(lang)
 
     # -- helpers available to templates --------------------------------------------------
     def _context(self, here: str, **values) -> dict:
         return dict(site=self.site, here=here, link=lambda target: paths.link_from(here, target),
                     cited_in=lambda ident: self.cited_in(ident), label=self.label,
-                    asset=lambda path: asset_link(here, path), type_names=m.TYPE_NAMES,
-                    pdf_name=paths.pdf_name, length_bucket=length_bucket, end_time=end_time,
-                    modules=lambda w: workshop_modules(self.site, w), **values)
+                    asset=lambda path: asset_link(here, path, self.lang), type_names=m.TYPE_NAMES,
+                    pdf_name=self.pdf_name, length_bucket=length_bucket, end_time=end_time,
+                    modules=lambda w: workshop_modules(self.site, w), _=self._, lang=self.lang, **values)
+
+    def pdf_name(self, kind: str, ident: str, paper: str) -> str:
+        """The PDF a page of this language links to: the translated one when it exists, else the English."""
+        if self.lang != languages.DEFAULT:
+            record = self.site.workshops.get(ident) if kind != "handout" else self.site.module(ident)
+            if record is not None and translations.is_translated(self.site, self.lang, record):
+                return pdf_path(kind, ident, paper, self.lang)
+        return paths.pdf_name(kind, ident, paper)
 
     def cited_in(self, ident: str) -> list:
         return sorted(self.citations.get(ident, []), key=lambda x: (isinstance(x, m.Workshop), x.title.lower()))
@@ -93,13 +103,13 @@ class Renderer:
     def label(self, target: m.Target) -> str:
         if isinstance(target, m.Article):
             inst = self.site.instruments[target.instrument_id]
-            return f"{inst.short_title} article {target.number}"
+            return self._("{short} article {number}", short=inst.short_title, number=target.number)
         if isinstance(target, m.Instrument):
             return target.short_title
         if isinstance(target, m.GeneralComment):
             body = self.site.mechanisms.get(target.body)
             prefix = body.short_name if body else target.body.upper()
-            return f"{prefix} General Comment No. {target.number}"
+            return self._("{body} General Comment No. {number}", body=prefix, number=target.number)
         return target.short_name
 
     def _render(self, template: str, here: str, **values) -> str:
@@ -140,7 +150,13 @@ class Renderer:
         for workshop in site.workshops.values():
             here = paths.workshop_page(workshop)
             out.append(Page(here, self._render("workshop.md.j2", here, w=workshop), workshop.source.path))
+        if site.translations:
+            out.append(Page(TRANSLATIONS_PAGE, self._render("translations.md.j2", TRANSLATIONS_PAGE,
+                                                            editions=self.translation_status()), "docs/"))
         return out
+
+    def translation_status(self) -> dict[str, list]:
+        return {lang: translations.status(self.site, lang) for lang in self.site.translations}
 
     def comment_groups(self) -> dict[str, list[m.GeneralComment]]:
         groups: dict[str, list[m.GeneralComment]] = {}
@@ -161,8 +177,10 @@ class Renderer:
         """The Markdown MkDocs renders for a hand-written page: references expanded,
         facilitator notes marked, generated panels and lists added."""
         here = module.path
-        body = show_facilitator_notes(self.expand(here, markdown))
+        body = show_facilitator_notes(self.expand(here, markdown), self._("For facilitators"))
         head, tail = "", ""
+        if module.lang != self.lang:  # an untranslated page shown in this language's edition
+            head = self._render("untranslated.md.j2", here, module=module)
         area = next((a for a in self.site.issue_areas.values() if a.hub == here), None)
         if area:
             tail = self._render("hub.md.j2", here, area=area, **self.hub_lists(area))
@@ -173,6 +191,9 @@ class Renderer:
         if module.type == "activity" or module.handout:
             head = self._render("module-panel.md.j2", here, module=module,
                                 workshops=self.site.workshops_using(module.id)) + head
+        if module.lang != self.lang:
+            return mark_language(body, head, module.lang, module.title) + ("\n\n" + tail if tail else "") \
+                + self.abbreviations()
         return insert_after_title(body, head) + ("\n\n" + tail if tail else "") + self.abbreviations()
 
     def hub_lists(self, area: m.IssueArea) -> dict:
@@ -234,22 +255,22 @@ def _facilitator_blocks(markdown: str):
         i = end
 
 
-def _relabel_facilitator_notes(markdown: str, marker: str) -> str:
+def _relabel_facilitator_notes(markdown: str, marker: str, label: str = "For facilitators") -> str:
     lines = markdown.split("\n")
     for start, _ in _facilitator_blocks(markdown):
         indent = _FACILITATOR.match(lines[start]).group("indent")
-        lines[start] = f'{indent}{marker} facilitator "For facilitators"'
+        lines[start] = f'{indent}{marker} facilitator "{label}"'
     return "\n".join(lines)
 
 
-def show_facilitator_notes(markdown: str) -> str:
+def show_facilitator_notes(markdown: str, label: str = "For facilitators") -> str:
     """On the site, a facilitator block is a collapsed, clearly labelled details block."""
-    return _relabel_facilitator_notes(markdown, "???")
+    return _relabel_facilitator_notes(markdown, "???", label)
 
 
-def print_facilitator_notes(markdown: str) -> str:
+def print_facilitator_notes(markdown: str, label: str = "For facilitators") -> str:
     """Facilitator guides print the notes open, labelled, never collapsed."""
-    return _relabel_facilitator_notes(markdown, "!!!")
+    return _relabel_facilitator_notes(markdown, "!!!", label)
 
 
 def strip_facilitator_notes(markdown: str) -> str:
@@ -294,9 +315,41 @@ def insert_after_title(markdown: str, block: str) -> str:
     return block + "\n" + markdown
 
 
-def asset_link(here: str, site_path: str) -> str:
+def asset_link(here: str, site_path: str, lang: str = languages.DEFAULT) -> str:
     """A link from a page to a built file (a PDF, the JSON) that MkDocs does not know about.
 
-    Pages are served as directories (`workshops/x/`), so the link climbs from there."""
-    page_dir = paths.url_of(here).rstrip("/")
+    Pages are served as directories (`workshops/x/`, `es/workshops/x/`), so the link climbs from there."""
+    page_dir = (languages.site_prefix(lang) + paths.url_of(here)).rstrip("/")
     return posixpath.relpath(site_path, page_dir or ".")
+
+
+TRANSLATIONS_PAGE = paths.TRANSLATIONS
+
+
+def pdf_path(kind: str, ident: str, paper: str, lang: str) -> str:
+    """Where a PDF in `lang` is written: English ones in pdf/, Spanish ones in es/pdf/."""
+    return languages.site_prefix(lang) + paths.pdf_name(kind, ident, paper)
+
+
+# An untranslated page in another edition: its own text keeps its language (WCAG 3.1.2,
+# language of parts), while the notice and panels around it are in the edition's language.
+_LANG_START = "<!-- rk:lang {lang} -->"
+_LANG_END = "<!-- rk:end-lang -->"
+_LANG_MARK = re.compile(r"<!-- rk:lang ([a-z]{2}) -->|<!-- rk:end-lang -->")
+
+
+def mark_language(body: str, head: str, lang: str, title: str) -> str:
+    """The body with its title and its text marked as `lang`, and `head` between them. A body without
+    a heading gets its title as one, so the theme does not add it outside the marked part."""
+    match = re.search(r"^# .*$", body, re.M)
+    title, rest = (body[: match.end()], body[match.end():]) if match else (f"# {title}", body)
+
+    def wrap(text: str) -> str:
+        return f"\n\n{_LANG_START.format(lang=lang)}\n\n{text.strip()}\n\n{_LANG_END}\n\n" if text.strip() else ""
+
+    return wrap(title) + head + wrap(rest)
+
+
+def apply_language_marks(html: str) -> str:
+    """Turn the markers `mark_language` left into `<div lang="…">` elements."""
+    return _LANG_MARK.sub(lambda match: f'<div lang="{match.group(1)}">' if match.group(1) else "</div>", html)

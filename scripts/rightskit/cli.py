@@ -4,6 +4,8 @@
     rightskit build            check, then build the site with PDFs; site/ is replaced only on success
     rightskit serve            preview with live reload
     rightskit bench            time each stage of the build
+    rightskit new translation PAGE          start the Spanish translation of docs/PAGE.md
+    rightskit translation [--mark-current PAGE]   translation status; record a reviewed translation as current
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ import sys
 from pathlib import Path
 
 from .findings import format_findings
+from .languages import TRANSLATIONS
 from .load import Project, load_site
 
 
@@ -26,6 +29,8 @@ def _project(args) -> Project:
 def _checked(project: Project):
     """The loaded site, or None after printing every problem."""
     loaded = load_site(project)
+    for warning in loaded.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     if loaded.findings:
         print(format_findings(loaded.findings), file=sys.stderr)
         return None
@@ -116,6 +121,45 @@ def cmd_bench(args) -> int:
     return run(_project(args), rounds=args.rounds)
 
 
+def cmd_new(args) -> int:
+    from .translations import new_translation
+
+    project = _project(args)
+    try:
+        target = new_translation(project.docs, args.page, args.lang)
+    except ValueError as error:
+        print(f"rightskit new translation: {error}", file=sys.stderr)
+        return 1
+    print(f"Started {os.path.relpath(target)}: translate the title, summary and text, keeping [[ids]] and links.")
+    return 0
+
+
+def cmd_translation(args) -> int:
+    from . import translations
+
+    project = _project(args)
+    if args.mark_current:
+        try:
+            target, current = translations.mark_current(project.docs, args.mark_current, args.lang)
+        except ValueError as error:
+            print(f"rightskit translation: {error}", file=sys.stderr)
+            return 1
+        print(f"{os.path.relpath(target)}: source_hash {current} (current with its English page)")
+        return 0
+    loaded = load_site(project)
+    if loaded.findings:
+        print(format_findings(loaded.findings), file=sys.stderr)
+        return 1
+    pages = translations.status(loaded.site, args.lang)
+    for state in translations.STATES:
+        chosen = [p for p in pages if p.state == state]
+        print(f"{state}: {len(chosen)}")
+        if state != "translated":
+            for p in chosen:
+                print(f"  {project.docs_dir}/{p.translation}")
+    return 0
+
+
 def _setup_logging(verbose: bool) -> None:
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "true")
     handler = logging.StreamHandler(sys.stderr)
@@ -140,8 +184,17 @@ def main(argv: list[str] | None = None) -> int:
     bench = sub.add_parser("bench", help="time loading, page generation, the MkDocs build and PDFs")
     bench.add_argument("--rounds", type=int, default=3)
     bench.add_argument("--scale", metavar="N,N,…", help="instead, time builds with N extra synthetic pages, e.g. 0,250,1000")
+    new = sub.add_parser("new", help="start a new file: new translation PAGE")
+    new.add_argument("kind", choices=["translation"])
+    new.add_argument("page", help="the English page, e.g. docs/rights/housing.md")
+    new.add_argument("--lang", default="es", choices=list(TRANSLATIONS))
+    translation = sub.add_parser("translation", help="which pages are translated, stale or missing")
+    translation.add_argument("--mark-current", metavar="PAGE",
+                             help="record that the reviewed translation of PAGE matches its English page today")
+    translation.add_argument("--lang", default="es", choices=list(TRANSLATIONS))
     args = parser.parse_args(argv)
-    handler = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "bench": cmd_bench}[args.command]
+    handler = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "bench": cmd_bench,
+               "new": cmd_new, "translation": cmd_translation}[args.command]
     return handler(args)
 
 

@@ -9,7 +9,8 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-XREF = re.compile(r"\[\[([^\[\]|\\]+?)(?:\\?\|([^\[\]]+?))?\]\]")
+# [[as-of:…]] and [[upcoming:…]] are dated markers (see markers.py), not references.
+XREF = re.compile(r"\[\[(?!as-of:|upcoming:)([^\[\]|\\]+?)(?:\\?\|([^\[\]]+?))?\]\]")
 # Inline links and images: [text](target "title"); the target is group 1.
 LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _FENCE = re.compile(r"^\s*(```|~~~)")

@@ -17,7 +17,7 @@ from pathlib import Path
 from . import languages
 from . import model as m
 from .fields import Fields
-from .findings import Finding
+from .findings import WARNING, Finding
 from .yamltext import LineList, LineMap
 
 # --- the Spanish (or other) texts of YAML records -----------------------------------------
@@ -225,15 +225,21 @@ def attach(site: m.Site, records: list[tuple[object, LineMap]], pages: list[m.Mo
         site.translations[lang] = edition
 
 
-def check(site: m.Site, docs_files: set[str], docs_dir: str) -> list[Finding]:
-    """References and links of translated pages resolve, exactly as in English pages."""
-    from . import validate  # validate does not import this module: no cycle
+def check(site: m.Site, docs_files: set[str], docs_dir: str, unread=None) -> list[Finding]:
+    """References, links, anchors and facilitator blocks of translated pages are checked as in English
+    pages; an anchor is looked up in the page as it is in the translation's language."""
+    # Imported here: validate and markup import render, which imports this module.
+    from . import markup, validate
+    from .render import Renderer
 
     out: list[Finding] = []
-    for edition in site.translations.values():
+    for lang, edition in site.translations.items():
         if edition.pages:
             view = dataclasses.replace(site, modules={p: dataclasses.replace(t, path=p) for p, t in edition.pages.items()})
-            out += validate._modules(view, docs_files, None, docs_dir)  # nav=None: translations are not in the nav
+            # nav=None: translations are not listed in the navigation, their English pages are.
+            out += validate._modules(view, docs_files, None, docs_dir, unread or validate.Unread())
+            out += markup.check(view, markup.PageIds(localize(site, lang), lambda s, lang=lang: Renderer(s, lang=lang)),
+                                docs_dir)
     return out
 
 
@@ -276,7 +282,7 @@ def stale_warnings(site: m.Site, docs_dir: str = "docs") -> list[Finding]:
                                    f"the English page {docs_dir}/{s.path} has changed since this translation "
                                    f"(source_hash {s.recorded}, now {s.current})",
                                    f"update the translation, then run: rightskit translation --mark-current "
-                                   f"{docs_dir}/{s.translation}"))
+                                   f"{docs_dir}/{s.translation}", severity=WARNING))
     return out
 
 

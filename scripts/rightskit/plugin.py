@@ -18,7 +18,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from . import export
-from .findings import format_findings
+from .findings import errors, format_findings
 from .load import Project, load_site
 from .render import Renderer, label_checkboxes
 
@@ -42,8 +42,10 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         self.project = Project(self.root, docs_dir=os.path.relpath(docs, self.root),
                                config_file=Path(config.config_file_path).name)
         loaded = load_site(self.project)
-        if loaded.findings:
+        if errors(loaded.findings):
             raise PluginError("The content has problems:\n" + format_findings(loaded.findings))
+        for finding in loaded.findings:  # warnings only: INFO, so a strict build is not stopped by them
+            log.info("%s", finding)
         self.site = loaded.site
         self.renderer = Renderer(self.site)
         return config

@@ -191,3 +191,26 @@ def test_language_of_pages():
     assert languages.page_language("rights/housing.md") == "en"
     assert languages.source_path("rights/housing.es.md") == "rights/housing.md"
     assert languages.translation_path("index.md", "es") == "index.es.md"
+
+
+def test_workshop_offered_in_spanish_needs_es_block_and_prints_in_spanish(mini):
+    from rightskit.pdf import Printer
+
+    replace(mini / "curricula/housing.yml", "languages: [en]", "languages: [en, es]")
+    found = [str(f) for f in check(mini).findings]
+    assert any(f.startswith("curricula/housing.yml:1: 'languages' lists 'es' but the workshop has no 'es:' block")
+               for f in found), found
+    replace(mini / "curricula/housing.yml", "agenda:\n  - text: Welcome\n    minutes: 15\n",
+            "es:\n  title: Taller de vivienda\n  summary: Un taller de prueba.\n  objectives: [Aprender.]\n"
+            "agenda:\n  - text: Welcome\n    minutes: 15\n    es: {title: Bienvenida}\n")
+    loaded = check(mini)
+    assert loaded.findings == []
+    site = translations.localize(loaded.site, "es")
+    assert site.workshops["housing"].agenda[0].title == "Bienvenida"
+    documents = {d.name: d for d in Printer(site, "https://example.invalid/", "es").documents()}
+    guide = documents["es/pdf/housing-guide-letter.pdf"]
+    assert guide.title == "Taller de vivienda: guía del facilitador"
+    assert '<html lang="es">' in guide.html and "Bienvenida" in guide.html and "Descanso" in guide.html
+    assert "https://example.invalid/es/workshops/housing/" in guide.html
+    # only translated documents are printed in Spanish: the untranslated handout is not
+    assert not any("handout" in name for name in documents)

@@ -222,6 +222,11 @@ def attach(site: m.Site, records: list[tuple[object, LineMap]], pages: list[m.Mo
                 findings.append(Finding(page.source.path, 1, f"type '{page.type}' differs from the English "
                                         f"page's '{source.type}'", f"use type: {source.type}"))
             edition.pages[english] = page
+        for w in site.workshops.values():  # a workshop offered in a language has its texts in it
+            if lang in w.languages and w.id not in edition.workshops:
+                findings.append(Finding(w.source.path, w.source.line, f"'languages' lists '{lang}' but the "
+                                        f"workshop has no '{lang}:' block", f"translate it in a '{lang}:' block, or "
+                                        f"remove '{lang}' from 'languages'"))
         site.translations[lang] = edition
 
 

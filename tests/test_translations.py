@@ -181,6 +181,9 @@ def test_generated_pages_in_spanish_have_no_english_boilerplate(mini):
     # English boilerplate: the template strings whose Spanish differs, as whole phrases of two words or more
     boilerplate = [k for k in template_keys() if " " in k and "{" not in k and es(k) != k]
     for page in spanish:
+        if "<!-- rk:lang en -->" in page.content:  # shown in English on purpose, with the notice
+            assert "Esta página aún no está traducida" in page.content
+            continue
         for phrase in boilerplate:
             assert phrase not in page.content, (page.path, phrase)
     assert any("Datos clave" in p.content for p in spanish)

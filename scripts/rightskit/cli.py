@@ -6,6 +6,8 @@
     rightskit bench            time each stage of the build
     rightskit new translation PAGE          start the Spanish translation of docs/PAGE.md
     rightskit translation [--mark-current PAGE]   translation status; record a reviewed translation as current
+    rightskit schemas          write the JSON Schemas for editors into schemas/
+    rightskit new KIND ID      start a module, activity, workshop, instrument, mechanism or term
 """
 from __future__ import annotations
 
@@ -26,26 +28,27 @@ def _project(args) -> Project:
     return Project(config.parent, config_file=config.name)
 
 
-def _checked(project: Project, strict: bool = False):
-    """The loaded site, or None after printing every problem; warnings are printed and,
-    unless strict, let the site through."""
+def _checked(project: Project):
+    """The loaded site, or None after printing every problem (warnings are printed, and pass)."""
     loaded = load_site(project)
     if loaded.findings:
         print(format_findings(loaded.findings), file=sys.stderr)
-    if errors(loaded.findings) or (strict and loaded.findings):
-        if strict and not errors(loaded.findings):
-            print("--strict: warnings count as problems.", file=sys.stderr)
-        return None
-    return loaded.site
+    return None if errors(loaded.findings) else loaded.site
 
 
 def cmd_check(args) -> int:
-    site = _checked(_project(args), strict=args.strict)
-    if site is None:
+    loaded = load_site(_project(args))
+    if loaded.findings:
+        print(format_findings(loaded.findings), file=sys.stderr)
+    if errors(loaded.findings) or (args.strict and loaded.findings):
+        if args.strict and not errors(loaded.findings):
+            print("--strict: warnings count as problems.", file=sys.stderr)
         return 1
+    site = loaded.site
     print(f"OK: {len(site.instruments)} instruments, {len(site.articles)} articles, "
           f"{len(site.general_comments)} General Comments, {len(site.mechanisms)} mechanisms, "
-          f"{len(site.modules)} pages, {len(site.workshops)} workshops; no problems found.")
+          f"{len(site.modules)} pages, {len(site.workshops)} workshops; no problems found"
+          + (" (only the warnings above: `--strict` fails on them)." if loaded.findings else "."))
     return 0
 
 
@@ -161,6 +164,30 @@ def cmd_serve(args) -> int:
     return 0
 
 
+def cmd_new(args) -> int:
+    from .scaffold import ScaffoldError, create
+
+    if args.kind == "translation":  # made from its English page, not from a template
+        return cmd_new_translation(args)
+    project = _project(args)
+    try:
+        created = create(project.root, args.kind, args.id, config_file=project.config_file)
+    except ScaffoldError as error:
+        print(f"rightskit new: {error}", file=sys.stderr)
+        return 1
+    print(created.report())
+    return 0
+
+
+def cmd_schemas(args) -> int:
+    from . import schema
+
+    folder = _project(args).root / schema.SCHEMA_DIR
+    for path in schema.write_schemas(folder):
+        print(f"wrote {os.path.relpath(path)}")
+    return 0
+
+
 def cmd_bench(args) -> int:
     from .bench import run, scale
 
@@ -169,12 +196,12 @@ def cmd_bench(args) -> int:
     return run(_project(args), rounds=args.rounds)
 
 
-def cmd_new(args) -> int:
+def cmd_new_translation(args) -> int:
     from .translations import new_translation
 
     project = _project(args)
     try:
-        target = new_translation(project.docs, args.page, args.lang)
+        target = new_translation(project.docs, args.id, args.lang)
     except ValueError as error:
         print(f"rightskit new translation: {error}", file=sys.stderr)
         return 1
@@ -234,17 +261,23 @@ def main(argv: list[str] | None = None) -> int:
     bench = sub.add_parser("bench", help="time loading, page generation, the MkDocs build and PDFs")
     bench.add_argument("--rounds", type=int, default=3)
     bench.add_argument("--scale", metavar="N,N,…", help="instead, time builds with N extra synthetic pages, e.g. 0,250,1000")
-    new = sub.add_parser("new", help="start a new file: new translation PAGE")
-    new.add_argument("kind", choices=["translation"])
-    new.add_argument("page", help="the English page, e.g. docs/rights/housing.md")
-    new.add_argument("--lang", default="es", choices=list(TRANSLATIONS))
+    sub.add_parser("schemas", help="write the JSON Schemas for editors into schemas/")
+    from .scaffold import KINDS
+
+    new = sub.add_parser("new", help="start a new file: " + ", ".join(KINDS),
+                         description="\n".join(f"{k:<10} {s.help}" for k, s in KINDS.items()),
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
+    new.add_argument("kind", choices=list(KINDS) + ["translation"])
+    new.add_argument("id", help="e.g. toolkits/budget-advocacy, activities/rent-diary, tenant-organizing; "
+                                "for a translation, the English page: docs/rights/housing.md")
+    new.add_argument("--lang", default="es", choices=list(TRANSLATIONS), help="the language of a translation")
     translation = sub.add_parser("translation", help="which pages are translated, stale or missing")
     translation.add_argument("--mark-current", metavar="PAGE",
                              help="record that the reviewed translation of PAGE matches its English page today")
     translation.add_argument("--lang", default="es", choices=list(TRANSLATIONS))
     args = parser.parse_args(argv)
     handler = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "bench": cmd_bench,
-               "new": cmd_new, "translation": cmd_translation}[args.command]
+               "schemas": cmd_schemas, "new": cmd_new, "translation": cmd_translation}[args.command]
     return handler(args)
 
 

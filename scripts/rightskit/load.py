@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import languages, markup, translations, validate, xref
+from . import languages, markup, schema, translations, validate, xref
 from . import model as m
 from .fields import Fields
 from .findings import Finding
@@ -61,6 +61,7 @@ def load_site(project: Project) -> Loaded:
     findings += translations.check(site, files, project.docs_dir, unread)
     findings += translations.stale_warnings(site, project.docs_dir)
     findings += markup.check(site, markup.PageIds(site, Renderer), project.docs_dir)
+    findings += markup.placeholders(root, markup.sources(site))
     return Loaded(site, findings, nav)
 
 
@@ -88,10 +89,10 @@ def _read(file: Path, root: Path, findings: list[Finding]) -> Parsed:
 
 # --- instruments -------------------------------------------------------------------------
 
-INSTRUMENT_FIELDS = ("id", "short_title", "title", "kind", "adopted", "in_force", "us", "monitoring_body",
-                     "official_text", "summary", "articles") + languages.TRANSLATIONS
-US_FIELDS = ("signed", "ratified", "notes")
-ARTICLE_FIELDS = ("number", "title", "summary", "issue_areas") + languages.TRANSLATIONS
+# Field names come from schema.py, which also documents them: add a field there, not here.
+INSTRUMENT_FIELDS = schema.field_names(schema.INSTRUMENT.fields)
+US_FIELDS = schema.field_names(schema.US)
+ARTICLE_FIELDS = schema.field_names(schema.ARTICLE)
 
 
 def _load_instruments(root: Path, site: m.Site, findings: list[Finding], raw: list | None = None) -> None:
@@ -166,7 +167,8 @@ def _instrument(data: LineMap, path: str, findings: list[Finding]) -> m.Instrume
 
 # --- General Comments ----------------------------------------------------------------------
 
-GC_FIELDS = ("number", "year", "title", "interprets", "summary", "key_ideas", "official_text")
+GC_FIELDS = schema.field_names(schema.GENERAL_COMMENT)
+GC_FILE_FIELDS = schema.field_names(schema.GENERAL_COMMENTS.fields)
 
 
 def _load_general_comments(root: Path, site: m.Site, findings: list[Finding]) -> None:
@@ -177,7 +179,7 @@ def _load_general_comments(root: Path, site: m.Site, findings: list[Finding]) ->
             if not parsed.finding:
                 findings.append(Finding(path, 1, "a General Comments file must have 'body:' and 'comments:'"))
             continue
-        f = Fields(parsed.data, path, findings, "General Comments file", ("body", "comments"))
+        f = Fields(parsed.data, path, findings, "General Comments file", GC_FILE_FIELDS)
         body = f.text("body")
         for item, line in f.items("comments", required=True):
             if not isinstance(item, LineMap):
@@ -238,10 +240,9 @@ def _load_list(file: Path, root: Path, findings: list[Finding], what: str, make,
     return records
 
 
-MECHANISM_FIELDS = ("id", "name", "short_name", "kind", "part_of", "official_site", "summary", "us_access",
-                    "guide") + languages.TRANSLATIONS
-ISSUE_AREA_FIELDS = ("id", "title", "hub", "summary") + languages.TRANSLATIONS
-GLOSSARY_FIELDS = ("term", "definition", "expansion") + languages.TRANSLATIONS
+MECHANISM_FIELDS = schema.field_names(schema.MECHANISM.fields)
+ISSUE_AREA_FIELDS = schema.field_names(schema.ISSUE_AREA.fields)
+GLOSSARY_FIELDS = schema.field_names(schema.TERM.fields)
 
 
 def _mechanism(f: Fields, source: m.Source) -> m.Mechanism:
@@ -267,9 +268,7 @@ def _glossary_term(f: Fields, source: m.Source) -> m.GlossaryTerm:
 
 # --- modules -------------------------------------------------------------------------------
 
-MODULE_FIELDS = ("title", "summary", "type", "issue_areas", "standards", "mechanisms", "audience", "level",
-                 "duration", "group_size", "materials", "objectives", "handout", "tags", "hide", "search",
-                 "source_hash")
+MODULE_FIELDS = schema.field_names(schema.MODULE.fields)
 ACTIVITY_REQUIRED = ("duration", "group_size", "materials", "objectives")
 
 
@@ -326,9 +325,8 @@ def _module(meta: LineMap, path: str, source_path: str, body: str, body_line: in
 
 # --- workshops -----------------------------------------------------------------------------
 
-WORKSHOP_FIELDS = ("id", "title", "summary", "audience", "languages", "format", "issue_areas", "start",
-                   "objectives", "materials", "preparation", "agenda", "handouts") + languages.TRANSLATIONS
-AGENDA_FIELDS = ("module", "break", "text", "minutes", "notes") + languages.TRANSLATIONS
+WORKSHOP_FIELDS = schema.field_names(schema.WORKSHOP.fields)
+AGENDA_FIELDS = schema.field_names(schema.AGENDA_ITEM)
 
 
 def _load_workshops(root: Path, site: m.Site, findings: list[Finding], raw: list | None = None) -> None:

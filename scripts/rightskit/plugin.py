@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from . import export, languages, translations
+from . import export, languages, schema, search, translations
 from .findings import errors, format_findings
 from .load import Project, load_site
 from .render import Page, Renderer, apply_language_marks, label_checkboxes
@@ -102,11 +102,20 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
     def on_page_content(self, html, *, page, config, files):
         return label_checkboxes(apply_language_marks(html))
 
+    # After mkdocs-static-i18n (priority -100) has built the other languages into the same site_dir,
+    # so the search index, JSON and PDFs are written once, for every language.
+    @event_priority(-110)
     def on_post_build(self, *, config):
-        if self.lang != languages.DEFAULT:  # JSON and PDFs of every language are written once, below
+        if getattr(_i18n(config), "building", False):  # inside the i18n plugin's build of another language
             return
         site_dir = Path(config.site_dir)
         export.write_json(self.site, site_dir)
+        schema.write_schemas(site_dir / schema.SCHEMA_DIR)
+        report = search.index_site(site_dir, self.site, {lang: translations.localize(self.site, lang)
+                                                         for lang in _build_languages(config)
+                                                         if lang != languages.DEFAULT})
+        log.info("Search: %d pages indexed as %d results (%s)", report.pages, report.records,
+                 ", ".join(f"{lang}: {n}" for lang, n in sorted(report.languages.items())))
         if self.config.pdf:
             from . import pdf  # WeasyPrint is slow to import; only pay for it when PDFs are wanted
 

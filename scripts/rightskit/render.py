@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import jinja2
 
-from . import languages, paths, translations, xref
+from . import languages, paths, schema, search, translations, xref
 from . import model as m
 
 
@@ -134,6 +134,9 @@ class Renderer:
                                                       workshops=sorted(site.workshops.values(), key=lambda w: w.title)),
                  "curricula/"),
         ]
+        out.append(Page(search.ALL_PAGES, self._render(
+            "all-pages.md.j2", search.ALL_PAGES, groups=self.catalog(),
+            link_to=lambda page: posixpath.relpath(page, posixpath.dirname(search.ALL_PAGES) or ".")), None))
         for inst in site.instruments.values():
             here = paths.instrument_page(inst)
             out.append(Page(here, self._render("instrument.md.j2", here, i=inst, interpreters=self.interpreters()),
@@ -153,7 +156,30 @@ class Renderer:
         if site.translations:
             out.append(Page(TRANSLATIONS_PAGE, self._render("translations.md.j2", TRANSLATIONS_PAGE,
                                                             editions=self.translation_status()), "docs/"))
+        # The contributors' reference comes from schema.py; its source is code, so no edit link.
+        out += [Page(path, self.untranslated(content), None) for path, content in schema.reference_pages(self.env)]
         return out
+
+    def untranslated(self, content: str) -> str:
+        """A generated page that exists only in English (the contributors' reference): in another
+        edition it is shown like an untranslated page, with the notice and its text marked English."""
+        if self.lang == languages.DEFAULT:
+            return content
+        match = re.match(r"\A---\n.*?\n---\n", content, re.S)
+        front, body = (content[: match.end()], content[match.end():]) if match else ("", content)
+        notice = self.env.get_template("pages/untranslated.md.j2").render(_=self._)
+        return front + mark_language(body, notice, languages.DEFAULT, "")
+
+    def catalog(self) -> list:
+        """search.catalog with the titles of General Comment pages in this page's language."""
+        def title(text: str, page: str) -> str:
+            body = posixpath.basename(page)[:-3]
+            if page.startswith("standards/general-comments/") and body != "index":
+                mech = self.site.mechanisms.get(body)
+                return self._("{body} General Comments", body=mech.short_name if mech else body.upper())
+            return text
+
+        return [(heading, [(title(t, p), p) for t, p in items]) for heading, items in search.catalog(self.site)]
 
     def translation_status(self) -> dict[str, list]:
         return {lang: translations.status(self.site, lang) for lang in self.site.translations}

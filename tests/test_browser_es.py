@@ -3,7 +3,10 @@ requests nothing from another host and does not scroll sideways at 390 px; the l
 round-trips; an untranslated page shows its notice."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+import yaml
 
 from test_browser import WCAG, browser, foreign, server  # noqa: F401 - shared fixtures
 
@@ -89,3 +92,60 @@ def test_untranslated_page_shows_spanish_notice_and_english_text(browser, server
         assert page.locator(".md-tabs").inner_text().count("Talleres") == 1
     finally:
         context.close()
+
+
+# --- search per language ---------------------------------------------------------------------
+
+QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries_es.yml").read_text(encoding="utf-8"))
+
+
+def search(page, server: str, start: str, query: str) -> list[str]:
+    """Type a query into the real search box on `start`; the site-relative addresses of the results."""
+    page.goto(server + start, wait_until="networkidle")
+    field = page.locator("#rk-search-input")
+    field.click()
+    field.press_sequentially(query, delay=20)
+    page.locator(".rk-search__results > li").first.wait_for(timeout=10_000)
+    page.wait_for_timeout(300)  # the answer to the last keystroke replaces earlier ones
+    hrefs = page.eval_on_selector_all(".rk-search__results > li a[href]", "els => els.map(e => e.href)")
+    return [h[len(server):] for h in hrefs if h.startswith(server)]
+
+
+@pytest.fixture(scope="module")
+def search_page(browser):  # noqa: F811
+    context = browser.new_context()
+    page = context.new_page()
+    page.requested = []
+    page.on("request", lambda request: page.requested.append(request.url))
+    yield page
+    context.close()
+
+
+def test_spanish_evaluation_set_is_large_enough():
+    assert len(QUERIES) >= 15
+    assert all(q["expect"].startswith("es/") for q in QUERIES)
+
+
+@pytest.mark.parametrize("case", QUERIES, ids=[q["query"] for q in QUERIES])
+def test_spanish_query_finds_its_page_in_the_top_three(search_page, server, case):  # noqa: F811
+    found = search(search_page, server, "es/", case["query"])
+    expected, _, anchor = case["expect"].partition("#")
+    top = [url if anchor else url.partition("#")[0] for url in found[:3]]
+    assert case["expect"] in top, (case["query"], found[:5])
+    # Spanish search returns Spanish pages (untranslated ones are English fallbacks under /es/)
+    assert found and all(url.startswith("es/") for url in found), found
+    assert foreign(search_page.requested) == []
+
+
+@pytest.mark.parametrize("query", ["housing", "health care", "vivienda", "salud", "UPR"])
+def test_english_search_returns_no_spanish_page(search_page, server, query):  # noqa: F811
+    try:
+        found = search(search_page, server, "", query)
+    except Exception:  # noqa: BLE001 - no result at all is fine for a Spanish word in the English index
+        found = []
+    assert not any(url.startswith("es/") for url in found), found
+
+
+def test_spanish_search_finds_an_untranslated_page_as_fallback(search_page, server):  # noqa: F811
+    found = search(search_page, server, "es/", "open data")
+    assert "es/about/data/" in [u.partition("#")[0] for u in found[:5]], found

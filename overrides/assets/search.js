@@ -24,7 +24,9 @@
   // bundle opened from file://) only has to replace this function.
   async function openIndex(bundleUrl, language) {
     const pagefind = await import(new URL("pagefind.js", bundleUrl).href);
-    await pagefind.options({ bundlePath: bundleUrl.href, excerptLength: 22 });
+    // pageLength 0.2 (Pagefind default 0.75), as on the search branch: long overview pages such as the hubs
+    // are otherwise buried under short ones for one-word queries ("vivienda", "housing").
+    await pagefind.options({ bundlePath: bundleUrl.href, excerptLength: 22, ranking: { pageLength: 0.2 } });
     await pagefind.init();
     let words = null;
     try {

@@ -111,9 +111,9 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         site_dir = Path(config.site_dir)
         export.write_json(self.site, site_dir)
         schema.write_schemas(site_dir / schema.SCHEMA_DIR)
-        report = search.index_site(site_dir, self.site, {lang: translations.localize(self.site, lang)
-                                                         for lang in _build_languages(config)
-                                                         if lang != languages.DEFAULT})
+        others = [lang for lang in _build_languages(config) if lang != languages.DEFAULT]
+        report = search.index_site(site_dir, self.site, {lang: translations.localize(self.site, lang) for lang in others},
+                                   {lang: translations.search_aliases(self.site, lang) for lang in others})
         log.info("Search: %d pages indexed as %d results (%s)", report.pages, report.records,
                  ", ".join(f"{lang}: {n}" for lang, n in sorted(report.languages.items())))
         if self.config.pdf:

@@ -19,7 +19,7 @@ import html
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -404,14 +404,18 @@ async def _write(site_dir: Path, items: list[Record]) -> None:
             await index.add_html_file(content=item.html, url=item.url)
 
 
-def index_site(site_dir: Path, site: m.Site, editions: dict[str, m.Site] | None = None) -> Report:
+def index_site(site_dir: Path, site: m.Site, editions: dict[str, m.Site] | None = None,
+               aliases: dict[str, dict[str, tuple[str, ...]]] | None = None) -> Report:
     """Index a built site into site_dir/pagefind/, with one index and one word list per language.
     `editions` gives the site as each other language's readers see it (translations.localize), so
-    pages under /<lang>/ get their summaries, aliases and filters in that language."""
+    pages under /<lang>/ get their summaries, aliases and filters in that language; `aliases` adds
+    words by language and URL (translations.search_aliases: Spanish terms for English fallbacks)."""
     site_dir = Path(site_dir)
     table = entries(site)
     for lang, edition in (editions or {}).items():
-        table.update({f"{lang}/{url}": entry for url, entry in entries(edition).items()})
+        extra = (aliases or {}).get(lang, {})
+        table.update({f"{lang}/{url}": replace(entry, aliases=entry.aliases + extra.get(url, ()))
+                      for url, entry in entries(edition).items()})
     items = collect(site_dir, table)
     asyncio.run(_write(site_dir, items))
     by_lang: dict[str, list[str]] = {}

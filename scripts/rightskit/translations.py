@@ -353,6 +353,27 @@ def localize(site: m.Site, lang: str) -> m.Site:
              workshops=workshops, modules=modules)
 
 
+def search_aliases(site: m.Site, lang: str) -> dict[str, tuple[str, ...]]:
+    """For each untranslated page (by site URL): the `lang` glossary terms whose English term its title
+    or summary uses, so that search in `lang` finds the English fallback by the word a reader types
+    (informe alternativo finds a page on shadow reports)."""
+    from . import paths
+
+    edition = site.translations.get(lang)
+    if edition is None:
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    for path, module in site.modules.items():
+        if path in edition.pages:
+            continue
+        text = f"{module.title} {module.summary}"
+        terms = tuple(t.term for english, t in edition.glossary.items()
+                      if len(english) > 2 and re.search(rf"\b{re.escape(english)}s?\b", text, re.I))
+        if terms:
+            out[paths.url_of(path)] = terms
+    return out
+
+
 def is_translated(site: m.Site, lang: str, record) -> bool:
     """Whether a workshop or a page has a translation in `lang` (so its PDFs exist in that language)."""
     edition = site.translations.get(lang)

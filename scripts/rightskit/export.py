@@ -9,7 +9,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from . import languages, paths, translations
+from . import languages, paths, pathways, translations
 from . import model as m
 
 
@@ -134,6 +134,7 @@ EXPORTS = {
     "mechanisms.json": mechanisms,
     "modules.json": modules,
     "workshops.json": workshops,
+    "pathways.json": pathways.export,
 }
 
 

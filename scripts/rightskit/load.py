@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import languages, markup, schema, translations, validate, xref
+from . import languages, markup, pathways, schema, translations, validate, xref
 from . import model as m
 from .fields import Fields
 from .findings import Finding
@@ -53,6 +53,7 @@ def load_site(project: Project) -> Loaded:
     _load_modules(project, site, findings, translated)
     _load_workshops(root, site, findings, raw)
     translations.attach(site, raw, translated, findings)
+    site.pathways = pathways.load(root, findings)
     nav = read_nav(project, findings)
     unread = validate.Unread.from_paths({f.path for f in findings if f.message.startswith(UNREADABLE)},
                                         project.docs_dir)
@@ -60,6 +61,7 @@ def load_site(project: Project) -> Loaded:
     findings += validate.check(site, files, nav, project.docs_dir, unread)
     findings += translations.check(site, files, project.docs_dir, unread)
     findings += translations.stale_warnings(site, project.docs_dir)
+    findings += pathways.check(site)
     findings += markup.check(site, markup.PageIds(site, Renderer), project.docs_dir)
     findings += markup.placeholders(root, markup.sources(site))
     return Loaded(site, findings, nav)

@@ -18,6 +18,8 @@ TYPE_NAMES = {"issue area": "Issue areas", "mechanism guide": "Mechanism guides"
 AUDIENCES = ("community members", "organisers", "trainers", "contributors")
 LEVELS = ("introductory", "intermediate", "advanced")
 WORKSHOP_FORMATS = ("in person", "online")
+PATHWAY_WINDOWS = ("any time", "review cycle", "session calendar")  # how a pathway's window opens
+PATHWAY_OUTCOMES = ("visibility", "recommendation", "protection", "decision", "local-law")
 
 
 @dataclass(frozen=True)
@@ -265,6 +267,7 @@ class Site:
     workshops: dict[str, Workshop] = field(default_factory=dict)
     # Other languages: for each language code, a translations.Edition of the texts above.
     translations: dict = field(default_factory=dict)
+    pathways: dict = field(default_factory=dict)  # id -> pathways.Pathway (standards/pathways.yml)
 
     @property
     def articles(self) -> dict[str, Article]:

@@ -14,6 +14,7 @@ MECHANISMS_INDEX = "mechanisms/index.md"
 WORKSHOPS_INDEX = "workshops/index.md"
 GLOSSARY = "glossary.md"
 TRANSLATIONS = "about/translations.md"  # which pages are translated, stale or missing
+FINDER_PAGE = "mechanisms/finder.md"  # the mechanism finder, generated when there are pathways
 ALL_PAGES = "all-pages.md"  # every page by type: where search leads without JavaScript
 DATA_DIR = "data"
 PDF_DIR = "pdf"
@@ -101,6 +102,8 @@ def generated_pages(site: m.Site) -> set[str]:
     pages |= {general_comments_page(g.body) for g in site.general_comments.values()}
     pages |= {mechanism_page(x) for x in site.mechanisms.values() if not x.guide}
     pages |= {workshop_page(w) for w in site.workshops.values()}
+    if site.pathways:
+        pages.add(FINDER_PAGE)
     pages |= reference_pages()
     return pages
 

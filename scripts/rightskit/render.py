@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import jinja2
 
-from . import languages, paths, schema, search, translations, xref
+from . import deeplinks, languages, pathways, paths, schema, search, translations, xref
 from . import model as m
 
 
@@ -87,7 +87,11 @@ class Renderer:
                     cited_in=lambda ident: self.cited_in(ident), label=self.label,
                     asset=lambda path: asset_link(here, path, self.lang), type_names=m.TYPE_NAMES,
                     pdf_name=self.pdf_name, length_bucket=length_bucket, end_time=end_time,
-                    modules=lambda w: workshop_modules(self.site, w), _=self._, lang=self.lang, **values)
+                    modules=lambda w: workshop_modules(self.site, w),
+                    deep_links=lambda target: deeplinks.links_for(self.site, target),
+                    finder_mechanisms={p.mechanism for p in self.site.pathways.values()},
+                    finder_link=posixpath.relpath(paths.FINDER_PAGE, posixpath.dirname(here) or "."),
+                    _=self._, lang=self.lang, **values)
 
     def pdf_name(self, kind: str, ident: str, paper: str) -> str:
         """The PDF a page of this language links to: the translated one when it exists, else the English."""
@@ -156,6 +160,10 @@ class Renderer:
         if site.translations:
             out.append(Page(TRANSLATIONS_PAGE, self._render("translations.md.j2", TRANSLATIONS_PAGE,
                                                             editions=self.translation_status()), "docs/"))
+        if site.pathways:
+            here = paths.FINDER_PAGE
+            context = pathways.page_context(site, lambda target: paths.link_from(here, target))
+            out.append(Page(here, self.untranslated(self._render("finder.md.j2", here, **context)), pathways.PATHWAYS_FILE))
         # The contributors' reference comes from schema.py; its source is code, so no edit link.
         out += [Page(path, self.untranslated(content), None) for path, content in schema.reference_pages(self.env)]
         return out

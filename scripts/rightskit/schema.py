@@ -207,7 +207,46 @@ WORKSHOP = Kind("workshop", "Workshop", "curricula/<id>.yml, one file each", "fi
               Field("preparation", "list", "Spanish preparation."))),
 ))
 
-KINDS: dict[str, Kind] = {k.name: k for k in (INSTRUMENT, GENERAL_COMMENTS, MECHANISM, ISSUE_AREA, TERM, MODULE, WORKSHOP)}
+CONDITIONS = (
+    Field("issue_area", "list", "Issue area ids it suits.", example=["housing"]),
+    Field("harm", "list", "Any of: ongoing, urgent, past.", example=["urgent"]),
+    Field("affected", "list", "Any of: racial, detention, civil-political, children-exploitation, community.",
+          example=["racial"]),
+    Field("remedies", "list", "Any of: exhausted-recent, exhausted-old, ongoing, none.", example=["exhausted-recent"]),
+    Field("wants", "list", "Any of the outcome codes.", allowed=m.PATHWAY_OUTCOMES, example=["protection"]),
+)
+PATHWAY = Kind("pathway", "Action pathway", "standards/pathways.yml, one entry each", "list", (
+    Field("id", "text", f"The pathway's id ({ID}).", "yes", example="iachr-petition"),
+    Field("name", "text", "The route, as a reader would name it.", "yes", example="Petition to the Inter-American Commission"),
+    Field("mechanism", "text", "The mechanism id (standards/mechanisms.yml).", "yes", example="iachr"),
+    Field("summary", "text", "What the route does, in plain words.", "yes", example="A complaint against the US."),
+    Field("who", "text", "Who may use it.", "yes", example="Any person or group, or a legally recognized NGO."),
+    Field("requirements", "list", "What must be true first, as the official rules say, in your own words.", "yes",
+          example=["Domestic remedies have been exhausted, unless an exception applies."]),
+    Field("contents", "list", "What a submission contains.", "yes", example=["The facts, with places and dates."]),
+    Field("response_time", "text", "Only what official sources say; otherwise that it varies.", "yes",
+          example="It varies, and it is often long."),
+    Field("outcomes", "list", "What it can produce.", "yes", m.PATHWAY_OUTCOMES, ["decision"]),
+    Field("risks", "list", "Retaliation, confidentiality and other risks.", "yes",
+          example=["The petition is shared with the US government."]),
+    Field("window", "text", "How its window opens.", "yes", m.PATHWAY_WINDOWS, "any time"),
+    Field("window_note", "text", "The window in words; time-sensitive sentences end with [[as-of:YYYY-MM-DD]]."),
+    Field("calendar", "url", "The official calendar; never write the date itself.",
+          "for a review cycle or session calendar", example="https://www.ohchr.org/en/hr-bodies/upr/upr-main"),
+    Field("official_page", "url", "The official page of the route.", example="https://www.oas.org/en/iachr/"),
+    Field("guide", "text", "The guide under docs/.", example="mechanisms/iachr.md"),
+    Field("templates", "list", "Template pages under docs/.", example=["toolkits/templates/iachr-petition-checklist.md"]),
+    Field("standards", "list", "Instrument, article or General Comment ids it applies.", example=["american-declaration"]),
+    Field("conditions", "mapping", "The finder's rules: for each question, the answers this route suits; "
+          "leave a question out when any answer will do.", "yes", fields=CONDITIONS),
+    Field("notes", "mapping", "Why a condition is there, per question, shown with the reasons.", fields=tuple(
+        Field(f.name, "text", f"Why the '{f.name}' condition is there.") for f in CONDITIONS)),
+    Field("reviewed", "date", "When the record was last checked.", "yes", example="2026-11-25"),
+    Field("as_of", "date", "When its time-sensitive facts were verified.", example="2025-11-07"),
+))
+
+KINDS: dict[str, Kind] = {k.name: k for k in (INSTRUMENT, GENERAL_COMMENTS, MECHANISM, ISSUE_AREA, TERM, MODULE, WORKSHOP,
+                                              PATHWAY)}
 
 
 def field_names(fields: tuple[Field, ...]) -> tuple[str, ...]:

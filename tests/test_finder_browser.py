@@ -186,6 +186,7 @@ def test_shared_url_restores_choices(browser, server):
     try:
         other = fresh.new_page()
         other.goto(shared, wait_until="networkidle")
+        other.locator("#rk-finder").wait_for(state="visible")  # shown once its data is loaded and restored
         assert other.locator("#rk-q-issue_area").input_value() == "work"
         assert other.locator("#rk-q-harm-past").is_checked()
         assert other.locator("#rk-q-affected-civil-political").is_checked()

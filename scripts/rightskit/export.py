@@ -44,6 +44,8 @@ def instruments(site: m.Site) -> list[dict]:
         "monitoring_body": i.monitoring_body,
         "official_text": i.official_text,
         "summary": i.summary,
+        "reviewed": _date(i.reviewed),
+        "as_of": _date(i.as_of),
         "url": paths.url(i),
         "articles": [{
             "number": a.number,
@@ -83,6 +85,8 @@ def mechanisms(site: m.Site) -> list[dict]:
         "summary": x.summary,
         "us_access": x.us_access,
         "official_site": x.official_site or None,
+        "reviewed": _date(x.reviewed),
+        "as_of": _date(x.as_of),
         "url": paths.url(x),
         **_localized(site, paths.url(x), _texts(site, "mechanisms", x.id), ("name", "short_name", "summary")),
     } for x in sorted(site.mechanisms.values(), key=lambda x: x.id)]
@@ -106,6 +110,7 @@ def modules(site: m.Site) -> list[dict]:
             "mechanisms": [t for t in cited if t in site.mechanisms],
             **_localized(site, paths.url(x), {lang: site.translations[lang].pages.get(x.path)
                                               for lang in site.translations}, ("title", "summary")),
+            "reviewed": _date(x.reviewed),
         })
         for lang in site.translations:  # whether the translation is current with the English page
             out[-1][lang]["status"] = state[lang][x.path]
@@ -123,6 +128,8 @@ def workshops(site: m.Site) -> list[dict]:
         "issue_areas": w.issue_areas,
         "minutes": w.total_minutes,
         "modules": [paths.url(site.module(i)) for i in w.module_ids() if site.module(i)],
+        "reviewed": _date(w.reviewed),
+        "as_of": _date(w.as_of),
         "url": paths.url(w),
         **_localized(site, paths.url(w), _texts(site, "workshops", w.id), ("title", "summary")),
     } for w in sorted(site.workshops.values(), key=lambda w: w.id)]

@@ -163,7 +163,8 @@ def _instrument(data: LineMap, path: str, findings: list[Finding]) -> m.Instrume
         monitoring_body=f.text("monitoring_body", required=False) or None,
         official_text=f.url("official_text"), summary=f.text("summary"),
         articles=articles, source=m.Source(path, data.line),
-        lines={**lines_of(data), **(lines_of(us, "us.") if us is not None else {})})
+        lines={**lines_of(data), **(lines_of(us, "us.") if us is not None else {})},
+        reviewed=f.date("reviewed", required=True), as_of=f.date("as_of"))
     return instrument if ident else None
 
 
@@ -252,7 +253,8 @@ def _mechanism(f: Fields, source: m.Source) -> m.Mechanism:
         id=f.text("id"), name=f.text("name"), short_name=f.text("short_name", required=False) or f.text("name"),
         kind=f.choice("kind", m.MECHANISM_KINDS) or "", part_of=f.text("part_of", required=False) or None,
         official_site=f.url("official_site", required=False), summary=f.text("summary"),
-        us_access=f.text("us_access"), guide=f.text("guide", required=False) or None, source=source)
+        us_access=f.text("us_access"), guide=f.text("guide", required=False) or None, source=source,
+        reviewed=f.date("reviewed", required=True), as_of=f.date("as_of"))
 
 
 
@@ -311,7 +313,8 @@ def _module(meta: LineMap, path: str, source_path: str, body: str, body_line: in
         audience=f.text_list("audience", choices=m.AUDIENCES), level=f.choice("level", m.LEVELS, required=False),
         body=body, body_line=body_line, source=m.Source(source_path, 1), handout=f.flag("handout"),
         materials=f.text_list("materials"), objectives=f.text_list("objectives"),
-        duration=f.integer("duration", required=False, positive=True), lines=lines_of(meta))
+        duration=f.integer("duration", required=False, positive=True), lines=lines_of(meta),
+        reviewed=f.date("reviewed", required=is_module and languages.page_language(path) == languages.DEFAULT))
     group = meta.get("group_size")
     module.group_size = str(group) if group is not None else None
     if kind == "activity":
@@ -354,7 +357,8 @@ def _workshop(data: LineMap, path: str, findings: list[Finding]) -> m.Workshop:
         objectives=f.text_list("objectives", required=True), materials=f.text_list("materials"),
         preparation=f.text_list("preparation"), agenda=agenda,
         handouts=[m.Reference(str(v), line) for v, line in f.items("handouts")],
-        source=m.Source(path, data.line), lines=lines_of(data))
+        source=m.Source(path, data.line), lines=lines_of(data),
+        reviewed=f.date("reviewed", required=True), as_of=f.date("as_of"))
 
 
 def _agenda_item(item: LineMap, path: str, findings: list[Finding]) -> m.AgendaItem | None:
@@ -375,6 +379,22 @@ def _agenda_item(item: LineMap, path: str, findings: list[Finding]) -> m.AgendaI
         return m.AgendaItem("module", minutes, item.line_of("module"), module=a.text("module"),
                             notes=a.text("notes", required=False), minutes_line=item.line_of("minutes"))
     return m.AgendaItem("text", minutes, item.line, title=a.text("text"), notes=a.text("notes", required=False))
+
+
+# --- plugin options ------------------------------------------------------------------------
+
+def plugin_option(project: Project, name: str, default=None):
+    """An option of the rightskit plugin in mkdocs.yml, read without MkDocs, so `rightskit check`
+    and the build agree (e.g. review_age_months)."""
+    config = project.root / project.config_file
+    if not config.is_file():
+        return default
+    parsed = read_yaml(config, project.root)
+    plugins = parsed.data.get("plugins") if isinstance(parsed.data, LineMap) else None
+    for entry in plugins or []:
+        if isinstance(entry, LineMap) and isinstance(entry.get("rightskit"), LineMap):
+            return entry["rightskit"].get(name, default)
+    return default
 
 
 # --- navigation ----------------------------------------------------------------------------

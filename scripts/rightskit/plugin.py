@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from . import export, languages, schema, search, translations
+from . import export, freshness, languages, schema, search, translations
 from .findings import errors, format_findings
 from .load import Project, load_site
 from .render import Page, Renderer, apply_language_marks, label_checkboxes
@@ -28,6 +28,7 @@ log = logging.getLogger("mkdocs.plugins.rightskit")
 class RightsKitConfig(Config):
     pdf = c.Type(bool, default=True)  # render workshop and handout PDFs after the build
     cache_dir = c.Type(str, default=".cache/rightskit")  # relative to mkdocs.yml
+    review_age_months = c.Type(int, default=12)  # freshness: reviews and "as of" dates older than this warn
 
 
 class RightsKitPlugin(BasePlugin[RightsKitConfig]):
@@ -52,13 +53,17 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
             log.info("%s", finding)
         self.site = loaded.site
         self.renderers: dict[str, Renderer] = {}
+        # Aged dates are logged, not raised: a strict build must not fail the day a review turns a year old.
+        for finding in freshness.check(self.site, self.renderer.today, self.config.review_age_months):
+            log.info("%s", finding)
         return config
 
     @property
     def renderer(self) -> Renderer:
         """The renderer of the language being built, over the site as its readers see it."""
         if self.lang not in self.renderers:
-            self.renderers[self.lang] = Renderer(translations.localize(self.site, self.lang), lang=self.lang)
+            self.renderers[self.lang] = Renderer(translations.localize(self.site, self.lang), lang=self.lang,
+                                                 review_age_months=self.config.review_age_months)
         return self.renderers[self.lang]
 
     # After mkdocs-static-i18n (priority -100) has picked this language's files: it cannot handle

@@ -9,8 +9,9 @@ import re
 from dataclasses import dataclass
 
 import jinja2
+import markupsafe
 
-from . import deeplinks, languages, pathways, paths, schema, search, translations, xref
+from . import deeplinks, freshness, languages, markers, pathways, paths, schema, search, translations, xref
 from . import model as m
 
 
@@ -29,10 +30,13 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html",)),
+        finalize=_dated_in_html,
     )
     # Dates and language names follow the language of the page being rendered (`lang` in its context).
     env.filters["date"] = jinja2.pass_context(lambda ctx, value: languages.human_date(value, ctx.get("lang", "en")))
     env.filters["tr"] = jinja2.pass_context(lambda ctx, text: ctx["_"](text))  # for map("tr") over a list
+    env.filters["month"] = jinja2.pass_context(
+        lambda ctx, value: languages.human_month(value, ctx.get("lang", "en")) if value else "—")
     env.filters["minutes"] = human_minutes
     env.filters["clock"] = lambda t: t.strftime("%H:%M")
     env.filters["yamlstr"] = lambda text: json.dumps(" ".join(str(text).split()), ensure_ascii=False)
@@ -44,6 +48,15 @@ def environment() -> jinja2.Environment:
 
 
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish (Español)"}
+
+
+@jinja2.pass_context
+def _dated_in_html(context, value):
+    """In the HTML templates (handouts), a YAML text with [[as-of:…]] markers prints them as
+    dates. Markdown pages get the same from `markers.render_body` after rendering."""
+    if isinstance(value, str) and "[[" in value and (context.name or "").endswith(".html.j2"):
+        return markupsafe.Markup(markers.render(str(markupsafe.escape(value)), lang=context.get("lang", "en")))
+    return value
 
 
 def length_bucket(minutes: int) -> str:
@@ -73,13 +86,16 @@ human_minutes = languages.human_minutes
 class Renderer:
     """Renders pages for one site; `here` is the page being written, for relative links."""
 
-    def __init__(self, site: m.Site, env: jinja2.Environment | None = None, lang: str = languages.DEFAULT):
+    def __init__(self, site: m.Site, env: jinja2.Environment | None = None, lang: str = languages.DEFAULT, *,
+                 today: dt.date | None = None, review_age_months: int = freshness.DEFAULT_REVIEW_AGE_MONTHS):
         # `site` is the site as readers of `lang` see it: translations.localize(site, lang).
         self.site = site
         self.env = env or environment()
         self.citations = site.citations()
         self.lang = lang
         self._ = languages.strings(lang)
+        self.today = today or dt.date.today()  # for the review page; tests pass a frozen date
+        self.review_age_months = review_age_months
 
     # -- helpers available to templates --------------------------------------------------
     def _context(self, here: str, **values) -> dict:
@@ -117,7 +133,9 @@ class Renderer:
         return target.short_name
 
     def _render(self, template: str, here: str, **values) -> str:
-        return self.env.get_template(f"pages/{template}").render(self._context(here, **values))
+        # Dated markers may sit in any YAML text field, so every generated page shows them as dates.
+        return markers.render_body(self.env.get_template(f"pages/{template}").render(self._context(here, **values)),
+                                   self.lang)
 
     # -- generated pages ---------------------------------------------------------------
     def pages(self) -> list[Page]:
@@ -130,7 +148,8 @@ class Renderer:
             Page(paths.GENERAL_COMMENTS_INDEX, self._render("general-comments-index.md.j2", paths.GENERAL_COMMENTS_INDEX,
                                                              groups=self.comment_groups()), "standards/general-comments/"),
             Page(paths.MECHANISMS_INDEX, self._render("mechanisms.md.j2", paths.MECHANISMS_INDEX,
-                                                       kinds=m.MECHANISM_KINDS), "standards/mechanisms.yml"),
+                                                       kinds=m.MECHANISM_KINDS,
+                                                       kind_titles=m.MECHANISM_KIND_TITLES), "standards/mechanisms.yml"),
             Page(paths.GLOSSARY, self._render("glossary.md.j2", paths.GLOSSARY,
                                               terms=sorted(site.glossary, key=lambda t: t.term.lower())),
                  "standards/glossary.yml"),
@@ -141,6 +160,7 @@ class Renderer:
         out.append(Page(search.ALL_PAGES, self._render(
             "all-pages.md.j2", search.ALL_PAGES, groups=self.catalog(),
             link_to=lambda page: posixpath.relpath(page, posixpath.dirname(search.ALL_PAGES) or ".")), None))
+        out.append(self.review_page())
         for inst in site.instruments.values():
             here = paths.instrument_page(inst)
             out.append(Page(here, self._render("instrument.md.j2", here, i=inst, interpreters=self.interpreters()),
@@ -191,6 +211,15 @@ class Renderer:
 
     def translation_status(self) -> dict[str, list]:
         return {lang: translations.status(self.site, lang) for lang in self.site.translations}
+    def review_page(self) -> Page:
+        """For maintainers: what needs review on `self.today`, oldest first, then every dated record."""
+        here = paths.REVIEW
+        records = sorted(freshness.reviewed_records(self.site),
+                         key=lambda r: (r.reviewed or dt.date.min, r.kind, r.title.lower()))
+        content = self._render("review.md.j2", here, today=self.today, age=self.review_age_months,
+                               due=freshness.due(self.site, self.today, self.review_age_months),
+                               records=records, rel=lambda page: _relative(here, page))
+        return Page(here, content, None)
 
     def comment_groups(self) -> dict[str, list[m.GeneralComment]]:
         groups: dict[str, list[m.GeneralComment]] = {}
@@ -225,6 +254,8 @@ class Renderer:
         if module.type == "activity" or module.handout:
             head = self._render("module-panel.md.j2", here, module=module,
                                 workshops=self.site.workshops_using(module.id)) + head
+        if module.reviewed:
+            head = self._render("reviewed.md.j2", here, value=module.reviewed) + head
         if module.lang != self.lang:
             return mark_language(body, head, module.lang, module.title) + ("\n\n" + tail if tail else "") \
                 + self.abbreviations()
@@ -254,7 +285,7 @@ class Renderer:
             # The title goes through attr_list: a Markdown link title cannot hold parentheses.
             return f'[{words}]({paths.link_from(here, target)}){{ title="{_attr(title)}" }}'
 
-        return xref.expand(markdown, render)
+        return markers.render(xref.expand(markdown, render), lang=self.lang)
 
     def abbreviations(self) -> str:
         lines = []
@@ -354,6 +385,13 @@ def insert_after_title(markdown: str, block: str) -> str:
     if match:
         return markdown[: match.end()] + "\n\n" + block + "\n" + markdown[match.end():]
     return block + "\n" + markdown
+
+
+def _relative(here: str, page: str) -> str:
+    """A relative Markdown link from one docs page to another ('page.md#anchor')."""
+    target, _, anchor = page.partition("#")
+    relative = posixpath.relpath(target, posixpath.dirname(here) or ".")
+    return relative + (f"#{anchor}" if anchor else "")
 
 
 def asset_link(here: str, site_path: str, lang: str = languages.DEFAULT) -> str:

@@ -46,6 +46,11 @@ REFERENCE_DIR = "contribute/reference"
 SCHEMA_DIR = "schemas"  # in the repository (for editors) and in the built site
 
 ID = "lower case letters, digits and hyphens"
+# Dated fields (issue 11): when a person last checked the record, and when time-sensitive facts were verified.
+REVIEWED = Field("reviewed", "date", "The day someone last checked this against the official sources; "
+                 "`rightskit check` warns when it is more than 12 months old.", "yes", example="2026-11-25")
+AS_OF = Field("as_of", "date", "For records whose facts change (a government's engagement, an office holder): "
+              "the day those facts were last verified.", example="2026-11-25")
 
 ARTICLE = (
     Field("number", "text", "The article number, always quoted; parts are written \"2(1)\".", "yes", example="11"),
@@ -88,6 +93,7 @@ INSTRUMENT = Kind("instrument", "Instrument", "standards/instruments/<id>.yml, o
               Field("short_title", "text", "Official Spanish short title.", example="PIDESC"),
               Field("summary", "text", "Spanish summary."), Field("us_notes", "text", "Spanish US notes."))),
     Field("articles", "records", "The articles the site summarizes.", fields=ARTICLE),
+    REVIEWED, AS_OF,
 ))
 
 GENERAL_COMMENT = (
@@ -124,6 +130,7 @@ MECHANISM = Kind("mechanism", "Mechanism", "standards/mechanisms.yml, one entry 
         Field("name", "text", "Spanish name.", "yes", example="Comité de Derechos Económicos, Sociales y Culturales"),
         Field("short_name", "text", "Spanish short name.", example="Comité DESC"),
         Field("summary", "text", "Spanish summary."), Field("us_access", "text", "Spanish US access."))),
+    REVIEWED, AS_OF,
 ))
 
 ISSUE_AREA = Kind("issue-area", "Issue area", "standards/issue-areas.yml, one entry each", "list", (
@@ -170,6 +177,7 @@ MODULE = Kind("module", "Module front matter", "docs/<section>/<name>.md, at the
     Field("search", "mapping", "Search settings (MkDocs Material), e.g. exclude: true."),
     Field("source_hash", "text", "In a translation (page.es.md) only: the revision of the English page it "
           "translates; set by `rightskit new translation` and `rightskit translation --mark-current`."),
+    Field("reviewed", "date", REVIEWED.description, "for modules (not type: page)", example="2026-11-25"),
 ))
 
 AGENDA_ITEM = (
@@ -185,7 +193,8 @@ AGENDA_ITEM = (
 WORKSHOP = Kind("workshop", "Workshop", "curricula/<id>.yml, one file each", "file", (
     Field("id", "text", f"The workshop's id ({ID}); the same as the file name.", "yes", example="housing-rights"),
     Field("title", "text", "Its title.", "yes", example="Housing is a human right"),
-    Field("summary", "text", "What participants do and take away.", "yes", example="A two-hour introduction."),
+    Field("summary", "text", "What participants do and take away.", "yes",
+          example="An evening introduction for tenant organizers."),
     Field("audience", "list", "Who it is for.", "yes", m.AUDIENCES, [m.AUDIENCES[0]]),
     Field("languages", "list", "Languages it can be run in.", "yes", ("en", "es"), ["en"]),
     Field("format", "text", "How it is run.", "yes", m.WORKSHOP_FORMATS, "in person"),
@@ -205,6 +214,7 @@ WORKSHOP = Kind("workshop", "Workshop", "curricula/<id>.yml, one file each", "fi
               Field("summary", "text", "Spanish summary.", "yes", example="Una introducción de dos horas."),
               Field("objectives", "list", "Spanish objectives."), Field("materials", "list", "Spanish materials."),
               Field("preparation", "list", "Spanish preparation."))),
+    REVIEWED, AS_OF,
 ))
 
 CONDITIONS = (

@@ -4,6 +4,8 @@
     rightskit build            check, then build the site with PDFs; site/ is replaced only on success
     rightskit serve            preview with live reload
     rightskit bench            time each stage of the build
+    rightskit new translation PAGE          start the Spanish translation of docs/PAGE.md
+    rightskit translation [--mark-current PAGE]   translation status; record a reviewed translation as current
     rightskit schemas          write the JSON Schemas for editors into schemas/
     rightskit offline          zip the whole site with every PDF, to open from file:// with no network
     rightskit new KIND ID      start a module, activity, workshop, instrument, mechanism or term
@@ -20,6 +22,7 @@ from pathlib import Path
 
 from . import freshness
 from .findings import errors, format_findings
+from .languages import TRANSLATIONS
 from .load import Project, load_site, plugin_option
 
 
@@ -231,6 +234,8 @@ def cmd_serve(args) -> int:
 def cmd_new(args) -> int:
     from .scaffold import ScaffoldError, create
 
+    if args.kind == "translation":  # made from its English page, not from a template
+        return cmd_new_translation(args)
     project = _project(args)
     try:
         created = create(project.root, args.kind, args.id, config_file=project.config_file)
@@ -256,6 +261,45 @@ def cmd_bench(args) -> int:
     if args.scale:
         return scale(_project(args), [int(n) for n in args.scale.split(",")])
     return run(_project(args), rounds=args.rounds)
+
+
+def cmd_new_translation(args) -> int:
+    from .translations import new_translation
+
+    project = _project(args)
+    try:
+        target = new_translation(project.docs, args.id, args.lang)
+    except ValueError as error:
+        print(f"rightskit new translation: {error}", file=sys.stderr)
+        return 1
+    print(f"Started {os.path.relpath(target)}: translate the title, summary and text, keeping [[ids]] and links.")
+    return 0
+
+
+def cmd_translation(args) -> int:
+    from . import translations
+
+    project = _project(args)
+    if args.mark_current:
+        try:
+            target, current = translations.mark_current(project.docs, args.mark_current, args.lang)
+        except ValueError as error:
+            print(f"rightskit translation: {error}", file=sys.stderr)
+            return 1
+        print(f"{os.path.relpath(target)}: source_hash {current} (current with its English page)")
+        return 0
+    loaded = load_site(project)
+    if loaded.findings:
+        print(format_findings(loaded.findings), file=sys.stderr)
+        return 1
+    pages = translations.status(loaded.site, args.lang)
+    for state in translations.STATES:
+        chosen = [p for p in pages if p.state == state]
+        print(f"{state}: {len(chosen)}")
+        if state != "translated":
+            for p in chosen:
+                print(f"  {project.docs_dir}/{p.translation}")
+    return 0
 
 
 def _setup_logging(verbose: bool) -> None:
@@ -299,11 +343,18 @@ def main(argv: list[str] | None = None) -> int:
     new = sub.add_parser("new", help="start a new file: " + ", ".join(KINDS),
                          description="\n".join(f"{k:<10} {s.help}" for k, s in KINDS.items()),
                          formatter_class=argparse.RawDescriptionHelpFormatter)
-    new.add_argument("kind", choices=list(KINDS))
-    new.add_argument("id", help="e.g. toolkits/budget-advocacy, activities/rent-diary, tenant-organizing")
+    new.add_argument("kind", choices=list(KINDS) + ["translation"])
+    new.add_argument("id", help="e.g. toolkits/budget-advocacy, activities/rent-diary, tenant-organizing; "
+                                "for a translation, the English page: docs/rights/housing.md")
+    new.add_argument("--lang", default="es", choices=list(TRANSLATIONS), help="the language of a translation")
+    translation = sub.add_parser("translation", help="which pages are translated, stale or missing")
+    translation.add_argument("--mark-current", metavar="PAGE",
+                             help="record that the reviewed translation of PAGE matches its English page today")
+    translation.add_argument("--lang", default="es", choices=list(TRANSLATIONS))
     args = parser.parse_args(argv)
     handler = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "bench": cmd_bench,
-               "schemas": cmd_schemas, "new": cmd_new, "offline": cmd_offline}[args.command]
+               "schemas": cmd_schemas, "new": cmd_new, "offline": cmd_offline,
+               "translation": cmd_translation}[args.command]
     return handler(args)
 
 

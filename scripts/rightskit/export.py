@@ -9,12 +9,27 @@ import datetime as dt
 import json
 from pathlib import Path
 
+from . import languages, paths, pathways, translations
 from . import model as m
-from . import paths, pathways
 
 
 def _date(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
+
+
+def _localized(site: m.Site, url: str, texts: dict[str, object | None], keys: tuple[str, ...]) -> dict:
+    """For each other language, e.g. {"es": {"title": …, "url": "es/…"}}: the record's page in that
+    language, and the fields translated into it (untranslated ones are left out)."""
+    out = {}
+    for lang in site.translations:
+        text = texts.get(lang)
+        fields = {k: getattr(text, k) for k in keys if text is not None and getattr(text, k)}
+        out[lang] = {**fields, "url": languages.site_prefix(lang) + url}
+    return out
+
+
+def _texts(site: m.Site, kind: str, key: str) -> dict:
+    return {lang: getattr(edition, kind).get(key) for lang, edition in site.translations.items()}
 
 
 def instruments(site: m.Site) -> list[dict]:
@@ -38,7 +53,9 @@ def instruments(site: m.Site) -> list[dict]:
             "summary": a.summary,
             "issue_areas": a.issue_areas,
             "url": paths.url(a),
+            **_localized(site, paths.url(a), _texts(site, "articles", a.id), ("title", "summary")),
         } for a in i.articles],
+        **_localized(site, paths.url(i), _texts(site, "instruments", i.id), ("title", "short_title", "summary")),
     } for i in sorted(site.instruments.values(), key=lambda i: i.id)]
 
 
@@ -54,6 +71,7 @@ def general_comments(site: m.Site) -> list[dict]:
         "key_ideas": g.key_ideas,
         "official_text": g.official_text or None,
         "url": paths.url(g),
+        **_localized(site, paths.url(g), {}, ()),
     } for g in sorted(site.general_comments.values(), key=lambda g: (g.body, g.number))]
 
 
@@ -70,11 +88,13 @@ def mechanisms(site: m.Site) -> list[dict]:
         "reviewed": _date(x.reviewed),
         "as_of": _date(x.as_of),
         "url": paths.url(x),
+        **_localized(site, paths.url(x), _texts(site, "mechanisms", x.id), ("name", "short_name", "summary")),
     } for x in sorted(site.mechanisms.values(), key=lambda x: x.id)]
 
 
 def modules(site: m.Site) -> list[dict]:
     standards = site.standard_ids()
+    state = {lang: {s.path: s.state for s in translations.status(site, lang)} for lang in site.translations}
     out = []
     for x in sorted(site.modules.values(), key=lambda x: x.path):
         if not x.is_module:
@@ -88,8 +108,12 @@ def modules(site: m.Site) -> list[dict]:
             "issue_areas": x.issue_areas,
             "standards": [t for t in cited if t in standards],
             "mechanisms": [t for t in cited if t in site.mechanisms],
+            **_localized(site, paths.url(x), {lang: site.translations[lang].pages.get(x.path)
+                                              for lang in site.translations}, ("title", "summary")),
             "reviewed": _date(x.reviewed),
         })
+        for lang in site.translations:  # whether the translation is current with the English page
+            out[-1][lang]["status"] = state[lang][x.path]
     return out
 
 
@@ -107,6 +131,7 @@ def workshops(site: m.Site) -> list[dict]:
         "reviewed": _date(w.reviewed),
         "as_of": _date(w.as_of),
         "url": paths.url(w),
+        **_localized(site, paths.url(w), _texts(site, "workshops", w.id), ("title", "summary")),
     } for w in sorted(site.workshops.values(), key=lambda w: w.id)]
 
 

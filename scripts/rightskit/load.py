@@ -5,8 +5,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import languages, markup, pathways, schema, translations, validate, xref
 from . import model as m
-from . import markup, pathways, schema, validate, xref
 from .fields import Fields
 from .findings import Finding
 from .render import Renderer
@@ -40,21 +40,27 @@ def load_site(project: Project) -> Loaded:
     findings: list[Finding] = []
     site = m.Site()
     root = project.root
-    _load_instruments(root, site, findings)
+    raw: list = []  # (record, its YAML mapping): translations read their `es:` blocks from it
+    translated: list[m.Module] = []  # pages such as rights/housing.es.md
+    _load_instruments(root, site, findings, raw)
     _load_general_comments(root, site, findings)
     site.mechanisms = _load_list(root / "standards" / "mechanisms.yml", root, findings, "mechanism", _mechanism,
-                                MECHANISM_FIELDS)
+                                MECHANISM_FIELDS, raw=raw)
     site.issue_areas = _load_list(root / "standards" / "issue-areas.yml", root, findings, "issue area", _issue_area,
-                                 ISSUE_AREA_FIELDS)
+                                 ISSUE_AREA_FIELDS, raw=raw)
     site.glossary = list(_load_list(root / "standards" / "glossary.yml", root, findings, "glossary term",
-                                    _glossary_term, GLOSSARY_FIELDS, key=lambda t: t.term).values())
-    _load_modules(project, site, findings)
-    _load_workshops(root, site, findings)
+                                    _glossary_term, GLOSSARY_FIELDS, key=lambda t: t.term, raw=raw).values())
+    _load_modules(project, site, findings, translated)
+    _load_workshops(root, site, findings, raw)
+    translations.attach(site, raw, translated, findings)
     site.pathways = pathways.load(root, findings)
     nav = read_nav(project, findings)
     unread = validate.Unread.from_paths({f.path for f in findings if f.message.startswith(UNREADABLE)},
                                         project.docs_dir)
-    findings += validate.check(site, docs_files(project), nav, project.docs_dir, unread)
+    files = docs_files(project)
+    findings += validate.check(site, files, nav, project.docs_dir, unread)
+    findings += translations.check(site, files, project.docs_dir, unread)
+    findings += translations.stale_warnings(site, project.docs_dir)
     findings += pathways.check(site)
     findings += markup.check(site, markup.PageIds(site, Renderer), project.docs_dir)
     findings += markup.placeholders(root, markup.sources(site))
@@ -91,11 +97,11 @@ US_FIELDS = schema.field_names(schema.US)
 ARTICLE_FIELDS = schema.field_names(schema.ARTICLE)
 
 
-def _load_instruments(root: Path, site: m.Site, findings: list[Finding]) -> None:
-    site.instruments = _load_files(root / "standards" / "instruments", root, findings, "instrument", _instrument)
+def _load_instruments(root: Path, site: m.Site, findings: list[Finding], raw: list | None = None) -> None:
+    site.instruments = _load_files(root / "standards" / "instruments", root, findings, "instrument", _instrument, raw)
 
 
-def _load_files(folder: Path, root: Path, findings: list[Finding], what: str, make) -> dict:
+def _load_files(folder: Path, root: Path, findings: list[Finding], what: str, make, raw: list | None = None) -> dict:
     """One record per YAML file, whose id must be unique and match the file name."""
     records: dict = {}
     for file in _yaml_files(folder):
@@ -120,6 +126,8 @@ def _load_files(folder: Path, root: Path, findings: list[Finding], what: str, ma
             findings.append(Finding(path, line, f"{what} id '{record.id}' does not match the file name",
                                     f"rename the file to {record.id}.yml or set id: {file.stem}"))
         records[record.id] = record
+        if raw is not None:
+            raw.append((record, parsed.data))
     return records
 
 
@@ -202,7 +210,7 @@ def _load_general_comments(root: Path, site: m.Site, findings: list[Finding]) ->
 # --- lists of records: mechanisms, issue areas, glossary -----------------------------------
 
 def _load_list(file: Path, root: Path, findings: list[Finding], what: str, make, fields: tuple[str, ...],
-               key=lambda r: r.id) -> dict:
+               key=lambda r: r.id, raw: list | None = None) -> dict:
     records: dict = {}
     if not file.is_file():
         return records
@@ -230,6 +238,8 @@ def _load_list(file: Path, root: Path, findings: list[Finding], what: str, make,
                                     f"already used at {first.path}:{first.line}"))
             continue
         records[ident] = record
+        if raw is not None:
+            raw.append((record, item))
     return records
 
 
@@ -268,7 +278,7 @@ CARD_SET_FIELDS = schema.field_names(schema.CARD_SET)
 CARD_FIELDS = schema.field_names(schema.CARD)
 
 
-def _load_modules(project: Project, site: m.Site, findings: list[Finding]) -> None:
+def _load_modules(project: Project, site: m.Site, findings: list[Finding], translated: list | None = None) -> None:
     if not project.docs.is_dir():
         return
     for file in sorted(project.docs.rglob("*.md")):
@@ -281,6 +291,12 @@ def _load_modules(project: Project, site: m.Site, findings: list[Finding]) -> No
             findings.append(Finding(source_path, 1, "front matter must be a mapping of fields", "e.g. title: …"))
             continue
         module = _module(page.meta, rel(file, project.docs), source_path, page.body, page.body_line, findings)
+        module.lang = languages.page_language(module.path)
+        if module.lang != languages.DEFAULT:  # a translation, not a page of its own (translations.py)
+            module.source_hash = str(page.meta.get("source_hash") or "")
+            if translated is not None:
+                translated.append(module)
+            continue
         site.modules[module.path] = module
 
 
@@ -300,7 +316,7 @@ def _module(meta: LineMap, path: str, source_path: str, body: str, body_line: in
         body=body, body_line=body_line, source=m.Source(source_path, 1), handout=f.flag("handout"),
         materials=f.text_list("materials"), objectives=f.text_list("objectives"),
         duration=f.integer("duration", required=False, positive=True), lines=lines_of(meta),
-        reviewed=f.date("reviewed", required=is_module))
+        reviewed=f.date("reviewed", required=is_module and languages.page_language(path) == languages.DEFAULT))
     group = meta.get("group_size")
     module.group_size = str(group) if group is not None else None
     if kind == "activity":
@@ -349,8 +365,8 @@ WORKSHOP_FIELDS = schema.field_names(schema.WORKSHOP.fields)
 AGENDA_FIELDS = schema.field_names(schema.AGENDA_ITEM)
 
 
-def _load_workshops(root: Path, site: m.Site, findings: list[Finding]) -> None:
-    site.workshops = _load_files(root / "curricula", root, findings, "workshop", _workshop)
+def _load_workshops(root: Path, site: m.Site, findings: list[Finding], raw: list | None = None) -> None:
+    site.workshops = _load_files(root / "curricula", root, findings, "workshop", _workshop, raw)
 
 
 def _workshop(data: LineMap, path: str, findings: list[Finding]) -> m.Workshop:

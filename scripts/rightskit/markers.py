@@ -54,18 +54,22 @@ def human(value: dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
-def words(kind: str, value: dt.date) -> str:
+def words(kind: str, value: dt.date, lang: str = "en") -> str:
+    if lang == "es":  # the Spanish edition (languages.py): "al 25 de noviembre de 2026"
+        from .languages import human_date
+
+        return f"al {human_date(value, 'es')}" if kind == "as-of" else f"previsto para el {human_date(value, 'es')}"
     return f"as of {human(value)}" if kind == "as-of" else f"expected {human(value)}"
 
 
-def render(text: str, html: bool = True) -> str:
+def render(text: str, html: bool = True, lang: str = "en") -> str:
     """Replace each marker by its words, in a styled span when `html` (Markdown allows inline HTML)."""
 
     def replace(match: re.Match) -> str:
         value = parse_date(match.group(2))
         if value is None:  # the check reports it; show what was written rather than hide it
             return match.group(2)
-        label = words(match.group(1), value)
+        label = words(match.group(1), value, lang)
         if not html:
             return f"({label})"
         return (f'<span class="rk-date rk-{match.group(1)}">'
@@ -74,10 +78,10 @@ def render(text: str, html: bool = True) -> str:
     return xref.outside_code(text, lambda part, number: MARKER.sub(replace, part))
 
 
-def render_body(page: str) -> str:
+def render_body(page: str, lang: str = "en") -> str:
     """`render` for a whole Markdown page, leaving its front matter as written: a marker there
     (say, in a description) becomes plain words, never HTML inside a meta tag."""
     match = re.match(r"---\n.*?\n---\n", page, re.S)
     if not match:
-        return render(page)
-    return render(page[: match.end()], html=False) + render(page[match.end():])
+        return render(page, lang=lang)
+    return render(page[: match.end()], html=False, lang=lang) + render(page[match.end():], lang=lang)

@@ -214,6 +214,8 @@ class Module:
     key_points: list[str] = field(default_factory=list)
     online: str = ""  # how to run an activity online or hybrid
     cards: list[CardSet] = field(default_factory=list)
+    lang: str = "en"  # the language of title, summary and body (see languages.py)
+    source_hash: str = ""  # a translation: the revision of its English source it was made from
     # The line of each field, and of each list entry as "field:value", for findings.
     lines: dict[str, int] = field(default_factory=dict)
     reviewed: dt.date | None = None
@@ -300,6 +302,8 @@ class Site:
     glossary: list[GlossaryTerm] = field(default_factory=list)
     modules: dict[str, Module] = field(default_factory=dict)  # by docs-relative path
     workshops: dict[str, Workshop] = field(default_factory=dict)
+    # Other languages: for each language code, a translations.Edition of the texts above.
+    translations: dict = field(default_factory=dict)
     pathways: dict = field(default_factory=dict)  # id -> pathways.Pathway (standards/pathways.yml)
 
     @property

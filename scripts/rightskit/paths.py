@@ -13,6 +13,7 @@ GENERAL_COMMENTS_INDEX = "standards/general-comments/index.md"
 MECHANISMS_INDEX = "mechanisms/index.md"
 WORKSHOPS_INDEX = "workshops/index.md"
 GLOSSARY = "glossary.md"
+TRANSLATIONS = "about/translations.md"  # which pages are translated, stale or missing
 FINDER_PAGE = "mechanisms/finder.md"  # the mechanism finder, generated when there are pathways
 ALL_PAGES = "all-pages.md"  # every page by type: where search leads without JavaScript
 REVIEW = "about/review.md"  # for maintainers: what needs review, oldest first
@@ -96,6 +97,8 @@ def pdf_name(kind: str, ident: str, paper: str) -> str:
 
 def generated_pages(site: m.Site) -> set[str]:
     pages = {STANDARDS_INDEX, GENERAL_COMMENTS_INDEX, MECHANISMS_INDEX, WORKSHOPS_INDEX, GLOSSARY, ALL_PAGES}
+    if site.translations:
+        pages.add(TRANSLATIONS)
     pages.add(REVIEW)
     pages |= {instrument_page(i) for i in site.instruments.values()}
     pages |= {general_comments_page(g.body) for g in site.general_comments.values()}

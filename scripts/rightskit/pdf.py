@@ -21,8 +21,8 @@ from . import edition as ed
 from .endnotes import add_endnotes
 from .worksheet import fillable, options, writing_lines
 from . import model as m
-from . import packet, paths, xref
-from .render import Renderer, end_time, human_minutes, print_facilitator_notes, strip_facilitator_notes, \
+from . import languages, packet, paths, translations, xref
+from .render import Renderer, end_time, human_minutes, pdf_path, print_facilitator_notes, strip_facilitator_notes, \
     workshop_modules
 
 PAPERS = {"letter": "Letter", "a4": "A4"}
@@ -55,27 +55,33 @@ class Report:
 
 
 class Printer:
-    """Builds the HTML of every printable document of a site."""
+    """Builds the HTML of every printable document of a site, in one language: `site` is the site as
+    readers of `lang` see it (translations.localize), and only translated documents are printed in it."""
 
-    def __init__(self, site: m.Site, site_url: str, edition: ed.Edition | None = None):
+    def __init__(self, site: m.Site, site_url: str, edition: ed.Edition | None = None, lang: str = languages.DEFAULT):
         self.site = site
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
         self.edition = edition or ed.Edition(ed.version(), ed.build_date(), self.site_url)
-        self.renderer = Renderer(site)
+        self.lang = lang
+        self._ = languages.strings(lang)
+        self.renderer = Renderer(site, lang=lang)
         self.env = self.renderer.env
         self.env.filters["qr"] = qr_data_uri
 
     def absolute(self, page: str, anchor: str = "") -> str:
-        return self.site_url + paths.url_of(page, anchor)
+        return self.site_url + languages.site_prefix(self.lang) + paths.url_of(page, anchor)
+
+    def wanted(self, record) -> bool:
+        return self.lang == languages.DEFAULT or translations.is_translated(self.site, self.lang, record)
 
     def module_html(self, module: m.Module, audience: str) -> str:
         """A module's body as HTML for print: 'facilitator' keeps the notes open,
         'participant' leaves them out (and keeps only an activity's handout section)."""
         body = module.body
         if audience == "participant":
-            body = strip_facilitator_notes(handout_section(body) or body)
+            body = strip_facilitator_notes(handout_section(body, self._("Handout")) or body)
         else:
-            body = print_facilitator_notes(body)
+            body = print_facilitator_notes(body, self._("For facilitators"))
         body = self.absolute_links(module.path, self.renderer.expand(module.path, body))
         html = inline_checkboxes(markdown.markdown(body, extensions=EXTENSIONS, output_format="html"))
         return fillable(html) if audience == "participant" else html
@@ -98,14 +104,15 @@ class Printer:
     def _page(self, template: str, **values) -> str:
         return add_endnotes(self.env.get_template(f"handouts/{template}").render(
             site=self.site, minutes=human_minutes, edition=self.edition, lines=writing_lines, options=options,
-            **{"large": False, **values}))
+            _=self._, **{"large": False, **values}))
 
     def documents(self) -> list[Document]:
         docs = []
         for workshop in sorted(self.site.workshops.values(), key=lambda w: w.id):
-            docs += self.workshop_documents(workshop)
+            if self.wanted(workshop):
+                docs += self.workshop_documents(workshop)
         for module in sorted(self.site.modules.values(), key=lambda x: x.path):
-            if module.handout:
+            if module.handout and self.wanted(module):
                 docs += self.handout_documents(module)
         return docs
 
@@ -117,22 +124,22 @@ class Printer:
         packet_sections = [(x, self.module_html(x, "participant")) for x in handouts]
         out = []
         for paper, size in PAPERS.items():
-            common = dict(w=w, url=url, paper=size, schedule=w.schedule(), end=end_time(w),
-                          lang=w.languages[0] if w.languages else "en")
-            out.append(Document(paths.pdf_name("guide", w.id, paper), f"{w.title}: facilitator guide",
-                                self._page("guide.html.j2", kind="Facilitator guide", sections=guide_sections,
+            common = dict(w=w, url=url, paper=size, schedule=w.schedule(), end=end_time(w), lang=self.lang)
+            out.append(Document(pdf_path("guide", w.id, paper, self.lang), f"{w.title}: {self._('facilitator guide')}",
+                                self._page("guide.html.j2", kind=self._("Facilitator guide"), sections=guide_sections,
                                            modules=modules, **common)))
-            out.append(Document(paths.pdf_name("packet", w.id, paper), f"{w.title}: participant packet",
+            out.append(Document(pdf_path("packet", w.id, paper, self.lang), f"{w.title}: {self._('participant packet')}",
                                 self.packet_html(w, handouts, packet_sections, common)))
         paper, size = LARGE_PRINT
         common.update(paper=size, large=True)
-        out.append(Document(paths.pdf_name("packet", w.id, paper), f"{w.title}: participant packet (large print)",
+        out.append(Document(pdf_path("packet", w.id, paper, self.lang),
+                            f"{w.title}: {self._('participant packet')} ({self._('large print')})",
                             self.packet_html(w, handouts, packet_sections, common)))
         return out
 
     def packet_html(self, w: m.Workshop, handouts: list[m.Module], sections, common: dict) -> str:
         """Rendered twice: the glossary lists only the terms the rest of the packet uses."""
-        values = dict(kind="Participant packet", sections=sections,
+        values = dict(kind=self._("Participant packet"), sections=sections,
                       commitments=packet.us_commitments(self.site, w.issue_areas, handouts),
                       articles=packet.cited_articles(self.site, handouts), **common)
         draft = self._page("packet.html.j2", terms=[], **values)
@@ -142,15 +149,16 @@ class Printer:
         url = self.absolute(module.path)
         html = self.module_html(module, "participant")
         papers = [(paper, size, False) for paper, size in PAPERS.items()] + [(*LARGE_PRINT, True)]
-        return [Document(paths.pdf_name("handout", module.id, paper), module.title,
+        return [Document(pdf_path("handout", module.id, paper, self.lang), module.title,
                          self._page("handout.html.j2", module=module, body=html, url=url, paper=size,
-                                    kind="Handout", lang="en", large=large))
+                                    kind=self._("Handout"), lang=self.lang, large=large))
                 for paper, size, large in papers]
 
 
-def handout_section(markdown_text: str) -> str:
-    """An activity's '## Handout' section, if it has one: what participants take home."""
-    match = re.search(r"^## Handout\s*$(.*?)(?=^## |\Z)", markdown_text, re.M | re.S)
+def handout_section(markdown_text: str, heading: str = "Handout") -> str:
+    """An activity's '## Handout' section (in a translation, its heading in that language), if it has one:
+    what participants take home."""
+    match = re.search(rf"^## (?:Handout|{re.escape(heading)})\s*$(.*?)(?=^## |\Z)", markdown_text, re.M | re.S)
     return match.group(1).strip() if match else ""
 
 
@@ -189,7 +197,8 @@ def build_all(site: m.Site, site_dir: Path, *, site_url: str, cache_dir: Path, r
     report = Report()
     cache = cache_dir / "pdf"
     cache.mkdir(parents=True, exist_ok=True)
-    documents = Printer(site, site_url, edition).documents()
+    documents = [doc for lang in (languages.DEFAULT, *site.translations)
+                 for doc in Printer(translations.localize(site, lang), site_url, edition, lang).documents()]
     todo = {}
     for doc in documents:
         cached = cache / f"{doc.key}.pdf"

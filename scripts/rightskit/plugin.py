@@ -14,14 +14,14 @@ from urllib.parse import urlsplit, urlunsplit
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from . import edition as ed
-from . import export, freshness, schema, search
+from . import export, freshness, languages, schema, search, translations
 from .findings import errors, format_findings
 from .load import Project, load_site
-from .render import Renderer, label_checkboxes
+from .render import Page, Renderer, apply_language_marks, label_checkboxes
 
 log = logging.getLogger("mkdocs.plugins.rightskit")
 
@@ -41,6 +41,10 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         self.command = command
 
     def on_config(self, config):
+        # With mkdocs-static-i18n, MkDocs builds once per language; the content is loaded for the first.
+        self.lang = _current_language(config)
+        if self.lang != languages.DEFAULT and getattr(self, "site", None) is not None:
+            return config
         self.root = Path(config.config_file_path).resolve().parent
         docs = Path(config.docs_dir).resolve()
         self.project = Project(self.root, docs_dir=os.path.relpath(docs, self.root),
@@ -51,7 +55,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         for finding in loaded.findings:  # warnings only: INFO, so a strict build is not stopped by them
             log.info("%s", finding)
         self.site = loaded.site
-        self.renderer = Renderer(self.site, review_age_months=self.config.review_age_months)
+        self.renderers: dict[str, Renderer] = {}
         # Aged dates are logged, not raised: a strict build must not fail the day a review turns a year old.
         for finding in freshness.check(self.site, self.renderer.today, self.config.review_age_months):
             log.info("%s", finding)
@@ -66,39 +70,73 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
 
             config.use_directory_urls = False  # from file:// a folder link would not open its index.html
             config.extra_javascript.append(offline.SCRIPT)
-        self.renderer.directory_urls = config.use_directory_urls
+        self.directory_urls = config.use_directory_urls  # every language's renderer (see `renderer`)
+        for renderer in self.renderers.values():
+            renderer.directory_urls = self.directory_urls
         return config
 
+    @property
+    def renderer(self) -> Renderer:
+        """The renderer of the language being built, over the site as its readers see it."""
+        if self.lang not in self.renderers:
+            self.renderers[self.lang] = Renderer(translations.localize(self.site, self.lang), lang=self.lang,
+                                                 review_age_months=self.config.review_age_months)
+            self.renderers[self.lang].directory_urls = getattr(self, "directory_urls", True)
+        return self.renderers[self.lang]
+
+    # After mkdocs-static-i18n (priority -100) has picked this language's files: it cannot handle
+    # files that exist only in memory, and generated pages exist in every language anyway.
+    @event_priority(-110)
     def on_files(self, files: Files, *, config):
+        others = [lang for lang in _build_languages(config) if lang != self.lang]
         for page in self.renderer.pages():
-            file = File.generated(config, page.path, content=page.content)
-            if page.source and not page.source.endswith("/"):
-                # Generated pages are edited through the YAML they came from.
-                file.edit_uri = os.path.relpath(self.root / page.source, self.project.docs).replace(os.sep, "/")
-            else:
-                file.edit_uri = None
+            file = self._generated(config, page, self.lang)
+            if others:  # what the i18n plugin's language switcher and sitemap read
+                file.alternates = {self.lang: file}
+                file.alternates.update({lang: self._generated(config, page, lang) for lang in others})
+                file.locale = file.locale_alternate_of = self.lang
+                file.localization = None if self.lang == languages.DEFAULT else self.lang
+                file.norm_src_uri = page.path
             files.append(file)
         return files
 
+    def _generated(self, config, page: Page, lang: str) -> File:
+        file = File.generated(config, page.path, content=page.content)
+        file.dest_uri = languages.site_prefix(lang) + file.dest_uri
+        if page.source and not page.source.endswith("/"):
+            # Generated pages are edited through the YAML they came from.
+            file.edit_uri = os.path.relpath(self.root / page.source, self.project.docs).replace(os.sep, "/")
+        else:
+            file.edit_uri = None
+        return file
+
     def on_page_markdown(self, markdown, *, page, config, files):
-        module = self.site.modules.get(page.file.src_uri)
+        # A translation (rights/housing.es.md) is rendered as its English page in this language.
+        module = self.renderer.site.modules.get(languages.source_path(page.file.src_uri))
         if module is None:  # a generated page
             if page.edit_url:  # its edit link climbs out of docs/ to the YAML: tidy the "/../"
                 parts = urlsplit(page.edit_url)
                 page.edit_url = urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
             return markdown + self.renderer.abbreviations()
         if module.issue_areas and "tags" not in page.meta:
-            page.meta["tags"] = [self.site.issue_areas[a].title for a in module.issue_areas]
+            page.meta["tags"] = [self.renderer.site.issue_areas[a].title for a in module.issue_areas]
         return self.renderer.page_markdown(module, markdown)
 
     def on_page_content(self, html, *, page, config, files):
-        return label_checkboxes(html)
+        return label_checkboxes(apply_language_marks(html))
 
+    # After mkdocs-static-i18n (priority -100) has built the other languages into the same site_dir,
+    # so the search index, JSON and PDFs are written once, for every language.
+    @event_priority(-110)
     def on_post_build(self, *, config):
+        if getattr(_i18n(config), "building", False):  # inside the i18n plugin's build of another language
+            return
         site_dir = Path(config.site_dir)
         export.write_json(self.site, site_dir)
         schema.write_schemas(site_dir / schema.SCHEMA_DIR)
-        report = search.index_site(site_dir, self.site)
+        others = [lang for lang in _build_languages(config) if lang != languages.DEFAULT]
+        report = search.index_site(site_dir, self.site, {lang: translations.localize(self.site, lang) for lang in others},
+                                   {lang: translations.search_aliases(self.site, lang) for lang in others})
         log.info("Search: %d pages indexed as %d results (%s)", report.pages, report.records,
                  ", ".join(f"{lang}: {n}" for lang, n in sorted(report.languages.items())))
         if self.config.offline:
@@ -112,3 +150,17 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
                                    cache_dir=self.root / self.config.cache_dir, root=self.root,
                                    edition=self.edition, workers=self.config.pdf_workers or None)
             log.info("PDFs: %d rendered, %d from cache", report.rendered, report.cached)
+
+
+def _i18n(config):
+    return config.plugins.get("i18n")
+
+
+def _current_language(config) -> str:
+    """The language MkDocs is building: mkdocs-static-i18n builds the default first, then the others."""
+    return getattr(_i18n(config), "current_language", None) or languages.DEFAULT
+
+
+def _build_languages(config) -> list[str]:
+    i18n = _i18n(config)
+    return list(i18n.build_languages) if i18n is not None else [languages.DEFAULT]

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 import jinja2
 import markupsafe
 
+from . import deeplinks, freshness, languages, markers, pathways, paths, schema, search, translations, xref
 from . import model as m
-from . import deeplinks, freshness, markers, pathways, paths, schema, search, xref
 
 
 @dataclass
@@ -32,12 +32,16 @@ def environment() -> jinja2.Environment:
         autoescape=jinja2.select_autoescape(enabled_extensions=("html",)),
         finalize=_dated_in_html,
     )
-    env.filters["date"] = human_date
-    env.filters["month"] = lambda value: f"{value:%B %Y}" if value else "—"
+    # Dates and language names follow the language of the page being rendered (`lang` in its context).
+    env.filters["date"] = jinja2.pass_context(lambda ctx, value: languages.human_date(value, ctx.get("lang", "en")))
+    env.filters["tr"] = jinja2.pass_context(lambda ctx, text: ctx["_"](text))  # for map("tr") over a list
+    env.filters["month"] = jinja2.pass_context(
+        lambda ctx, value: languages.human_month(value, ctx.get("lang", "en")) if value else "—")
     env.filters["minutes"] = human_minutes
     env.filters["clock"] = lambda t: t.strftime("%H:%M")
-    env.filters["yamlstr"] = lambda text: json.dumps(" ".join(str(text).split()))
-    env.filters["language_name"] = lambda code: LANGUAGE_NAMES.get(code, code)
+    env.filters["yamlstr"] = lambda text: json.dumps(" ".join(str(text).split()), ensure_ascii=False)
+    env.filters["language_name"] = jinja2.pass_context(
+        lambda ctx, code: languages.strings(ctx.get("lang", "en"))(LANGUAGE_NAMES.get(code, code)))
     env.filters["oneline"] = lambda text: " ".join(str(text).split())
     env.filters["cell"] = lambda text: " ".join(str(text).split()).replace("|", "\\|")
     return env
@@ -51,7 +55,7 @@ def _dated_in_html(context, value):
     """In the HTML templates (handouts), a YAML text with [[as-of:…]] markers prints them as
     dates. Markdown pages get the same from `markers.render_body` after rendering."""
     if isinstance(value, str) and "[[" in value and (context.name or "").endswith(".html.j2"):
-        return markupsafe.Markup(markers.render(str(markupsafe.escape(value))))
+        return markupsafe.Markup(markers.render(str(markupsafe.escape(value)), lang=context.get("lang", "en")))
     return value
 
 
@@ -72,26 +76,25 @@ def workshop_modules(site: m.Site, workshop: m.Workshop) -> list[m.Module]:
     return [mod for mod in (site.module(i) for i in workshop.module_ids()) if mod is not None]
 
 
-def human_date(value: dt.date | None) -> str:
-    return f"{value.day} {value:%B %Y}" if value else "—"
+def human_date(value: dt.date | None, lang: str = "en") -> str:
+    return languages.human_date(value, lang)
 
 
-def human_minutes(total: int) -> str:
-    hours, minutes = divmod(total, 60)
-    if hours and minutes:
-        return f"{hours} h {minutes} min"
-    return f"{hours} h" if hours else f"{minutes} min"
+human_minutes = languages.human_minutes
 
 
 class Renderer:
     """Renders pages for one site; `here` is the page being written, for relative links."""
 
-    def __init__(self, site: m.Site, env: jinja2.Environment | None = None, *, today: dt.date | None = None,
-                 review_age_months: int = freshness.DEFAULT_REVIEW_AGE_MONTHS):
+    def __init__(self, site: m.Site, env: jinja2.Environment | None = None, lang: str = languages.DEFAULT, *,
+                 today: dt.date | None = None, review_age_months: int = freshness.DEFAULT_REVIEW_AGE_MONTHS):
+        # `site` is the site as readers of `lang` see it: translations.localize(site, lang).
         self.site = site
         self.directory_urls = True  # False in the offline kit, where pages are .html files
         self.env = env or environment()
         self.citations = site.citations()
+        self.lang = lang
+        self._ = languages.strings(lang)
         self.today = today or dt.date.today()  # for the review page; tests pass a frozen date
         self.review_age_months = review_age_months
 
@@ -99,12 +102,21 @@ class Renderer:
     def _context(self, here: str, **values) -> dict:
         return dict(site=self.site, here=here, link=lambda target: paths.link_from(here, target),
                     cited_in=lambda ident: self.cited_in(ident), label=self.label,
-                    asset=lambda path: asset_link(here, path, self.directory_urls), type_names=m.TYPE_NAMES,
-                    pdf_name=paths.pdf_name, length_bucket=length_bucket, end_time=end_time,
+                    asset=lambda path: asset_link(here, path, self.lang, self.directory_urls), type_names=m.TYPE_NAMES,
+                    pdf_name=self.pdf_name, length_bucket=length_bucket, end_time=end_time,
                     modules=lambda w: workshop_modules(self.site, w),
                     deep_links=lambda target: deeplinks.links_for(self.site, target),
                     finder_mechanisms={p.mechanism for p in self.site.pathways.values()},
-                    finder_link=posixpath.relpath(paths.FINDER_PAGE, posixpath.dirname(here) or "."), **values)
+                    finder_link=posixpath.relpath(paths.FINDER_PAGE, posixpath.dirname(here) or "."),
+                    _=self._, lang=self.lang, **values)
+
+    def pdf_name(self, kind: str, ident: str, paper: str) -> str:
+        """The PDF a page of this language links to: the translated one when it exists, else the English."""
+        if self.lang != languages.DEFAULT:
+            record = self.site.workshops.get(ident) if kind != "handout" else self.site.module(ident)
+            if record is not None and translations.is_translated(self.site, self.lang, record):
+                return pdf_path(kind, ident, paper, self.lang)
+        return paths.pdf_name(kind, ident, paper)
 
     def cited_in(self, ident: str) -> list:
         return sorted(self.citations.get(ident, []), key=lambda x: (isinstance(x, m.Workshop), x.title.lower()))
@@ -112,18 +124,19 @@ class Renderer:
     def label(self, target: m.Target) -> str:
         if isinstance(target, m.Article):
             inst = self.site.instruments[target.instrument_id]
-            return f"{inst.short_title} article {target.number}"
+            return self._("{short} article {number}", short=inst.short_title, number=target.number)
         if isinstance(target, m.Instrument):
             return target.short_title
         if isinstance(target, m.GeneralComment):
             body = self.site.mechanisms.get(target.body)
             prefix = body.short_name if body else target.body.upper()
-            return f"{prefix} General Comment No. {target.number}"
+            return self._("{body} General Comment No. {number}", body=prefix, number=target.number)
         return target.short_name
 
     def _render(self, template: str, here: str, **values) -> str:
         # Dated markers may sit in any YAML text field, so every generated page shows them as dates.
-        return markers.render_body(self.env.get_template(f"pages/{template}").render(self._context(here, **values)))
+        return markers.render_body(self.env.get_template(f"pages/{template}").render(self._context(here, **values)),
+                                   self.lang)
 
     # -- generated pages ---------------------------------------------------------------
     def pages(self) -> list[Page]:
@@ -146,7 +159,7 @@ class Renderer:
                  "curricula/"),
         ]
         out.append(Page(search.ALL_PAGES, self._render(
-            "all-pages.md.j2", search.ALL_PAGES, groups=search.catalog(site),
+            "all-pages.md.j2", search.ALL_PAGES, groups=self.catalog(),
             link_to=lambda page: posixpath.relpath(page, posixpath.dirname(search.ALL_PAGES) or ".")), None))
         out.append(self.review_page())
         for inst in site.instruments.values():
@@ -165,14 +178,40 @@ class Renderer:
         for workshop in site.workshops.values():
             here = paths.workshop_page(workshop)
             out.append(Page(here, self._render("workshop.md.j2", here, w=workshop), workshop.source.path))
+        if site.translations:
+            out.append(Page(TRANSLATIONS_PAGE, self._render("translations.md.j2", TRANSLATIONS_PAGE,
+                                                            editions=self.translation_status()), "docs/"))
         if site.pathways:
             here = paths.FINDER_PAGE
             context = pathways.page_context(site, lambda target: paths.link_from(here, target))
-            out.append(Page(here, self._render("finder.md.j2", here, **context), pathways.PATHWAYS_FILE))
+            out.append(Page(here, self.untranslated(self._render("finder.md.j2", here, **context)), pathways.PATHWAYS_FILE))
         # The contributors' reference comes from schema.py; its source is code, so no edit link.
-        out += [Page(path, content, None) for path, content in schema.reference_pages(self.env)]
+        out += [Page(path, self.untranslated(content), None) for path, content in schema.reference_pages(self.env)]
         return out
 
+    def untranslated(self, content: str) -> str:
+        """A generated page that exists only in English (the contributors' reference): in another
+        edition it is shown like an untranslated page, with the notice and its text marked English."""
+        if self.lang == languages.DEFAULT:
+            return content
+        match = re.match(r"\A---\n.*?\n---\n", content, re.S)
+        front, body = (content[: match.end()], content[match.end():]) if match else ("", content)
+        notice = self.env.get_template("pages/untranslated.md.j2").render(_=self._)
+        return front + mark_language(body, notice, languages.DEFAULT, "")
+
+    def catalog(self) -> list:
+        """search.catalog with the titles of General Comment pages in this page's language."""
+        def title(text: str, page: str) -> str:
+            body = posixpath.basename(page)[:-3]
+            if page.startswith("standards/general-comments/") and body != "index":
+                mech = self.site.mechanisms.get(body)
+                return self._("{body} General Comments", body=mech.short_name if mech else body.upper())
+            return text
+
+        return [(heading, [(title(t, p), p) for t, p in items]) for heading, items in search.catalog(self.site)]
+
+    def translation_status(self) -> dict[str, list]:
+        return {lang: translations.status(self.site, lang) for lang in self.site.translations}
     def review_page(self) -> Page:
         """For maintainers: what needs review on `self.today`, oldest first, then every dated record."""
         here = paths.REVIEW
@@ -202,8 +241,10 @@ class Renderer:
         """The Markdown MkDocs renders for a hand-written page: references expanded,
         facilitator notes marked, generated panels and lists added."""
         here = module.path
-        body = show_facilitator_notes(self.expand(here, markdown))
+        body = show_facilitator_notes(self.expand(here, markdown), self._("For facilitators"))
         head, tail = "", ""
+        if module.lang != self.lang:  # an untranslated page shown in this language's edition
+            head = self._render("untranslated.md.j2", here, module=module)
         area = next((a for a in self.site.issue_areas.values() if a.hub == here), None)
         if area:
             tail = self._render("hub.md.j2", here, area=area, **self.hub_lists(area))
@@ -216,6 +257,9 @@ class Renderer:
                                 workshops=self.site.workshops_using(module.id)) + head
         if module.reviewed:
             head = self._render("reviewed.md.j2", here, value=module.reviewed) + head
+        if module.lang != self.lang:
+            return mark_language(body, head, module.lang, module.title) + ("\n\n" + tail if tail else "") \
+                + self.abbreviations()
         return insert_after_title(body, head) + ("\n\n" + tail if tail else "") + self.abbreviations()
 
     def hub_lists(self, area: m.IssueArea) -> dict:
@@ -242,7 +286,7 @@ class Renderer:
             # The title goes through attr_list: a Markdown link title cannot hold parentheses.
             return f'[{words}]({paths.link_from(here, target)}){{ title="{_attr(title)}" }}'
 
-        return markers.render(xref.expand(markdown, render))
+        return markers.render(xref.expand(markdown, render), lang=self.lang)
 
     def abbreviations(self) -> str:
         lines = []
@@ -284,22 +328,22 @@ def _facilitator_blocks(markdown: str, pattern: re.Pattern = _FACILITATOR):
         i = end
 
 
-def _relabel_facilitator_notes(markdown: str, marker: str) -> str:
+def _relabel_facilitator_notes(markdown: str, marker: str, label: str = "For facilitators") -> str:
     lines = markdown.split("\n")
     for start, _ in _facilitator_blocks(markdown):
         indent = _FACILITATOR.match(lines[start]).group("indent")
-        lines[start] = f'{indent}{marker} facilitator "For facilitators"'
+        lines[start] = f'{indent}{marker} facilitator "{label}"'
     return "\n".join(lines)
 
 
-def show_facilitator_notes(markdown: str) -> str:
+def show_facilitator_notes(markdown: str, label: str = "For facilitators") -> str:
     """On the site, a facilitator block is a collapsed, clearly labelled details block."""
-    return _relabel_facilitator_notes(markdown, "???")
+    return _relabel_facilitator_notes(markdown, "???", label)
 
 
-def print_facilitator_notes(markdown: str) -> str:
+def print_facilitator_notes(markdown: str, label: str = "For facilitators") -> str:
     """Facilitator guides print the notes open, labelled, never collapsed."""
-    return _relabel_facilitator_notes(markdown, "!!!")
+    return _relabel_facilitator_notes(markdown, "!!!", label)
 
 
 def strip_facilitator_notes(markdown: str) -> str:
@@ -351,10 +395,43 @@ def _relative(here: str, page: str) -> str:
     return relative + (f"#{anchor}" if anchor else "")
 
 
-def asset_link(here: str, site_path: str, directory_urls: bool = True) -> str:
+def asset_link(here: str, site_path: str, lang: str = languages.DEFAULT, directory_urls: bool = True) -> str:
     """A link from a page to a built file (a PDF, the JSON) that MkDocs does not know about.
 
-    Pages are served as directories (`workshops/x/`), so the link climbs from there; in the
-    offline kit (no directory URLs) a page is a file (`workshops/x.html`) beside its folder."""
-    page_dir = paths.url_of(here).rstrip("/") if directory_urls else posixpath.dirname(here)
+    Pages are served as directories (`workshops/x/`, `es/workshops/x/`), so the link climbs from there;
+    in the offline kit (no directory URLs) a page is a file (`workshops/x.html`) beside its folder."""
+    page = paths.url_of(here).rstrip("/") if directory_urls else posixpath.dirname(here)
+    page_dir = (languages.site_prefix(lang) + page).rstrip("/")
     return posixpath.relpath(site_path, page_dir or ".")
+
+
+TRANSLATIONS_PAGE = paths.TRANSLATIONS
+
+
+def pdf_path(kind: str, ident: str, paper: str, lang: str) -> str:
+    """Where a PDF in `lang` is written: English ones in pdf/, Spanish ones in es/pdf/."""
+    return languages.site_prefix(lang) + paths.pdf_name(kind, ident, paper)
+
+
+# An untranslated page in another edition: its own text keeps its language (WCAG 3.1.2,
+# language of parts), while the notice and panels around it are in the edition's language.
+_LANG_START = "<!-- rk:lang {lang} -->"
+_LANG_END = "<!-- rk:end-lang -->"
+_LANG_MARK = re.compile(r"<!-- rk:lang ([a-z]{2}) -->|<!-- rk:end-lang -->")
+
+
+def mark_language(body: str, head: str, lang: str, title: str) -> str:
+    """The body with its title and its text marked as `lang`, and `head` between them. A body without
+    a heading gets its title as one, so the theme does not add it outside the marked part."""
+    match = re.search(r"^# .*$", body, re.M)
+    title, rest = (body[: match.end()], body[match.end():]) if match else (f"# {title}", body)
+
+    def wrap(text: str) -> str:
+        return f"\n\n{_LANG_START.format(lang=lang)}\n\n{text.strip()}\n\n{_LANG_END}\n\n" if text.strip() else ""
+
+    return wrap(title) + head + wrap(rest)
+
+
+def apply_language_marks(html: str) -> str:
+    """Turn the markers `mark_language` left into `<div lang="…">` elements."""
+    return _LANG_MARK.sub(lambda match: f'<div lang="{match.group(1)}">' if match.group(1) else "</div>", html)

@@ -59,6 +59,9 @@ ARTICLE = (
           example="Everyone has a right to an adequate standard of living, including housing and food."),
     Field("issue_areas", "list", "Issue area ids this article belongs to (standards/issue-areas.yml).",
           example=["housing", "food"]),
+    Field("es", "mapping", "Spanish title and summary of the article, written here.", fields=(
+        Field("title", "text", "Spanish title.", example="Nivel de vida adecuado"),
+        Field("summary", "text", "Spanish plain-language summary."))),
 )
 US = (
     Field("signed", "date", "Date the United States signed; leave out if never signed.", example="1977-10-05"),
@@ -83,6 +86,12 @@ INSTRUMENT = Kind("instrument", "Instrument", "standards/instruments/<id>.yml, o
                   "international-covenant-economic-social-and-cultural-rights"),
     Field("summary", "text", "What the instrument is and why it matters, in plain words.", "yes",
           example="The main treaty on economic, social and cultural rights."),
+    Field("es", "mapping", "Official Spanish title and short title (leave out when unsure); Spanish summary and "
+          "US notes.", fields=(
+              Field("title", "text", "Official Spanish title.",
+                    example="Pacto Internacional de Derechos Económicos, Sociales y Culturales"),
+              Field("short_title", "text", "Official Spanish short title.", example="PIDESC"),
+              Field("summary", "text", "Spanish summary."), Field("us_notes", "text", "Spanish US notes."))),
     Field("articles", "records", "The articles the site summarizes.", fields=ARTICLE),
     REVIEWED, AS_OF,
 ))
@@ -117,6 +126,10 @@ MECHANISM = Kind("mechanism", "Mechanism", "standards/mechanisms.yml, one entry 
           example="The US has not ratified the Covenant, so it does not report to this committee."),
     Field("guide", "text", "The hand-written guide under docs/, if there is one; otherwise a page is generated.",
           example="mechanisms/cescr.md"),
+    Field("es", "mapping", "Spanish name, short name, summary and US access.", fields=(
+        Field("name", "text", "Spanish name.", "yes", example="Comité de Derechos Económicos, Sociales y Culturales"),
+        Field("short_name", "text", "Spanish short name.", example="Comité DESC"),
+        Field("summary", "text", "Spanish summary."), Field("us_access", "text", "Spanish US access."))),
     REVIEWED, AS_OF,
 ))
 
@@ -125,6 +138,9 @@ ISSUE_AREA = Kind("issue-area", "Issue area", "standards/issue-areas.yml, one en
     Field("title", "text", "Its name.", "yes", example="Housing"),
     Field("hub", "text", "Its hub page under docs/.", "yes", example="rights/housing.md"),
     Field("summary", "text", "One sentence on what it covers.", "yes", example="A safe, secure, affordable home."),
+    Field("es", "mapping", "Spanish title and summary.", fields=(
+        Field("title", "text", "Spanish title.", "yes", example="Vivienda"),
+        Field("summary", "text", "Spanish summary."))),
 ))
 
 TERM = Kind("term", "Glossary term", "standards/glossary.yml, one entry each", "list", (
@@ -132,6 +148,11 @@ TERM = Kind("term", "Glossary term", "standards/glossary.yml, one entry each", "
     Field("expansion", "text", "What an abbreviation stands for.", example="Universal Periodic Review"),
     Field("definition", "text", "A short definition in plain words.", "yes",
           example="A review of every UN member state's human rights record."),
+    Field("es", "mapping", "The term in Spanish, as written in Spanish pages.", fields=(
+        Field("term", "text", "Spanish term or abbreviation.", "yes", example="EPU"),
+        Field("expansion", "text", "What it stands for.", example="Examen Periódico Universal"),
+        Field("definition", "text", "Spanish definition.", "yes",
+              example="Un examen del historial de derechos humanos de cada Estado miembro de la ONU."))),
 ))
 
 CARD = (
@@ -171,6 +192,8 @@ MODULE = Kind("module", "Module front matter", "docs/<section>/<name>.md, at the
     Field("tags", "list", "Extra tags (issue areas become tags by themselves)."),
     Field("hide", "list", "Parts of the page layout to hide (MkDocs Material).", example=["toc"]),
     Field("search", "mapping", "Search settings (MkDocs Material), e.g. exclude: true."),
+    Field("source_hash", "text", "In a translation (page.es.md) only: the revision of the English page it "
+          "translates; set by `rightskit new translation` and `rightskit translation --mark-current`."),
     Field("reviewed", "date", REVIEWED.description, "for modules (not type: page)", example="2026-11-25"),
 ))
 
@@ -183,6 +206,8 @@ AGENDA_ITEM = (
     Field("notes", "text", "Notes for facilitators, printed only in the facilitator guide."),
     Field("script", "text", "A suggested script for a short talk (required when the module is not an activity); "
           "one paragraph a line.", "for short talks"),
+    Field("es", "mapping", "Spanish title (of a text item) and notes.", fields=(
+        Field("title", "text", "Spanish title."), Field("notes", "text", "Spanish notes."))),
 )
 WORKSHOP = Kind("workshop", "Workshop", "curricula/<id>.yml, one file each", "file", (
     Field("id", "text", f"The workshop's id ({ID}); the same as the file name.", "yes", example="housing-rights"),
@@ -202,6 +227,12 @@ WORKSHOP = Kind("workshop", "Workshop", "curricula/<id>.yml, one file each", "fi
           fields=AGENDA_ITEM),
     Field("handouts", "list", "Module ids printed as handouts (each with handout: true).",
           example=["activities/housing-line"]),
+    Field("es", "mapping", "Spanish texts; a workshop whose languages include es must have them. Lists are "
+          "translated entry by entry, in the same order.", fields=(
+              Field("title", "text", "Spanish title.", "yes", example="La vivienda es un derecho humano"),
+              Field("summary", "text", "Spanish summary.", "yes", example="Una introducción de dos horas."),
+              Field("objectives", "list", "Spanish objectives."), Field("materials", "list", "Spanish materials."),
+              Field("preparation", "list", "Spanish preparation."))),
     REVIEWED, AS_OF,
 ))
 

@@ -24,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -529,10 +529,18 @@ def _write(site_dir: Path, items: list[Record]) -> None:
             raise RuntimeError(f"Pagefind failed:\n{done.stdout}{done.stderr}")
 
 
-def index_site(site_dir: Path, site: m.Site) -> Report:
-    """Index a built site into site_dir/pagefind/, with one index and one word list per language."""
+def index_site(site_dir: Path, site: m.Site, editions: dict[str, m.Site] | None = None,
+               aliases: dict[str, dict[str, tuple[str, ...]]] | None = None) -> Report:
+    """Index a built site into site_dir/pagefind/, with one index and one word list per language.
+    `editions` gives the site as each other language's readers see it (translations.localize), so
+    pages under /<lang>/ get their summaries, aliases and filters in that language; `aliases` adds
+    words by language and URL (translations.search_aliases: Spanish terms for English fallbacks)."""
     site_dir = Path(site_dir)
     table = entries(site)
+    for lang, edition in (editions or {}).items():
+        extra = (aliases or {}).get(lang, {})
+        table.update({f"{lang}/{url}": replace(entry, aliases=entry.aliases + extra.get(url, ()))
+                      for url, entry in entries(edition).items()})
     items = collect(site_dir, table)
     if not items:  # nothing marked for the index (a theme without our overrides): no search
         return Report(0, 0, {})

@@ -93,6 +93,8 @@ def find_all_links(markdown: str) -> list[Found]:
     return found
 
 
+
+
 def find_brackets(markdown: str) -> list[Found]:
     """Each `[[` outside code that does not start a well-formed reference (unclosed or empty)."""
     found: list[Found] = []

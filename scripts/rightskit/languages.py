@@ -1,0 +1,111 @@
+"""The site's languages: codes, the suffix of translated pages, the strings catalogs that
+templates use for their fixed words, and dates and durations written the way each language writes them.
+
+English is the source language. A Spanish page sits beside its English source with a `.es.md`
+suffix (`rights/housing.es.md` translates `rights/housing.md`), the layout mkdocs-static-i18n reads.
+Nothing here knows about MkDocs.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+DEFAULT = "en"
+LANGUAGES = ("en", "es")
+TRANSLATIONS = tuple(lang for lang in LANGUAGES if lang != DEFAULT)
+NAMES = {"en": "English", "es": "Español"}  # each language in its own words, for the switcher
+
+_SUFFIX = re.compile(r"\.(?P<lang>[a-z]{2})\.md$")
+_MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre",
+              "octubre", "noviembre", "diciembre")
+
+
+def page_language(path: str) -> str:
+    """The language of a docs page from its file name: `x.es.md` is Spanish, `x.md` English."""
+    match = _SUFFIX.search(path)
+    return match.group("lang") if match and match.group("lang") in TRANSLATIONS else DEFAULT
+
+
+def source_path(path: str) -> str:
+    """The English page a translation translates: `rights/housing.es.md` -> `rights/housing.md`."""
+    lang = page_language(path)
+    return path if lang == DEFAULT else path[: -len(f".{lang}.md")] + ".md"
+
+
+def translation_path(path: str, lang: str) -> str:
+    """Where the `lang` translation of an English page lives: `rights/housing.md` -> `rights/housing.es.md`."""
+    return path if lang == DEFAULT else path[:-3] + f".{lang}.md"
+
+
+def site_prefix(lang: str) -> str:
+    """The folder of an edition on the site: '' for English, 'es/' for Spanish."""
+    return "" if lang == DEFAULT else f"{lang}/"
+
+
+class MissingString(KeyError):
+    """A template asked for a string the catalog of a language does not have."""
+
+
+@dataclass(frozen=True)
+class Strings:
+    """The fixed words of the templates in one language.
+
+    Keys are the English text itself (`_("Key facts")`), so templates stay readable and English needs
+    a catalog entry only for the few long passages that are keyed by a name (`intro.glossary`).
+    Any other language must translate every key: a missing one is an error, never English on a
+    Spanish page."""
+
+    lang: str
+    table: dict
+
+    def __call__(self, key: str, **values) -> str:
+        if key in self.table:
+            text = self.table[key]
+        elif self.lang == DEFAULT and not _is_name(key):
+            text = key
+        else:
+            raise MissingString(f"no '{self.lang}' text for {key!r} in templates/strings/{self.lang}.yml")
+        return text.format(**values) if values else text
+
+    def has(self, key: str) -> bool:
+        return key in self.table or (self.lang == DEFAULT and not _is_name(key))
+
+
+def _is_name(key: str) -> bool:
+    """Catalog names look like `intro.glossary`: dotted, lower case, no spaces."""
+    return bool(re.fullmatch(r"[a-z0-9-]+(\.[a-z0-9-]+)+", key))
+
+
+@lru_cache(maxsize=None)
+def strings(lang: str) -> Strings:
+    text = resources.files("rightskit").joinpath(f"templates/strings/{lang}.yml").read_text(encoding="utf-8")
+    return Strings(lang, yaml.safe_load(text) or {})
+
+
+def human_date(value: dt.date | None, lang: str = DEFAULT) -> str:
+    """'24 November 2026' in English, '24 de noviembre de 2026' in Spanish."""
+    if not value:
+        return "—"
+    if lang == "es":
+        return f"{value.day} de {_MONTHS_ES[value.month - 1]} de {value.year}"
+    return f"{value.day} {value:%B %Y}"
+
+
+def human_month(value: dt.date, lang: str = DEFAULT) -> str:
+    """'November 2026', 'noviembre de 2026'."""
+    if lang == "es":
+        return f"{_MONTHS_ES[value.month - 1]} de {value.year}"
+    return f"{value:%B %Y}"
+
+
+def human_minutes(total: int) -> str:
+    """'1 h 30 min': the same abbreviations serve English and Spanish."""
+    hours, minutes = divmod(total, 60)
+    if hours and minutes:
+        return f"{hours} h {minutes} min"
+    return f"{hours} h" if hours else f"{minutes} min"

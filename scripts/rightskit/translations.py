@@ -1,0 +1,448 @@
+"""Translations: the `es:` blocks of the YAML data, translated pages (`x.es.md`), and whether each
+translation is current with its English source.
+
+The loader hands this module the records it read with their raw YAML and the translated pages;
+`attach` turns them into one `Edition` per language on `site.translations`, `localize` gives the
+site as a reader of that language sees it (the same records, Spanish text where there is some),
+and `status` says which pages are translated, stale or missing.
+"""
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import languages
+from . import model as m
+from .fields import Fields
+from .findings import WARNING, Finding
+from .yamltext import LineList, LineMap
+
+# --- the Spanish (or other) texts of YAML records -----------------------------------------
+
+
+@dataclass
+class InstrumentText:
+    title: str
+    short_title: str
+    summary: str
+    us_notes: str
+    source: m.Source
+
+
+@dataclass
+class ArticleText:
+    title: str
+    summary: str
+    source: m.Source
+
+
+@dataclass
+class GlossaryText:
+    term: str
+    expansion: str
+    definition: str
+    source: m.Source
+
+
+@dataclass
+class IssueAreaText:
+    title: str
+    summary: str
+    source: m.Source
+
+
+@dataclass
+class MechanismText:
+    name: str
+    short_name: str
+    summary: str
+    us_access: str
+    source: m.Source
+
+
+@dataclass
+class AgendaText:
+    title: str
+    notes: str
+    source: m.Source
+
+
+@dataclass
+class WorkshopText:
+    title: str
+    summary: str
+    objectives: list[str]
+    materials: list[str]
+    preparation: list[str]
+    agenda: dict[int, AgendaText]  # by position in the agenda
+    source: m.Source
+
+
+@dataclass
+class Edition:
+    """Everything translated into one language."""
+
+    lang: str
+    instruments: dict[str, InstrumentText] = field(default_factory=dict)
+    articles: dict[str, ArticleText] = field(default_factory=dict)  # by article id, e.g. icescr/11
+    glossary: dict[str, GlossaryText] = field(default_factory=dict)  # by English term
+    issue_areas: dict[str, IssueAreaText] = field(default_factory=dict)
+    mechanisms: dict[str, MechanismText] = field(default_factory=dict)
+    workshops: dict[str, WorkshopText] = field(default_factory=dict)
+    pages: dict[str, m.Module] = field(default_factory=dict)  # translated pages, by English docs path
+
+
+# Optional keys of each `es:` block (COMMON.md fixes the schema; summary, us_notes and us_access
+# are allowed too, so a page in Spanish need not show those paragraphs in English).
+INSTRUMENT_KEYS = ("title", "short_title", "summary", "us_notes")
+ARTICLE_KEYS = ("title", "summary")
+GLOSSARY_KEYS = ("term", "expansion", "definition")
+ISSUE_AREA_KEYS = ("title", "summary")
+MECHANISM_KEYS = ("name", "short_name", "summary", "us_access")
+WORKSHOP_KEYS = ("title", "summary", "objectives", "materials", "preparation")
+AGENDA_KEYS = ("title", "notes")
+
+
+def _block(data: LineMap, lang: str, path: str, findings: list[Finding], what: str,
+           keys: tuple[str, ...]) -> Fields | None:
+    if lang not in data:
+        return None
+    block = data[lang]
+    if not isinstance(block, LineMap):
+        findings.append(Finding(path, data.line_of(lang), f"'{lang}' in {what} must be a mapping of fields",
+                                f"for example '{lang}: {{{keys[0]}: …}}'"))
+        return None
+    return Fields(block, path, findings, f"'{lang}' block of {what}", keys)
+
+
+def _list_length(f: Fields, key: str, english: list, findings: list[Finding]) -> list[str]:
+    values = f.text_list(key)
+    if values and len(values) != len(english):
+        findings.append(Finding(f.path, f.line(key), f"'{key}' has {len(values)} entries, the English has "
+                                f"{len(english)}", "translate each entry once, in the same order"))
+    return values
+
+
+def read_texts(records: list[tuple[object, LineMap]], edition: Edition, findings: list[Finding]) -> None:
+    """Collect the `<lang>:` blocks of the records the loader read, with a finding for each bad one."""
+    lang = edition.lang
+    for record, data in records:
+        path = record.source.path
+        if isinstance(record, m.Instrument):
+            f = _block(data, lang, path, findings, "instrument", INSTRUMENT_KEYS)
+            if f:
+                edition.instruments[record.id] = InstrumentText(
+                    f.text("title", required=False), f.text("short_title", required=False),
+                    f.text("summary", required=False), f.text("us_notes", required=False), m.Source(path, f.line()))
+            items = data.get("articles")
+            for item in items if isinstance(items, LineList) else []:
+                if not isinstance(item, LineMap):
+                    continue
+                a = _block(item, lang, path, findings, "article", ARTICLE_KEYS)
+                if a:
+                    ident = f"{record.id}/{item.get('number')}"
+                    edition.articles[ident] = ArticleText(a.text("title", required=False),
+                                                          a.text("summary", required=False), m.Source(path, a.line()))
+        elif isinstance(record, m.GlossaryTerm):
+            f = _block(data, lang, path, findings, "glossary term", GLOSSARY_KEYS)
+            if f:
+                edition.glossary[record.term] = GlossaryText(
+                    f.text("term"), f.text("expansion", required=False), f.text("definition"), m.Source(path, f.line()))
+        elif isinstance(record, m.IssueArea):
+            f = _block(data, lang, path, findings, "issue area", ISSUE_AREA_KEYS)
+            if f:
+                edition.issue_areas[record.id] = IssueAreaText(f.text("title"), f.text("summary", required=False),
+                                                               m.Source(path, f.line()))
+        elif isinstance(record, m.Mechanism):
+            f = _block(data, lang, path, findings, "mechanism", MECHANISM_KEYS)
+            if f:
+                edition.mechanisms[record.id] = MechanismText(
+                    f.text("name"), f.text("short_name", required=False), f.text("summary", required=False),
+                    f.text("us_access", required=False), m.Source(path, f.line()))
+        elif isinstance(record, m.Workshop):
+            _workshop_texts(record, data, edition, findings)
+
+
+def _workshop_texts(w: m.Workshop, data: LineMap, edition: Edition, findings: list[Finding]) -> None:
+    path, lang = w.source.path, edition.lang
+    f = _block(data, lang, path, findings, "workshop", WORKSHOP_KEYS)
+    agenda: dict[int, AgendaText] = {}
+    items = data.get("agenda")
+    for index, item in enumerate(items if isinstance(items, LineList) else []):
+        if not isinstance(item, LineMap):
+            continue
+        a = _block(item, lang, path, findings, "agenda item", AGENDA_KEYS)
+        if a:
+            agenda[index] = AgendaText(a.text("title", required=False), a.text("notes", required=False),
+                                       m.Source(path, a.line()))
+    if f is None:
+        if agenda:
+            findings.append(Finding(path, data.line, f"agenda items are translated but the workshop has no "
+                                    f"'{lang}:' block", f"add '{lang}: {{title: …, summary: …}}'"))
+        return
+    edition.workshops[w.id] = WorkshopText(
+        f.text("title"), f.text("summary"), _list_length(f, "objectives", w.objectives, findings),
+        _list_length(f, "materials", w.materials, findings), _list_length(f, "preparation", w.preparation, findings),
+        agenda, m.Source(path, f.line()))
+
+
+# --- translated pages ---------------------------------------------------------------------
+
+def source_hash(body: str) -> str:
+    """The revision of an English page a translation was made from: the first 12 hex digits of the
+    sha256 of its Markdown body (after the front matter), newlines normalized, stripped. Editing only
+    the front matter (a review date) therefore leaves its translations current."""
+    text = body.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def attach(site: m.Site, records: list[tuple[object, LineMap]], pages: list[m.Module],
+           findings: list[Finding]) -> None:
+    """Build `site.translations` from the YAML records and the translated pages the loader read.
+    A translation whose English source does not exist is an error."""
+    for lang in languages.TRANSLATIONS:
+        edition = Edition(lang)
+        read_texts(records, edition, findings)
+        for page in pages:
+            if page.lang != lang:
+                continue
+            english = languages.source_path(page.path)
+            source = site.modules.get(english)
+            if source is None:
+                findings.append(Finding(page.source.path, 1, f"this translates '{english}', which does not exist",
+                                        "rename the translation after its English page, or delete it"))
+                continue
+            if not page.source_hash:
+                findings.append(Finding(page.source.path, 1, "missing 'source_hash' in a translation",
+                                        f"run: rightskit translation --mark-current {page.source.path}"))
+            if page.type != source.type:
+                findings.append(Finding(page.source.path, 1, f"type '{page.type}' differs from the English "
+                                        f"page's '{source.type}'", f"use type: {source.type}"))
+            edition.pages[english] = page
+        for w in site.workshops.values():  # a workshop offered in a language has its texts in it
+            if lang in w.languages and w.id not in edition.workshops:
+                findings.append(Finding(w.source.path, w.source.line, f"'languages' lists '{lang}' but the "
+                                        f"workshop has no '{lang}:' block", f"translate it in a '{lang}:' block, or "
+                                        f"remove '{lang}' from 'languages'"))
+        site.translations[lang] = edition
+
+
+def check(site: m.Site, docs_files: set[str], docs_dir: str, unread=None) -> list[Finding]:
+    """References, links, anchors and facilitator blocks of translated pages are checked as in English
+    pages; an anchor is looked up in the page as it is in the translation's language."""
+    # Imported here: validate and markup import render, which imports this module.
+    from . import markup, validate
+    from .render import Renderer
+
+    out: list[Finding] = []
+    for lang, edition in site.translations.items():
+        if edition.pages:
+            view = dataclasses.replace(site, modules={p: dataclasses.replace(t, path=p) for p, t in edition.pages.items()})
+            # nav=None: translations are not listed in the navigation, their English pages are.
+            out += validate._modules(view, docs_files, None, docs_dir, unread or validate.Unread())
+            out += markup.check(view, markup.PageIds(localize(site, lang), lambda s, lang=lang: Renderer(s, lang=lang)),
+                                docs_dir)
+    return out
+
+
+@dataclass
+class PageStatus:
+    path: str  # the English page, docs-relative
+    title: str  # in the translation's language when translated
+    state: str  # "translated", "stale" or "missing"
+    translation: str  # docs-relative path of the translation (existing or to be created)
+    recorded: str = ""  # the source_hash the translation records
+    current: str = ""  # the hash of the English body today
+
+
+STATES = ("translated", "stale", "missing")
+
+
+def status(site: m.Site, lang: str) -> list[PageStatus]:
+    """Every English page and where its translation stands, by path."""
+    edition = site.translations.get(lang) or Edition(lang)
+    out = []
+    for path, module in sorted(site.modules.items()):
+        current = source_hash(module.body)
+        page = edition.pages.get(path)
+        target = languages.translation_path(path, lang)
+        if page is None:
+            out.append(PageStatus(path, module.title, "missing", target, current=current))
+        else:
+            state = "translated" if page.source_hash == current else "stale"
+            out.append(PageStatus(path, page.title, state, target, page.source_hash, current))
+    return out
+
+
+def stale_warnings(site: m.Site, docs_dir: str = "docs") -> list[Finding]:
+    """One warning per translation whose English source has changed since it was made."""
+    out = []
+    for lang in site.translations:
+        for s in status(site, lang):
+            if s.state == "stale" and s.recorded:
+                out.append(Finding(f"{docs_dir}/{s.translation}", 1,
+                                   f"the English page {docs_dir}/{s.path} has changed since this translation "
+                                   f"(source_hash {s.recorded}, now {s.current})",
+                                   f"update the translation, then run: rightskit translation --mark-current "
+                                   f"{docs_dir}/{s.translation}", severity=WARNING))
+    return out
+
+
+# --- what a reader of another language sees -------------------------------------------------
+
+def localize(site: m.Site, lang: str) -> m.Site:
+    """The site with the texts of `lang` in place of the English wherever a translation exists.
+
+    Records are copies, so links, ids and the graph are unchanged; an untranslated page keeps
+    `lang="en"` so the renderer can say so and mark its language."""
+    edition = site.translations.get(lang)
+    if lang == languages.DEFAULT or edition is None:
+        return site
+    r = dataclasses.replace
+
+    def pick(text: str, english: str) -> str:
+        return text or english
+
+    instruments = {}
+    for ident, inst in site.instruments.items():
+        t = edition.instruments.get(ident)
+        articles = []
+        for a in inst.articles:
+            at = edition.articles.get(a.id)
+            articles.append(r(a, title=pick(at.title, a.title), summary=pick(at.summary, a.summary)) if at else a)
+        instruments[ident] = r(inst, articles=articles) if t is None else r(
+            inst, articles=articles, title=pick(t.title, inst.title), short_title=pick(t.short_title, inst.short_title),
+            summary=pick(t.summary, inst.summary), us_notes=pick(t.us_notes, inst.us_notes))
+    mechanisms = {}
+    for ident, x in site.mechanisms.items():
+        t = edition.mechanisms.get(ident)
+        mechanisms[ident] = x if t is None else r(
+            x, name=t.name, short_name=pick(t.short_name, t.name), summary=pick(t.summary, x.summary),
+            us_access=pick(t.us_access, x.us_access))
+    areas = {}
+    for ident, a in site.issue_areas.items():
+        t = edition.issue_areas.get(ident)
+        areas[ident] = a if t is None else r(a, title=t.title, summary=pick(t.summary, a.summary))
+    glossary = []
+    for g in site.glossary:
+        t = edition.glossary.get(g.term)
+        glossary.append(g if t is None else r(g, term=t.term, expansion=t.expansion, definition=t.definition))
+    workshops = {}
+    for ident, w in site.workshops.items():
+        t = edition.workshops.get(ident)
+        if t is None:
+            workshops[ident] = w
+            continue
+        agenda = [r(item, title=pick(t.agenda[i].title, item.title), notes=pick(t.agenda[i].notes, item.notes))
+                  if i in t.agenda else item for i, item in enumerate(w.agenda)]
+        workshops[ident] = r(w, title=t.title, summary=t.summary, objectives=t.objectives or w.objectives,
+                             materials=t.materials or w.materials, preparation=t.preparation or w.preparation,
+                             agenda=agenda)
+    modules = {}
+    for path, module in site.modules.items():
+        page = edition.pages.get(path)
+        modules[path] = module if page is None else r(
+            module, title=page.title, summary=page.summary or module.summary, body=page.body,
+            body_line=page.body_line, source=page.source, lang=lang, source_hash=page.source_hash,
+            materials=page.materials or module.materials, objectives=page.objectives or module.objectives,
+            inline_refs=page.inline_refs, links=page.links)
+    return r(site, instruments=instruments, mechanisms=mechanisms, issue_areas=areas, glossary=glossary,
+             workshops=workshops, modules=modules)
+
+
+def search_aliases(site: m.Site, lang: str) -> dict[str, tuple[str, ...]]:
+    """For each untranslated page (by site URL): the `lang` glossary terms whose English term its title
+    or summary uses, so that search in `lang` finds the English fallback by the word a reader types
+    (informe alternativo finds a page on shadow reports)."""
+    from . import paths
+
+    edition = site.translations.get(lang)
+    if edition is None:
+        return {}
+    out: dict[str, tuple[str, ...]] = {}
+    for path, module in site.modules.items():
+        if path in edition.pages:
+            continue
+        text = f"{module.title} {module.summary}"
+        terms = tuple(t.term for english, t in edition.glossary.items()
+                      if len(english) > 2 and re.search(rf"\b{re.escape(english)}s?\b", text, re.I))
+        if terms:
+            out[paths.url_of(path)] = terms
+    return out
+
+
+def is_translated(site: m.Site, lang: str, record) -> bool:
+    """Whether a workshop or a page has a translation in `lang` (so its PDFs exist in that language)."""
+    edition = site.translations.get(lang)
+    if edition is None:
+        return False
+    if isinstance(record, m.Workshop):
+        return record.id in edition.workshops
+    return record.path in edition.pages
+
+
+# --- starting and updating translations -------------------------------------------------
+
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
+_HASH_LINE = re.compile(r"^source_hash:.*$", re.M)
+
+
+def english_page(docs: Path, page: str) -> str:
+    """The docs-relative English page named by PAGE, in any of the forms people type:
+    docs/rights/housing.md, rights/housing.md, rights/housing, or its translation rights/housing.es.md."""
+    text = page.replace("\\", "/")
+    docs_name = docs.name + "/"
+    if text.startswith(docs_name):
+        text = text[len(docs_name):]
+    if not text.endswith(".md"):
+        text += ".md"
+    return languages.source_path(text)
+
+
+def new_translation(docs: Path, page: str, lang: str) -> Path:
+    """Start the `lang` translation of an English page: its front matter (title and summary to be
+    translated), the current source_hash and the English body to translate in place."""
+    english = english_page(docs, page)
+    source = docs / english
+    if not source.is_file():
+        raise ValueError(f"{docs.name}/{english} does not exist")
+    target = docs / languages.translation_path(english, lang)
+    if target.exists():
+        raise ValueError(f"{docs.name}/{target.relative_to(docs).as_posix()} already exists")
+    text = source.read_text(encoding="utf-8")
+    match = _FRONT.match(text)
+    if not match:
+        raise ValueError(f"{docs.name}/{english} has no front matter")
+    front, body = match.group(1) or "", text[match.end():]
+    front = _HASH_LINE.sub("", front).rstrip("\n")
+    header = (f"# Translation into '{lang}' of {english}: translate title, summary and the text below.\n"
+              f"# source_hash records the English revision translated (see CONTRIBUTING.md).\n")
+    target.write_text(f'---\n{header}{front}\nsource_hash: "{source_hash(body)}"\n---\n{body}', encoding="utf-8")
+    return target
+
+
+def mark_current(docs: Path, page: str, lang: str) -> tuple[Path, str]:
+    """Record that a reviewed translation matches the English page as it is now."""
+    english = english_page(docs, page)
+    source = docs / english
+    target = docs / languages.translation_path(english, lang)
+    if not target.is_file():
+        raise ValueError(f"{docs.name}/{target.relative_to(docs).as_posix()} does not exist "
+                         f"(start it with: rightskit new translation {docs.name}/{english})")
+    if not source.is_file():
+        raise ValueError(f"{docs.name}/{english}, which this translates, does not exist")
+    src = source.read_text(encoding="utf-8")
+    match = _FRONT.match(src)
+    current = source_hash(src[match.end():] if match else src)
+    text = target.read_text(encoding="utf-8")
+    match = _FRONT.match(text)
+    if not match:
+        raise ValueError(f"{docs.name}/{target.relative_to(docs).as_posix()} has no front matter")
+    front = match.group(1) or ""
+    line = f'source_hash: "{current}"'
+    front = _HASH_LINE.sub(line, front) if _HASH_LINE.search(front) else front + line + "\n"
+    target.write_text(f"---\n{front}---\n" + text[match.end():], encoding="utf-8")
+    return target, current

@@ -1,0 +1,151 @@
+"""The Spanish edition in a real browser: each translated page type (and a fallback) passes axe,
+requests nothing from another host and does not scroll sideways at 390 px; the language switcher
+round-trips; an untranslated page shows its notice."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from test_browser import WCAG, browser, foreign, server  # noqa: F401 - shared fixtures
+
+pytestmark = pytest.mark.browser
+
+# One Spanish page of each type: translated hand-written pages, generated pages, and a fallback.
+PAGES = {
+    "home": "es/",
+    "issue-area hub": "es/rights/housing/",
+    "mechanism guide": "es/mechanisms/upr/",
+    "framework": "es/frameworks/principles/",
+    "activity": "es/activities/housing-line/",
+    "instrument": "es/standards/icescr/",
+    "instruments index": "es/standards/",
+    "General Comments": "es/standards/general-comments/cescr/",
+    "mechanisms index": "es/mechanisms/",
+    "generated mechanism page": "es/mechanisms/cedaw-committee/",
+    "workshop": "es/workshops/housing-human-right/",
+    "workshops index": "es/workshops/",
+    "glossary": "es/glossary/",
+    "translations status": "es/about/translations/",
+    "untranslated fallback": "es/about/data/",
+}
+
+
+@pytest.mark.parametrize("kind", list(PAGES))
+def test_spanish_page_is_accessible_private_and_fits_a_phone(browser, server, kind):  # noqa: F811
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    try:
+        page.goto(server + PAGES[kind], wait_until="networkidle")
+        assert page.evaluate("document.documentElement.lang") == "es"
+        results = Axe().run(page, options=WCAG)
+        assert results.violations_count == 0, f"{kind}:\n{results.generate_report()}"
+        assert foreign(requested) == []
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{kind} scrolls sideways by {overflow} px at 390 px"
+    finally:
+        context.close()
+
+
+def switch_to(page, language: str) -> None:
+    """Use Material's language selector the way a reader does: open it, pick the language."""
+    page.locator(".md-header .md-select").first.hover()
+    page.locator(f'.md-header .md-select__link[hreflang="{language}"]').first.click()
+    page.wait_for_load_state("networkidle")
+
+
+@pytest.mark.parametrize("english", ["", "rights/housing/", "mechanisms/upr/", "activities/housing-line/",
+                                     "standards/icescr/", "workshops/housing-human-right/", "glossary/",
+                                     "about/data/"])
+def test_language_switcher_round_trips(browser, server, english):  # noqa: F811
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(server + english, wait_until="networkidle")
+        switch_to(page, "es")
+        assert page.url == server + "es/" + english
+        assert page.evaluate("document.documentElement.lang") == "es"
+        switch_to(page, "en")
+        assert page.url == server + english
+        assert page.evaluate("document.documentElement.lang") == "en"
+    finally:
+        context.close()
+
+
+def test_untranslated_page_shows_spanish_notice_and_english_text(browser, server):  # noqa: F811
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(server + "es/about/data/", wait_until="networkidle")
+        notice = page.locator(".admonition.warning").first
+        assert notice.is_visible()
+        assert "Esta página aún no está traducida" in notice.inner_text()
+        assert page.evaluate("getComputedStyle(document.querySelector('.admonition.warning')).display") != "none"
+        assert page.locator('article [lang="en"] h1').first.inner_text().startswith("Open data")
+        # the interface around it is Spanish
+        assert page.evaluate("document.documentElement.lang") == "es"
+        assert page.locator(".md-tabs").inner_text().count("Talleres") == 1
+    finally:
+        context.close()
+
+
+# --- search per language ---------------------------------------------------------------------
+
+QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries_es.yml").read_text(encoding="utf-8"))
+
+
+def search(page, server: str, start: str, query: str) -> list[str]:
+    """Type a query into the real search box on `start`; the site-relative addresses of the results."""
+    page.goto(server + start, wait_until="networkidle")
+    field = page.locator("#rk-search-input")
+    field.click()
+    field.press_sequentially(query, delay=20)
+    page.locator(".rk-search__results > li").first.wait_for(timeout=10_000)
+    page.wait_for_timeout(300)  # the answer to the last keystroke replaces earlier ones
+    hrefs = page.eval_on_selector_all(".rk-search__results > li a[href]", "els => els.map(e => e.href)")
+    return [h[len(server):] for h in hrefs if h.startswith(server)]
+
+
+@pytest.fixture(scope="module")
+def search_page(browser):  # noqa: F811
+    context = browser.new_context()
+    page = context.new_page()
+    page.requested = []
+    page.on("request", lambda request: page.requested.append(request.url))
+    yield page
+    context.close()
+
+
+def test_spanish_evaluation_set_is_large_enough():
+    assert len(QUERIES) >= 15
+    assert all(q["expect"].startswith("es/") for q in QUERIES)
+
+
+@pytest.mark.parametrize("case", QUERIES, ids=[q["query"] for q in QUERIES])
+def test_spanish_query_finds_its_page_in_the_top_three(search_page, server, case):  # noqa: F811
+    found = search(search_page, server, "es/", case["query"])
+    expected, _, anchor = case["expect"].partition("#")
+    top = [url if anchor else url.partition("#")[0] for url in found[:3]]
+    assert case["expect"] in top, (case["query"], found[:5])
+    # Spanish search returns Spanish pages (untranslated ones are English fallbacks under /es/)
+    assert found and all(url.startswith("es/") for url in found), found
+    assert foreign(search_page.requested) == []
+
+
+@pytest.mark.parametrize("query", ["housing", "health care", "vivienda", "salud", "UPR"])
+def test_english_search_returns_no_spanish_page(search_page, server, query):  # noqa: F811
+    try:
+        found = search(search_page, server, "", query)
+    except Exception:  # noqa: BLE001 - no result at all is fine for a Spanish word in the English index
+        found = []
+    assert not any(url.startswith("es/") for url in found), found
+
+
+def test_spanish_search_finds_an_untranslated_page_as_fallback(search_page, server):  # noqa: F811
+    found = search(search_page, server, "es/", "open data")
+    assert "es/about/data/" in [u.partition("#")[0] for u in found[:5]], found

@@ -1,0 +1,219 @@
+"""Translations: es: blocks in the data, translated pages and their status (translated, stale, missing),
+the commands that start a translation and mark it current, and generated pages in Spanish."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import check, rightskit
+from rightskit import languages, translations
+from rightskit.render import Renderer
+
+TEMPLATES = Path(translations.__file__).parent / "templates"
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1))
+
+
+def start(mini: Path, page: str = "docs/rights/housing.md") -> Path:
+    result = rightskit("new", "translation", page, cwd=mini)
+    assert result.returncode == 0, result.stderr
+    return mini / page.replace(".md", ".es.md")
+
+
+# --- source hash and status --------------------------------------------------------------
+
+def test_source_hash_is_the_sha256_of_the_stripped_body_with_unix_newlines():
+    import hashlib
+
+    expected = hashlib.sha256(b"# Title\n\nText.").hexdigest()[:12]
+    assert translations.source_hash("\n# Title\r\n\r\nText.\n\n") == expected
+    assert translations.source_hash("# Title\n\nText. ") == expected
+    assert translations.source_hash("# Title\n\nOther text.") != expected
+
+
+def test_new_translation_starts_with_front_matter_and_current_hash(mini):
+    target = start(mini)
+    text = target.read_text()
+    english = (mini / "docs/rights/housing.md").read_text()
+    body = english.split("---\n", 2)[2]
+    assert f'source_hash: "{translations.source_hash(body)}"' in text
+    assert "title: Housing" in text and "type: issue area" in text
+    assert text.endswith(body)
+    loaded = check(mini)
+    assert loaded.findings == []
+    status = {s.path: s.state for s in translations.status(loaded.site, "es")}
+    assert status["rights/housing.md"] == "translated"
+    assert status["activities/line.md"] == "missing"
+    # refuses to overwrite
+    again = rightskit("new", "translation", "docs/rights/housing.md", cwd=mini)
+    assert again.returncode == 1 and "already exists" in again.stderr
+
+
+def test_translation_is_not_a_page_of_its_own(mini):
+    start(mini)
+    site = check(mini).site
+    assert "rights/housing.es.md" not in site.modules  # so it needs no nav entry
+    assert site.translations["es"].pages["rights/housing.md"].source.path == "docs/rights/housing.es.md"
+
+
+def test_changed_source_warns_but_still_builds(mini):
+    target = start(mini)
+    replace(mini / "docs/rights/housing.md", "Housing is protected", "Housing is firmly protected")
+    loaded = check(mini)
+    assert [f for f in loaded.findings if f.is_error] == []
+    assert len(loaded.findings) == 1 and loaded.findings[0].severity == "warning"
+    warning = str(loaded.findings[0])
+    assert warning.startswith("docs/rights/housing.es.md:1: warning: the English page docs/rights/housing.md has changed")
+    assert "--mark-current docs/rights/housing.es.md" in warning
+    result = rightskit("check", cwd=mini)
+    assert result.returncode == 0 and "docs/rights/housing.es.md:1: warning:" in result.stderr
+    assert rightskit("check", "--strict", cwd=mini).returncode == 1
+    assert {s.path: s.state for s in translations.status(loaded.site, "es")}["rights/housing.md"] == "stale"
+    # once reviewed, marking it current clears the warning and keeps the rest of the file
+    before = target.read_text()
+    result = rightskit("translation", "--mark-current", "docs/rights/housing.es.md", cwd=mini)
+    assert result.returncode == 0, result.stderr
+    assert check(mini).findings == []
+    after = target.read_text()
+    assert re.sub(r'source_hash: "\w+"', "", before) == re.sub(r'source_hash: "\w+"', "", after)
+
+
+def test_front_matter_only_edit_of_the_source_keeps_translation_current(mini):
+    start(mini)
+    replace(mini / "docs/rights/housing.md", "summary: The right to housing.", "summary: The human right to housing.")
+    assert check(mini).findings == []
+
+
+def test_deleted_source_is_an_error(mini):
+    start(mini, "docs/activities/line.md")
+    (mini / "docs/activities/line.md").unlink()
+    replace(mini / "mkdocs.yml", "  - activities/line.md\n", "")
+    replace(mini / "docs/rights/housing.md", "See the [activity](../activities/line.md).", "")
+    replace(mini / "curricula/housing.yml", "activities/line", "rights/housing")
+    found = [str(f) for f in check(mini).findings]
+    assert ("docs/activities/line.es.md:1: this translates 'activities/line.md', which does not exist "
+            "(rename the translation after its English page, or delete it)") in found
+    result = rightskit("check", cwd=mini)
+    assert result.returncode == 1 and "docs/activities/line.es.md:1: this translates" in result.stderr
+
+
+def test_translation_without_hash_and_with_bad_reference_is_reported(mini):
+    target = start(mini)
+    text = re.sub(r'source_hash: "\w+"\n', "", target.read_text()).replace("[[upr]]", "[[upp]]")
+    target.write_text(text)
+    found = [str(f) for f in check(mini).findings]
+    assert any(f.startswith("docs/rights/housing.es.md:1: missing 'source_hash'") for f in found), found
+    line = text.split("\n").index(next(x for x in text.split("\n") if "[[upp]]" in x)) + 1
+    assert any(f.startswith(f"docs/rights/housing.es.md:{line}: unknown reference [[upp]]") for f in found), found
+
+
+# --- es: blocks in YAML ---------------------------------------------------------------------
+
+def test_es_blocks_are_read_and_localized(mini):
+    replace(mini / "standards/instruments/icescr.yml", "short_title: ICESCR\n",
+            "short_title: ICESCR\nes:\n  title: Pacto Internacional de Derechos Económicos, Sociales y Culturales\n"
+            "  short_title: PIDESC\n")
+    replace(mini / "standards/issue-areas.yml", "  title: Housing\n", "  title: Housing\n  es: {title: Vivienda}\n")
+    loaded = check(mini)
+    assert loaded.findings == []
+    es = translations.localize(loaded.site, "es")
+    assert es.instruments["icescr"].short_title == "PIDESC"
+    assert es.issue_areas["housing"].title == "Vivienda"
+    assert loaded.site.instruments["icescr"].short_title == "ICESCR"  # the English site is untouched
+    assert es.modules["rights/housing.md"].lang == "en"  # untranslated: shown in English
+    label = Renderer(es, lang="es").label(es.target("icescr/11"))
+    assert label == "PIDESC, artículo 11"
+
+
+def test_bad_es_blocks_get_file_line_findings(mini):
+    replace(mini / "standards/issue-areas.yml", "  title: Housing\n", "  title: Housing\n  es: Vivienda\n")
+    replace(mini / "standards/instruments/icescr.yml", "short_title: ICESCR\n",
+            "short_title: ICESCR\nes:\n  titel: Pacto\n")
+    found = [str(f) for f in check(mini).findings]
+    assert any(f.startswith("standards/issue-areas.yml:3: 'es' in issue area must be a mapping") for f in found), found
+    assert any(f.startswith("standards/instruments/icescr.yml:4: unknown field 'titel' in 'es' block of instrument")
+               and "did you mean 'title'?" in f for f in found), found
+
+
+# --- strings catalogs and generated pages in Spanish ----------------------------------------
+
+def template_keys() -> set[str]:
+    keys = set()
+    for file in TEMPLATES.rglob("*.j2"):
+        keys |= {k.replace('\\"', '"') for k in re.findall(r'_\("((?:[^"\\]|\\.)*)"', file.read_text())}
+    for file in TEMPLATES.rglob("*.css"):
+        keys |= set(re.findall(r'_\("([^"]*)"\)', file.read_text()))
+    return {k for k in keys if not k.endswith(".")}  # "kinds." ~ name: checked below
+
+
+def test_every_template_string_has_a_spanish_text():
+    es = languages.strings("es")
+    missing = sorted(k for k in template_keys() if not es.has(k))
+    assert missing == []
+    for key in ("kinds.treaty-body", "status.stale", "untranslated.notice", "For facilitators", "Handout"):
+        assert es.has(key) and languages.strings("en")(key)
+
+
+def test_missing_spanish_string_stops_rendering():
+    with pytest.raises(languages.MissingString):
+        languages.strings("es")("A phrase nobody translated")
+    assert languages.strings("en")("A phrase nobody translated") == "A phrase nobody translated"
+
+
+def test_spanish_dates():
+    assert languages.human_date(dt.date(2026, 11, 24), "es") == "24 de noviembre de 2026"
+    assert languages.human_date(dt.date(2026, 11, 24), "en") == "24 November 2026"
+
+
+def test_generated_pages_in_spanish_have_no_english_boilerplate(mini):
+    site = check(mini).site
+    english = Renderer(site).pages()
+    spanish = Renderer(translations.localize(site, "es"), lang="es").pages()
+    assert [p.path for p in english] == [p.path for p in spanish]  # both languages from the same data
+    es = languages.strings("es")
+    # English boilerplate: the template strings whose Spanish differs, as whole phrases of two words or more
+    boilerplate = [k for k in template_keys() if " " in k and "{" not in k and es(k) != k]
+    for page in spanish:
+        if "<!-- rk:lang en -->" in page.content:  # shown in English on purpose, with the notice
+            assert "Esta página aún no está traducida" in page.content
+            continue
+        for phrase in boilerplate:
+            assert phrase not in page.content, (page.path, phrase)
+    assert any("Datos clave" in p.content for p in spanish)
+
+
+def test_language_of_pages():
+    assert languages.page_language("rights/housing.es.md") == "es"
+    assert languages.page_language("rights/housing.md") == "en"
+    assert languages.source_path("rights/housing.es.md") == "rights/housing.md"
+    assert languages.translation_path("index.md", "es") == "index.es.md"
+
+
+def test_workshop_offered_in_spanish_needs_es_block_and_prints_in_spanish(mini):
+    from rightskit.pdf import Printer
+
+    replace(mini / "curricula/housing.yml", "languages: [en]", "languages: [en, es]")
+    found = [str(f) for f in check(mini).findings]
+    assert any(f.startswith("curricula/housing.yml:1: 'languages' lists 'es' but the workshop has no 'es:' block")
+               for f in found), found
+    replace(mini / "curricula/housing.yml", "agenda:\n  - text: Welcome\n    minutes: 15\n",
+            "es:\n  title: Taller de vivienda\n  summary: Un taller de prueba.\n  objectives: [Aprender.]\n"
+            "agenda:\n  - text: Welcome\n    minutes: 15\n    es: {title: Bienvenida}\n")
+    loaded = check(mini)
+    assert loaded.findings == []
+    site = translations.localize(loaded.site, "es")
+    assert site.workshops["housing"].agenda[0].title == "Bienvenida"
+    documents = {d.name: d for d in Printer(site, "https://example.invalid/", "es").documents()}
+    guide = documents["es/pdf/housing-guide-letter.pdf"]
+    assert guide.title == "Taller de vivienda: guía del facilitador"
+    assert '<html lang="es">' in guide.html and "Bienvenida" in guide.html and "Descanso" in guide.html
+    assert "https://example.invalid/es/workshops/housing/" in guide.html
+    # only translated documents are printed in Spanish: the untranslated handout is not
+    assert not any("handout" in name for name in documents)

@@ -109,10 +109,13 @@ def cmd_serve(args) -> int:
 
 
 def cmd_bench(args) -> int:
-    from .bench import run, scale
+    from .bench import run
 
-    if args.scale:
-        return scale(_project(args), [int(n) for n in args.scale.split(",")])
+    if args.scale is not None:
+        from . import scalebench
+
+        sizes = [int(n) for n in args.scale.split(",")] if args.scale else None
+        return scalebench.run(_project(args), sizes, warm=not args.no_warm)
     return run(_project(args), rounds=args.rounds)
 
 
@@ -139,7 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("-v", "--verbose", action="store_true")
     bench = sub.add_parser("bench", help="time loading, page generation, the MkDocs build and PDFs")
     bench.add_argument("--rounds", type=int, default=3)
-    bench.add_argument("--scale", metavar="N,N,…", help="instead, time builds with N extra synthetic pages, e.g. 0,250,1000")
+    bench.add_argument("--scale", metavar="N,N,…", nargs="?", const="",
+                       help="instead, our build against stock MkDocs with N extra modules (default 0,100,500,2000)")
+    bench.add_argument("--no-warm", action="store_true", help="with --scale: skip the warm rebuild")
     args = parser.parse_args(argv)
     handler = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "bench": cmd_bench}[args.command]
     return handler(args)

@@ -65,7 +65,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
             if page.edit_url:  # its edit link climbs out of docs/ to the YAML: tidy the "/../"
                 parts = urlsplit(page.edit_url)
                 page.edit_url = urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
-            return markdown + self.renderer.abbreviations()
+            return markdown + self.renderer.abbreviations(markdown)
         if module.issue_areas and "tags" not in page.meta:
             page.meta["tags"] = [self.site.issue_areas[a].title for a in module.issue_areas]
         return self.renderer.page_markdown(module, markdown)

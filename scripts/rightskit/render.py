@@ -173,7 +173,8 @@ class Renderer:
         if module.type == "activity" or module.handout:
             head = self._render("module-panel.md.j2", here, module=module,
                                 workshops=self.site.workshops_using(module.id)) + head
-        return insert_after_title(body, head) + ("\n\n" + tail if tail else "") + self.abbreviations()
+        page = insert_after_title(body, head) + ("\n\n" + tail if tail else "")
+        return page + self.abbreviations(page)
 
     def hub_lists(self, area: m.IssueArea) -> dict:
         site = self.site
@@ -201,12 +202,25 @@ class Renderer:
 
         return xref.expand(markdown, render)
 
-    def abbreviations(self) -> str:
+    def abbreviations(self, markdown: str | None = None) -> str:
+        """Hover definitions for the glossary terms `markdown` uses (all of them when None).
+
+        Each definition costs every page that carries it (parsing, and one more alternative in the
+        regular expression run over every text node), so a page carries only its own terms."""
         lines = []
-        for term in self.site.glossary:
+        for term in used_terms(self.site.glossary, markdown):
             meaning = f"{term.expansion}: {term.definition}" if term.expansion else term.definition
             lines.append(f"*[{term.term}]: {_attr(' '.join(meaning.split()))}")
         return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+def used_terms(terms: list[m.GlossaryTerm], markdown: str | None) -> list[m.GlossaryTerm]:
+    """The terms that can occur in the page's text: the abbr extension matches a term between word
+    boundaries in text, and that text comes from the Markdown, so this keeps every term it would
+    mark. Snippets pull in text from other files: such a page keeps every term."""
+    if markdown is None or "--8<--" in markdown:
+        return list(terms)
+    return [t for t in terms if t.term in markdown and re.search(rf"\b{re.escape(t.term)}\b", markdown)]
 
 
 # --- facilitator notes -------------------------------------------------------------------

@@ -42,14 +42,17 @@ def cmd_check(args) -> int:
     return 0
 
 
-def mkdocs_build(config_file: Path, site_dir: Path, *, pdf: bool = True, strict: bool = True) -> None:
-    """Run the MkDocs build into site_dir; raises on failure."""
+def mkdocs_build(config_file: Path, site_dir: Path, *, pdf: bool = True, strict: bool = True, site=None) -> None:
+    """Run the MkDocs build into site_dir; raises on failure. `site`: the content, when the
+    caller has just loaded and checked it (the plugin would otherwise load it again)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
     if not pdf:
         config.plugins["rightskit"].config.pdf = False
+    if site is not None:
+        config.plugins["rightskit"].preloaded = site
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
@@ -62,14 +65,15 @@ def cmd_build(args) -> int:
     project = _project(args)
     # Checked here as well as in the plugin: a fraction of a second buys findings printed plainly,
     # before MkDocs starts, instead of inside MkDocs' log of an aborted build.
-    if _checked(project) is None:
+    site = _checked(project)
+    if site is None:
         print("Build stopped: nothing was written; the previous site/ is unchanged.", file=sys.stderr)
         return 1
     final = (project.root / args.site_dir).resolve()
     staging = final.with_name(final.name + ".partial")
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        mkdocs_build(project.root / project.config_file, staging, pdf=not args.no_pdf)
+        mkdocs_build(project.root / project.config_file, staging, pdf=not args.no_pdf, site=site)
     except Exception as error:  # noqa: BLE001 - whatever fails (Abort, a plugin, a bug), the old site stays
         shutil.rmtree(staging, ignore_errors=True)
         message = str(error) or error.__class__.__name__

@@ -32,6 +32,7 @@ class RightsKitConfig(Config):
 
 class RightsKitPlugin(BasePlugin[RightsKitConfig]):
     supports_multiple_instances = False
+    preloaded = None  # the checked site, when `rightskit build` has just loaded it
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -41,10 +42,13 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         docs = Path(config.docs_dir).resolve()
         self.project = Project(self.root, docs_dir=os.path.relpath(docs, self.root),
                                config_file=Path(config.config_file_path).name)
-        loaded = load_site(self.project)
-        if loaded.findings:
-            raise PluginError("The content has problems:\n" + format_findings(loaded.findings))
-        self.site = loaded.site
+        if self.preloaded is not None:
+            self.site, self.preloaded = self.preloaded, None
+        else:
+            loaded = load_site(self.project)
+            if loaded.findings:
+                raise PluginError("The content has problems:\n" + format_findings(loaded.findings))
+            self.site = loaded.site
         self.renderer = Renderer(self.site)
         return config
 

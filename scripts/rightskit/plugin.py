@@ -14,7 +14,7 @@ from urllib.parse import urlsplit, urlunsplit
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from . import export
@@ -28,6 +28,7 @@ log = logging.getLogger("mkdocs.plugins.rightskit")
 class RightsKitConfig(Config):
     pdf = c.Type(bool, default=True)  # render workshop and handout PDFs after the build
     cache_dir = c.Type(str, default=".cache/rightskit")  # relative to mkdocs.yml
+    page_cache = c.Type(bool, default=True)  # reuse converted and rendered pages (see plugin_cache.py)
 
 
 class RightsKitPlugin(BasePlugin[RightsKitConfig]):
@@ -50,7 +51,27 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
                 raise PluginError("The content has problems:\n" + format_findings(loaded.findings))
             self.site = loaded.site
         self.renderer = Renderer(self.site)
+        self.cache = None
+        if self.config.page_cache:
+            from .plugin_cache import BuildCache
+
+            self.cache = BuildCache(self.root / self.config.cache_dir, config)
         return config
+
+    def on_nav(self, nav, *, config, files):
+        self.nav = nav
+        return nav
+
+    def on_pre_page(self, page, *, config, files):
+        if self.cache:
+            self.cache.install(page)
+        return page
+
+    @event_priority(-100)  # after every other plugin has changed the pages and the environment
+    def on_env(self, env, *, config, files):
+        if self.cache:
+            self.cache.prepare(env, self.nav, files)
+        return env
 
     def on_files(self, files: Files, *, config):
         for page in self.renderer.pages():
@@ -78,6 +99,10 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         return label_checkboxes(html)
 
     def on_post_build(self, *, config):
+        if self.cache:
+            self.cache.prune()
+            log.info("Page cache: %d converted, %d reused; %d rendered, %d reused", self.cache.convert.misses,
+                     self.cache.convert.hits, self.cache.render.misses, self.cache.render.hits)
         site_dir = Path(config.site_dir)
         export.write_json(self.site, site_dir)
         if self.config.pdf:

@@ -78,6 +78,7 @@ class Renderer:
         self.site = site
         self.env = env or environment()
         self.citations = site.citations()
+        self._term_patterns: dict[str, re.Pattern] = {}
 
     # -- helpers available to templates --------------------------------------------------
     def _context(self, here: str, **values) -> dict:
@@ -208,19 +209,27 @@ class Renderer:
         Each definition costs every page that carries it (parsing, and one more alternative in the
         regular expression run over every text node), so a page carries only its own terms."""
         lines = []
-        for term in used_terms(self.site.glossary, markdown):
+        for term in used_terms(self.site.glossary, markdown, self._term_patterns):
             meaning = f"{term.expansion}: {term.definition}" if term.expansion else term.definition
             lines.append(f"*[{term.term}]: {_attr(' '.join(meaning.split()))}")
         return "\n\n" + "\n".join(lines) + "\n" if lines else ""
 
 
-def used_terms(terms: list[m.GlossaryTerm], markdown: str | None) -> list[m.GlossaryTerm]:
+def used_terms(terms: list[m.GlossaryTerm], markdown: str | None,
+               patterns: dict[str, re.Pattern] | None = None) -> list[m.GlossaryTerm]:
     """The terms that can occur in the page's text: the abbr extension matches a term between word
     boundaries in text, and that text comes from the Markdown, so this keeps every term it would
     mark. Snippets pull in text from other files: such a page keeps every term."""
     if markdown is None or "--8<--" in markdown:
         return list(terms)
-    return [t for t in terms if t.term in markdown and re.search(rf"\b{re.escape(t.term)}\b", markdown)]
+    patterns = {} if patterns is None else patterns
+    used = []
+    for t in terms:
+        if t.term in markdown:  # cheap test first; most terms are absent from most pages
+            pattern = patterns.get(t.term) or patterns.setdefault(t.term, re.compile(rf"\b{re.escape(t.term)}\b"))
+            if pattern.search(markdown):
+                used.append(t)
+    return used
 
 
 # --- facilitator notes -------------------------------------------------------------------

@@ -89,7 +89,7 @@ def _plain(title: str) -> str:
 
 def add_modules(root: Path, count: int, docs_dir: str = "docs", config_file: str = "mkdocs.yml") -> list[str]:
     """Write `count` copies of real modules under docs/scale/ and list them in the navigation,
-    in a top-level "Scale" tab of groups of 50. Returns their docs-relative paths."""
+    in a last top-level "Scale" tab of groups of 50. Returns their docs-relative paths."""
     docs = root / docs_dir
     sources = sorted((docs / SOURCES).glob("*.md"))
     if not sources:
@@ -107,11 +107,26 @@ def add_modules(root: Path, count: int, docs_dir: str = "docs", config_file: str
         groups = [written[i:i + GROUP] for i in range(0, count, GROUP)]
         nav = "".join(f"      - Group {g + 1}:\n" + "".join(f"          - {p}\n" for p in group)
                       for g, group in enumerate(groups))
-        text = config.read_text(encoding="utf-8")
-        if "\nnav:\n" not in text:
-            raise SystemExit(f"{config}: no top-level nav: to add the extra modules to")
-        config.write_text(text.replace("\nnav:\n", f"\nnav:\n  - Scale:\n{nav}", 1), encoding="utf-8")
+        config.write_text(append_to_nav(config.read_text(encoding="utf-8"), f"  - Scale:\n{nav}"), encoding="utf-8")
     return written
+
+
+def append_to_nav(config: str, entries: str) -> str:
+    """Add entries at the end of the top-level `nav:` block (the last tab), as a partner's
+    modules would be added."""
+    lines = config.splitlines(keepends=True)
+    try:
+        start = next(i for i, line in enumerate(lines) if line.rstrip() == "nav:")
+    except StopIteration:
+        raise SystemExit("mkdocs.yml has no top-level nav: to add the extra modules to") from None
+    end = start + 1
+    while end < len(lines) and (lines[end].startswith((" ", "-", "#")) or not lines[end].strip()):
+        end += 1
+    while end > start + 1 and not lines[end - 1].strip():
+        end -= 1
+    if not lines[end - 1].endswith("\n"):
+        lines[end - 1] += "\n"
+    return "".join(lines[:end]) + entries + "".join(lines[end:])
 
 
 def stock_config(root: Path, config_file: str = "mkdocs.yml", docs_dir: str = "docs") -> Path:

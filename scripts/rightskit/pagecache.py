@@ -26,18 +26,18 @@ def digest(*parts: object) -> str:
 
 
 def tree_signature(folders: list[str | Path]) -> str:
-    """What a set of folders holds, by name, size and modification time of each file."""
+    """What a set of (small) folders holds: each file's name and the hash of its bytes."""
     entries = []
     for folder in folders:
         for dirpath, dirnames, filenames in os.walk(folder):
-            dirnames.sort()
+            dirnames[:] = sorted(d for d in dirnames if d != "__pycache__")
             for name in sorted(filenames):
                 path = os.path.join(dirpath, name)
                 try:
-                    stat = os.stat(path)
+                    data = Path(path).read_bytes()
                 except OSError:
                     continue
-                entries.append((os.path.relpath(path, folder), stat.st_size, stat.st_mtime_ns))
+                entries.append((os.path.relpath(path, folder), hashlib.sha256(data).hexdigest()))
     return digest([str(f) for f in folders], entries)
 
 

@@ -11,6 +11,7 @@ import posixpath
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -20,7 +21,7 @@ from mkdocs.structure.files import File, Files
 from . import export
 from .findings import format_findings
 from .load import Project, load_site
-from .render import Renderer, label_checkboxes
+from .render import Renderer, environment, label_checkboxes
 
 log = logging.getLogger("mkdocs.plugins.rightskit")
 
@@ -50,16 +51,21 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
             if loaded.findings:
                 raise PluginError("The content has problems:\n" + format_findings(loaded.findings))
             self.site = loaded.site
-        self.renderer = Renderer(self.site)
         self.cache = None
+        env = environment()
         if self.config.page_cache:
             from .plugin_cache import BuildCache
 
             self.cache = BuildCache(self.root / self.config.cache_dir, config)
+            env.bytecode_cache = FileSystemBytecodeCache(self.cache.jinja_dir())
+        self.renderer = Renderer(self.site, env)
         return config
 
+    @event_priority(-100)  # last: the helpers must see the navigation as MkDocs will use it
     def on_nav(self, nav, *, config, files):
         self.nav = nav
+        if self.cache:
+            self.cache.start_conversions(files)
         return nav
 
     def on_pre_page(self, page, *, config, files):
@@ -70,8 +76,14 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
     @event_priority(-100)  # after every other plugin has changed the pages and the environment
     def on_env(self, env, *, config, files):
         if self.cache:
+            env.bytecode_cache = FileSystemBytecodeCache(self.cache.jinja_dir())  # compiled theme templates
             self.cache.prepare(env, self.nav, files)
+            self.cache.start_rendering(env, self.nav, files)
         return env
+
+    def on_build_error(self, *, error):
+        if getattr(self, "cache", None):
+            self.cache.helpers.wait_all()
 
     def on_files(self, files: Files, *, config):
         for page in self.renderer.pages():
@@ -93,6 +105,9 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
             return markdown + self.renderer.abbreviations(markdown)
         if module.issue_areas and "tags" not in page.meta:
             page.meta["tags"] = [self.site.issue_areas[a].title for a in module.issue_areas]
+        if self.cache:
+            return self.cache.page_markdown(self.site, module, markdown,
+                                            lambda: self.renderer.page_markdown(module, markdown))
         return self.renderer.page_markdown(module, markdown)
 
     def on_page_content(self, html, *, page, config, files):
@@ -100,6 +115,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
 
     def on_post_build(self, *, config):
         if self.cache:
+            self.cache.helpers.wait_all()
             self.cache.prune()
             log.info("Page cache: %d converted, %d reused; %d rendered, %d reused", self.cache.convert.misses,
                      self.cache.convert.hits, self.cache.render.misses, self.cache.render.hits)

@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from .pagecache import Store, digest, tree_signature
+from .workers import Helpers
 
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "rightskit")
 # Context keys MkDocs sets for every page; anything else a plugin added goes into the page's key.
@@ -73,7 +74,11 @@ def _toc_from_json(items: list) -> list:
 
 class BuildCache:
     def __init__(self, folder: Path, config):
+        self.root_cache = Path(folder)
+        self.markdown = Store(folder, "markdown")
         self.convert = Store(folder, "convert")
+        self.root = Path(config.config_file_path).resolve().parent
+        self._model_key: str | None = None
         self.render = Store(folder, "render")
         self.config = config
         self._files_key: str | None = None
@@ -81,6 +86,65 @@ class BuildCache:
         base = {k: config.get(k) for k in ("markdown_extensions", "mdx_configs", "use_directory_urls",
                                            "validation")}
         self.settings = digest(_versions(), _source_signature(), base)
+        self.helpers = Helpers()
+
+    # --- both cores ---------------------------------------------------------------------------
+    def start_conversions(self, files) -> int:
+        """Fork helpers that read, prepare and convert their share of the pages into the cache,
+        exactly as MkDocs is about to (its page loop, without the events after conversion)."""
+        config = self.config
+
+        def convert(file) -> None:  # pragma: no cover - runs in a helper
+            page = file.page if file.page is not None else Page(None, file, config)
+            config._current_page = page
+            page = config.plugins.on_pre_page(page, config=config, files=files)
+            page.read_source(config)
+            page.markdown = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+            page.render(config, files)
+
+        return self.helpers.start(files.documentation_pages(), lambda f: ("convert", f.src_uri), convert)
+
+    def start_rendering(self, env, nav, files) -> int:
+        """Fork helpers that render their share of the pages into the cache, as MkDocs' page
+        loop is about to (the page marked active, the plugins' context events, the template)."""
+        from mkdocs.commands.build import get_context
+
+        config = self.config
+        doc_files = files.documentation_pages()
+
+        def render(file) -> None:  # pragma: no cover - runs in a helper
+            page = file.page
+            config._current_page = page
+            page.active = True
+            try:
+                context = get_context(nav, doc_files, config, page)
+                template = env.get_template(page.meta.get("template", "main.html"))
+                context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
+                template.render(context)
+            finally:
+                page.active = False
+
+        return self.helpers.start(doc_files, lambda f: ("render", f.src_uri), render)
+
+    def jinja_dir(self) -> str:
+        folder = self.root_cache / "jinja"
+        folder.mkdir(parents=True, exist_ok=True)
+        return str(folder)
+
+    # --- the rightskit additions to a page -------------------------------------------------------
+    def page_markdown(self, site, module, markdown: str, compute) -> str:
+        """`compute()` (Renderer.page_markdown), from the cache when the page's Markdown and the
+        model's records are unchanged: a page's additions depend on the records, never on
+        another page's prose, except for what each page cites."""
+        if self._model_key is None:
+            self._model_key = _model_signature(site, self.root)
+        key = digest(self.settings, self._model_key, str(dt.date.today()), module.path, markdown)
+        cached = self.markdown.get_bytes(key)
+        if cached is not None:
+            return cached.decode("utf-8", "surrogatepass")
+        result = compute()
+        self.markdown.put_bytes(key, result.encode("utf-8", "surrogatepass"))
+        return result
 
     # --- conversion -----------------------------------------------------------------------
     def install(self, page: Page) -> None:
@@ -99,6 +163,8 @@ class BuildCache:
         key = digest(self.settings, self._files_signature(files), page.file.src_uri, page.file.url,
                      str(page.file.inclusion), markdown)
         entry = self.convert.get(key)
+        if entry is None and self.helpers.wait_for(("convert", page.file.src_uri)):
+            entry = self.convert.get(key)
         if entry is None:
             entry = self._convert(page, config, files)
             self.convert.put(key, entry)
@@ -167,6 +233,7 @@ class BuildCache:
                       page.title, _json(page.meta), page.content, _toc_to_json(page.toc or []), extra_json)
 
     def prune(self) -> None:
+        self.markdown.prune()
         self.convert.prune()
         self.render.prune()
 
@@ -187,11 +254,27 @@ class _CachedTemplate:
         if key is None:
             return self.template.render(*args, **kwargs)
         cached = self.cache.render.get_bytes(key)
+        if cached is None and self.cache.helpers.wait_for(("render", context["page"].file.src_uri)):
+            cached = self.cache.render.get_bytes(key)
         if cached is not None:
             return cached.decode("utf-8", "surrogatepass")
         output = self.template.render(*args, **kwargs)
         self.cache.render.put_bytes(key, output.encode("utf-8", "surrogatepass"))
         return output
+
+
+def _model_signature(site, root: Path) -> str:
+    """Everything a page's additions may read: the YAML records (by their files) and every
+    module's fields but its prose (with what the prose cites)."""
+    records = tree_signature([root / "standards", root / "curricula"])
+    modules = []
+    for module in site.modules.values():
+        fields = {k: v for k, v in vars(module).items() if k not in ("body", "body_line", "source", "inline_refs",
+                                                                      "links", "standards", "mechanisms")}
+        fields["cited"] = [r.target for r in module.standards + module.mechanisms + module.inline_refs]
+        fields["links"] = [r.target for r in module.links]
+        modules.append(fields)
+    return digest(records, modules)
 
 
 def _theme_signature(theme) -> str:

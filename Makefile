@@ -29,9 +29,10 @@ site: $(STAMP)
 check: $(STAMP)
 	$(BIN)/rightskit check
 
-## Preview with live reload at http://127.0.0.1:8000/
+## Preview with live reload at http://127.0.0.1:8000/ (watches docs/, standards/, curricula/, overrides/;
+## no PDFs: `make serve SERVE_ARGS=--pdf` to render them too).
 serve: $(STAMP)
-	$(BIN)/rightskit serve
+	$(BIN)/rightskit serve $(SERVE_ARGS)
 
 ## Install what the tests need (system packages too) and run the whole suite.
 test: $(TEST_STAMP)

@@ -91,7 +91,8 @@ def test_broken_relative_link(mini):
 def test_module_outside_the_nav(mini):
     (mini / "docs/rights/extra.md").write_text("---\ntitle: Extra\nsummary: S.\ntype: explainer\n---\nText.\n")
     assert ("docs/rights/extra.md:1: page 'rights/extra.md' is not in the navigation "
-            "(add it under 'nav:' in mkdocs.yml)") in messages(mini)
+            "(add '- rights/extra.md' under 'nav:' in mkdocs.yml, e.g. after 'rights/housing.md' at line 25)"
+            ) in messages(mini)
 
 
 def test_unknown_field_gets_a_spelling_hint(mini):

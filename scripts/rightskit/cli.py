@@ -14,7 +14,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from .findings import format_findings
+from .findings import errors, format_findings
 from .load import Project, load_site
 
 
@@ -23,17 +23,21 @@ def _project(args) -> Project:
     return Project(config.parent, config_file=config.name)
 
 
-def _checked(project: Project):
-    """The loaded site, or None after printing every problem."""
+def _checked(project: Project, strict: bool = False):
+    """The loaded site, or None after printing every problem; warnings are printed and,
+    unless strict, let the site through."""
     loaded = load_site(project)
     if loaded.findings:
         print(format_findings(loaded.findings), file=sys.stderr)
+    if errors(loaded.findings) or (strict and loaded.findings):
+        if strict and not errors(loaded.findings):
+            print("--strict: warnings count as problems.", file=sys.stderr)
         return None
     return loaded.site
 
 
 def cmd_check(args) -> int:
-    site = _checked(_project(args))
+    site = _checked(_project(args), strict=args.strict)
     if site is None:
         return 1
     print(f"OK: {len(site.instruments)} instruments, {len(site.articles)} articles, "
@@ -101,14 +105,60 @@ def _count_pages(site_dir: Path) -> int:
 
 
 def cmd_serve(args) -> int:
-    from mkdocs.commands.serve import serve
+    """MkDocs' live-reload server with our own builder: a failed rebuild shows its problems in the
+    browser instead of leaving it waiting, and PDFs are skipped unless asked for."""
+    import tempfile
+    import time
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.livereload import LiveReloadServer
+
+    from . import preview
 
     _setup_logging(args.verbose)
     project = _project(args)
-    if _checked(project) is None:
-        return 1
-    logging.getLogger("mkdocs").setLevel(logging.INFO)  # so the address to open is printed
-    serve(config_file=str(project.root / project.config_file), dev_addr=args.addr, livereload=True)
+    config_file = str(project.root / project.config_file)
+    site_dir = Path(tempfile.mkdtemp(prefix="rightskit-preview-"))
+    host, _, port = args.addr.rpartition(":")
+    url = f"http://{host}:{port}/"
+
+    def builder(config=None) -> None:
+        start = time.perf_counter()
+        try:
+            config = config or load_config(config_file, site_dir=str(site_dir))
+            config.plugins["rightskit"].config.pdf = args.pdf
+            config.site_url = url
+            build(config, serve_url=url)
+        except Exception as error:  # noqa: BLE001 - whatever failed, the browser must show it, not hang
+            # MkDocs reports a plugin's error as a bare "Aborted": load again for the findings themselves.
+            findings = errors(load_site(project).findings)
+            report = format_findings(findings) if findings else f"{error or error.__class__.__name__}: see the terminal."
+            preview.show_errors(site_dir, report)
+            print(f"Preview paused: the problems above are shown in the browser at {url}", file=sys.stderr, flush=True)
+            return
+        print(f"Rebuilt in {time.perf_counter() - start:.1f} s.", flush=True)
+
+    config = load_config(config_file, site_dir=str(site_dir))
+    config.plugins.on_startup(command="serve", dirty=False)
+    server = LiveReloadServer(builder=builder, host=host, port=int(port), root=str(site_dir))
+    try:
+        builder(config)
+        server.watch(config_file)
+        for name in preview.WATCHED:
+            if (project.root / name).is_dir():
+                server.watch(str(project.root / name))
+        print(f"Preview at {url} (watching mkdocs.yml, {', '.join(n + '/' for n in preview.WATCHED)}; "
+              f"{'with' if args.pdf else 'no'} PDFs). Press Ctrl+C to stop.", flush=True)
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.shutdown()
+    finally:
+        config.plugins.on_shutdown()
+        shutil.rmtree(site_dir, ignore_errors=True)
     return 0
 
 
@@ -136,13 +186,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="rightskit", description="Build tools for Rights at Home.")
     parser.add_argument("-f", "--config", default="mkdocs.yml", help="the MkDocs configuration (default: mkdocs.yml)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="validate content and data; print every problem")
+    check = sub.add_parser("check", help="validate content and data; print every problem")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too (as CI does)")
     build = sub.add_parser("build", help="check, then build the site (with PDFs) into site/")
     build.add_argument("--site-dir", default="site")
     build.add_argument("--no-pdf", action="store_true", help="skip the PDFs (faster previews)")
     build.add_argument("-v", "--verbose", action="store_true")
     serve = sub.add_parser("serve", help="preview with live reload")
     serve.add_argument("-a", "--addr", default="127.0.0.1:8000")
+    serve.add_argument("--pdf", action="store_true", help="also render the PDFs on each rebuild (slow)")
     serve.add_argument("-v", "--verbose", action="store_true")
     bench = sub.add_parser("bench", help="time loading, page generation, the MkDocs build and PDFs")
     bench.add_argument("--rounds", type=int, default=3)

@@ -10,6 +10,7 @@ from .yamltext import LineList, LineMap
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
+_URL = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/\S*)?$")
 
 
 class Fields:
@@ -49,6 +50,15 @@ class Fields:
             self.error(self.line(key), f"'{key}' must be text, not {_kind(value)}")
             return default
         return str(value).strip()
+
+    def url(self, key: str, required: bool = True) -> str:
+        """A web address: the build links to it as given, so anything else would be a broken link."""
+        value = self.text(key, required=required)
+        if value and not _URL.match(value):
+            self.error(self.line(key), f"'{key}' must be a web address starting with https://, not '{value}'",
+                       "copy the full address from the browser's address bar")
+            return ""
+        return value
 
     def integer(self, key: str, required: bool = True, positive: bool = False) -> int | None:
         value = self.data.get(key)

@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model as m
-from . import validate, xref
+from . import markup, validate, xref
 from .fields import Fields
 from .findings import Finding
-from .yamltext import LineList, LineMap, Parsed, read_markdown, read_yaml, rel
+from .render import Renderer
+from .yamltext import NOT_UTF8, LineList, LineMap, Parsed, lines_of, read_markdown, read_yaml, rel
 
 DEFAULT_START = dt.time(10, 0)
 
@@ -31,7 +32,7 @@ class Project:
 class Loaded:
     site: m.Site
     findings: list[Finding] = field(default_factory=list)
-    nav: set[str] | None = None  # docs-relative paths listed in the navigation
+    nav: dict[str, int] | None = None  # docs-relative paths listed in the navigation, with their lines
 
 
 def load_site(project: Project) -> Loaded:
@@ -50,8 +51,15 @@ def load_site(project: Project) -> Loaded:
     _load_modules(project, site, findings)
     _load_workshops(root, site, findings)
     nav = read_nav(project, findings)
-    findings += validate.check(site, docs_files(project), nav, project.docs_dir)
+    unread = validate.Unread.from_paths({f.path for f in findings if f.message.startswith(UNREADABLE)},
+                                        project.docs_dir)
+    findings += validate.check(site, docs_files(project), nav, project.docs_dir, unread)
+    findings += markup.check(site, markup.PageIds(site, Renderer), project.docs_dir)
     return Loaded(site, findings, nav)
+
+
+# Findings meaning a file's records are missing altogether, rather than partly wrong.
+UNREADABLE = ("malformed YAML", f"this file {NOT_UTF8}", "no front matter", "front matter must be a mapping")
 
 
 def docs_files(project: Project) -> set[str]:
@@ -135,15 +143,16 @@ def _instrument(data: LineMap, path: str, findings: list[Finding]) -> m.Instrume
             continue
         seen[number] = item.line_of("number")
         articles.append(m.Article(ident, number, a.text("title"), a.text("summary"), a.text_list("issue_areas"),
-                                  m.Source(path, item.line)))
+                                  m.Source(path, item.line), lines=lines_of(item)))
     instrument = m.Instrument(
         id=ident, short_title=f.text("short_title"), title=f.text("title"),
         kind=f.choice("kind", m.INSTRUMENT_KINDS) or "treaty",
         adopted=f.date("adopted"), in_force=f.date("in_force"),
         us_signed=signed, us_ratified=ratified, us_notes=notes,
         monitoring_body=f.text("monitoring_body", required=False) or None,
-        official_text=f.text("official_text"), summary=f.text("summary"),
-        articles=articles, source=m.Source(path, data.line))
+        official_text=f.url("official_text"), summary=f.text("summary"),
+        articles=articles, source=m.Source(path, data.line),
+        lines={**lines_of(data), **(lines_of(us, "us.") if us is not None else {})})
     return instrument if ident else None
 
 
@@ -174,8 +183,9 @@ def _load_general_comments(root: Path, site: m.Site, findings: list[Finding]) ->
             comment = m.GeneralComment(
                 body=body, number=number, year=year, title=g.text("title"),
                 interprets=g.text_list("interprets", required=True), summary=g.text("summary"),
-                key_ideas=g.text_list("key_ideas"), official_text=g.text("official_text", required=False),
-                source=m.Source(path, item.line))
+                key_ideas=g.text_list("key_ideas"), official_text=g.url("official_text", required=False),
+                source=m.Source(path, item.line),
+                lines={**lines_of(item), "body": parsed.data.line_of("body")})
             if comment.id in site.general_comments:
                 first = site.general_comments[comment.id].source
                 findings.append(Finding(path, item.line_of("number"), f"duplicate General Comment '{comment.id}'",
@@ -204,6 +214,8 @@ def _load_list(file: Path, root: Path, findings: list[Finding], what: str, make,
             findings.append(Finding(path, line, f"each {what} must be a mapping of fields"))
             continue
         record = make(Fields(item, path, findings, what, fields), m.Source(path, line))
+        if hasattr(record, "lines"):
+            record.lines = lines_of(item)
         ident = key(record)
         if not ident:
             continue
@@ -225,7 +237,7 @@ def _mechanism(f: Fields, source: m.Source) -> m.Mechanism:
     return m.Mechanism(
         id=f.text("id"), name=f.text("name"), short_name=f.text("short_name", required=False) or f.text("name"),
         kind=f.choice("kind", m.MECHANISM_KINDS) or "", part_of=f.text("part_of", required=False) or None,
-        official_site=f.text("official_site", required=False), summary=f.text("summary"),
+        official_site=f.url("official_site", required=False), summary=f.text("summary"),
         us_access=f.text("us_access"), guide=f.text("guide", required=False) or None, source=source)
 
 
@@ -280,7 +292,7 @@ def _module(meta: LineMap, path: str, source_path: str, body: str, body_line: in
         audience=f.text_list("audience", choices=m.AUDIENCES), level=f.choice("level", m.LEVELS, required=False),
         body=body, body_line=body_line, source=m.Source(source_path, 1), handout=f.flag("handout"),
         materials=f.text_list("materials"), objectives=f.text_list("objectives"),
-        duration=f.integer("duration", required=False, positive=True))
+        duration=f.integer("duration", required=False, positive=True), lines=lines_of(meta))
     group = meta.get("group_size")
     module.group_size = str(group) if group is not None else None
     if kind == "activity":
@@ -324,7 +336,7 @@ def _workshop(data: LineMap, path: str, findings: list[Finding]) -> m.Workshop:
         objectives=f.text_list("objectives", required=True), materials=f.text_list("materials"),
         preparation=f.text_list("preparation"), agenda=agenda,
         handouts=[m.Reference(str(v), line) for v, line in f.items("handouts")],
-        source=m.Source(path, data.line))
+        source=m.Source(path, data.line), lines=lines_of(data))
 
 
 def _agenda_item(item: LineMap, path: str, findings: list[Finding]) -> m.AgendaItem | None:
@@ -343,32 +355,33 @@ def _agenda_item(item: LineMap, path: str, findings: list[Finding]) -> m.AgendaI
         return None
     if kind == "module":
         return m.AgendaItem("module", minutes, item.line_of("module"), module=a.text("module"),
-                            notes=a.text("notes", required=False))
+                            notes=a.text("notes", required=False), minutes_line=item.line_of("minutes"))
     return m.AgendaItem("text", minutes, item.line, title=a.text("text"), notes=a.text("notes", required=False))
 
 
 # --- navigation ----------------------------------------------------------------------------
 
-def read_nav(project: Project, findings: list[Finding]) -> set[str] | None:
-    """The docs-relative paths listed in mkdocs.yml's nav, or None when no nav is set."""
+def read_nav(project: Project, findings: list[Finding]) -> dict[str, int] | None:
+    """The docs-relative paths listed in mkdocs.yml's nav, each with its line in mkdocs.yml
+    (in nav order), or None when no nav is set."""
     config = project.root / project.config_file
     if not config.is_file():
         return None
     parsed = _read(config, project.root, findings)
     if not isinstance(parsed.data, LineMap) or "nav" not in parsed.data:
         return None
-    paths: set[str] = set()
+    paths: dict[str, int] = {}
 
-    def walk(node) -> None:
+    def walk(node, line: int) -> None:
         if isinstance(node, str):
             if "://" not in node:
-                paths.add(node)
+                paths.setdefault(node, line)
         elif isinstance(node, LineMap):
-            for value in node.values():
-                walk(value)
+            for key, value in node.items():
+                walk(value, node.line_of(key))
         elif isinstance(node, LineList):
-            for value in node:
-                walk(value)
+            for index, value in enumerate(node):
+                walk(value, node.line_of(index))
 
-    walk(parsed.data["nav"])
+    walk(parsed.data["nav"], parsed.data.line_of("nav"))
     return paths

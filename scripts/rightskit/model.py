@@ -30,6 +30,14 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def line_of(record, key: str, value: object = None) -> int:
+    """The line where a record gives `key` (or the entry `value` of that list), else the record's own."""
+    lines = getattr(record, "lines", {})
+    if value is not None and f"{key}:{value}" in lines:
+        return lines[f"{key}:{value}"]
+    return lines.get(key, record.source.line)
+
+
 @dataclass
 class Article:
     instrument_id: str
@@ -38,6 +46,8 @@ class Article:
     summary: str
     issue_areas: list[str]
     source: Source
+    # The line of each field, and of each list entry as "field:value", for findings.
+    lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -64,6 +74,8 @@ class Instrument:
     summary: str
     articles: list[Article]
     source: Source
+    # The line of each field, and of each list entry as "field:value", for findings.
+    lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def binding(self) -> bool:
@@ -91,6 +103,8 @@ class GeneralComment:
     key_ideas: list[str]
     official_text: str
     source: Source
+    # The line of each field, and of each list entry as "field:value", for findings.
+    lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -113,6 +127,8 @@ class Mechanism:
     us_access: str
     guide: str | None  # docs-relative path of the hand-written guide
     source: Source
+    # The line of each field, and of each list entry as "field:value", for findings.
+    lines: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -122,6 +138,8 @@ class IssueArea:
     hub: str
     summary: str
     source: Source
+    # The line of each field, and of each list entry as "field:value", for findings.
+    lines: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -161,6 +179,8 @@ class Module:
     group_size: str | None = None
     materials: list[str] = field(default_factory=list)
     objectives: list[str] = field(default_factory=list)
+    # The line of each field, and of each list entry as "field:value", for findings.
+    lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
@@ -186,6 +206,7 @@ class AgendaItem:
     module: str | None = None  # module id, e.g. activities/housing-line
     title: str = ""
     notes: str = ""
+    minutes_line: int = 0  # where 'minutes:' is written, for findings about the timing
 
 
 @dataclass
@@ -204,6 +225,8 @@ class Workshop:
     agenda: list[AgendaItem]
     handouts: list[Reference]
     source: Source
+    # The line of each field, and of each list entry as "field:value", for findings.
+    lines: dict[str, int] = field(default_factory=dict)
 
     @property
     def total_minutes(self) -> int:

@@ -1,18 +1,20 @@
 """A content-addressed store for build results (converted pages, rendered pages).
 
 An entry is found by the hash of everything that went into it, so a stale entry is never read:
-a changed input is a different key. Entries a build did not use are removed after it succeeds,
-so the store holds about one build's worth. Nothing here knows about MkDocs.
+a changed input is a different key. Entries a build did not use are removed after it succeeds
+once they are a day old, so the store holds about a day's builds. Nothing here knows about MkDocs.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import time
 import zlib
 from pathlib import Path
 
 FORMAT = "1"  # bump when the shape of an entry changes
+KEEP_SECONDS = 24 * 3600
 
 
 def digest(*parts: object) -> str:
@@ -78,14 +80,20 @@ class Store:
     def put(self, key: str, value: dict) -> None:
         self.put_bytes(key, json.dumps(value).encode("utf-8", "surrogatepass"))
 
-    def prune(self) -> int:
-        """Remove the entries this build did not use; returns how many."""
+    def prune(self, keep_seconds: float = KEEP_SECONDS) -> int:
+        """Remove the entries this build did not use that are older than `keep_seconds` (so a
+        preview and a site build, which differ in their address, do not evict each other's
+        pages); returns how many."""
         removed = 0
         if not self.folder.is_dir():
             return 0
+        cutoff = time.time() - keep_seconds
         for sub in self.folder.iterdir():
             for entry in sub.iterdir():
-                if entry.name not in self.used:
-                    entry.unlink(missing_ok=True)
-                    removed += 1
+                try:
+                    if entry.name not in self.used and entry.stat().st_mtime < cutoff:
+                        entry.unlink()
+                        removed += 1
+                except OSError:
+                    pass
         return removed

@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from . import export
-from .findings import format_findings
+from .findings import errors, format_findings
 from .load import Project, load_site
 from .render import Renderer, environment, label_checkboxes
 
@@ -48,8 +48,10 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
             self.site, self.preloaded = self.preloaded, None
         else:
             loaded = load_site(self.project)
-            if loaded.findings:
+            if errors(loaded.findings):
                 raise PluginError("The content has problems:\n" + format_findings(loaded.findings))
+            for finding in loaded.findings:  # warnings only: INFO, so a strict build is not stopped by them
+                log.info("%s", finding)
             self.site = loaded.site
         self.cache = None
         env = environment()

@@ -234,22 +234,29 @@ def used_terms(terms: list[m.GlossaryTerm], markdown: str | None,
 
 # --- facilitator notes -------------------------------------------------------------------
 
-_FACILITATOR = re.compile(r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]+facilitator\b[^\n]*$')
+# The exact marker (the admonition's first class is 'facilitator'; Python-Markdown allows no space).
+_FACILITATOR = re.compile(r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[ \t]*facilitator(?![\w-])[^\n]*$')
+# Anything that looks meant for facilitators: participant copies leave these out too, even though
+# `rightskit check` rejects all but the exact marker (belt and braces: a note must never leak).
+_FACILITATOR_LIKE = re.compile(r'^(?P<indent>[ \t]*)(?:!!!|\?\?\?\+?)[^\n]*facilit[^\n]*$', re.I)
 
 
-def _facilitator_blocks(markdown: str):
+def _width(text: str) -> int:
+    return len(text[: len(text) - len(text.lstrip())].expandtabs(4))
+
+
+def _facilitator_blocks(markdown: str, pattern: re.Pattern = _FACILITATOR):
     """Yield (start, end) line ranges of facilitator blocks: the marker line and its indented body."""
     lines = markdown.split("\n")
     i = 0
     while i < len(lines):
-        match = _FACILITATOR.match(lines[i])
+        match = pattern.match(lines[i])
         if not match:
             i += 1
             continue
         indent = len(match.group("indent").expandtabs(4))
         end = i + 1
-        while end < len(lines) and (not lines[end].strip()
-                                    or len(lines[end]) - len(lines[end].lstrip()) > indent):
+        while end < len(lines) and (not lines[end].strip() or _width(lines[end]) > indent):
             end += 1
         while end > i + 1 and not lines[end - 1].strip():
             end -= 1
@@ -278,7 +285,7 @@ def print_facilitator_notes(markdown: str) -> str:
 def strip_facilitator_notes(markdown: str) -> str:
     """Participant copies leave facilitator blocks out entirely."""
     lines = markdown.split("\n")
-    for start, end in reversed(list(_facilitator_blocks(markdown))):
+    for start, end in reversed(list(_facilitator_blocks(markdown, _FACILITATOR_LIKE))):
         del lines[start:end]
     return "\n".join(lines)
 

@@ -1,23 +1,49 @@
 """Checks across records: every reference resolves, links point at real files, facts agree."""
 from __future__ import annotations
 
+import posixpath
+from dataclasses import dataclass
 from typing import Iterable
 
 from . import model as m
 from . import paths
-from .findings import Finding, did_you_mean
+from .findings import WARNING, Finding, did_you_mean
+from .model import line_of
 
 LANGUAGES = ("en", "es")
 
 
-def check(site: m.Site, docs_files: set[str], nav: set[str] | None, docs_dir: str = "docs") -> list[Finding]:
+@dataclass(frozen=True)
+class Unread:
+    """What is missing because a file could not be read: references to it are not reported,
+    so the one real cause (the unreadable file) is not buried under knock-on findings."""
+
+    standards: bool = False
+    mechanisms: bool = False
+    issue_areas: bool = False
+    workshops: bool = False
+    pages: frozenset = frozenset()  # docs-relative paths of pages whose front matter failed
+
+    @classmethod
+    def from_paths(cls, failed: Iterable[str], docs_dir: str = "docs") -> "Unread":
+        failed = set(failed)
+        return cls(standards=any(p.startswith(("standards/instruments/", "standards/general-comments/"))
+                                 for p in failed),
+                   mechanisms="standards/mechanisms.yml" in failed,
+                   issue_areas="standards/issue-areas.yml" in failed,
+                   workshops=any(p.startswith("curricula/") for p in failed),
+                   pages=frozenset(p[len(docs_dir) + 1:] for p in failed if p.startswith(docs_dir + "/")))
+
+
+def check(site: m.Site, docs_files: set[str], nav: dict[str, int] | None, docs_dir: str = "docs",
+          unread: Unread = Unread()) -> list[Finding]:
     out: list[Finding] = []
-    out += _instruments(site)
-    out += _general_comments(site)
-    out += _mechanisms(site)
-    out += _issue_areas(site)
-    out += _modules(site, docs_files, nav, docs_dir)
-    out += _workshops(site)
+    out += _instruments(site, unread)
+    out += _general_comments(site, unread)
+    out += _mechanisms(site, unread)
+    out += _issue_areas(site, unread)
+    out += _modules(site, docs_files, nav, docs_dir, unread)
+    out += _workshops(site, unread)
     return out
 
 
@@ -25,76 +51,89 @@ def _unknown(path: str, line: int, what: str, value: str, known: Iterable[str], 
     return Finding(path, line, f"unknown {what} '{value}'", did_you_mean(value, known, f"see {where} for the ids"))
 
 
-def _instruments(site: m.Site) -> list[Finding]:
+def _instruments(site: m.Site, unread: Unread) -> list[Finding]:
     out = []
     for inst in site.instruments.values():
         path, line = inst.source.path, inst.source.line
-        if inst.monitoring_body and inst.monitoring_body not in site.mechanisms:
-            out.append(_unknown(path, line, "monitoring body", inst.monitoring_body, site.mechanisms,
-                                "standards/mechanisms.yml"))
+        if inst.monitoring_body and inst.monitoring_body not in site.mechanisms and not unread.mechanisms:
+            out.append(_unknown(path, line_of(inst, "monitoring_body"), "monitoring body", inst.monitoring_body,
+                                site.mechanisms, "standards/mechanisms.yml"))
         if inst.adopted and inst.in_force and inst.in_force < inst.adopted:
-            out.append(Finding(path, line, f"entry into force ({inst.in_force}) is before adoption ({inst.adopted})",
+            out.append(Finding(path, line_of(inst, "in_force"),
+                               f"entry into force ({inst.in_force}) is before adoption ({inst.adopted})",
                                "check both dates against the official record"))
         if inst.us_signed and inst.us_ratified and inst.us_ratified < inst.us_signed:
-            out.append(Finding(path, line, f"US ratification ({inst.us_ratified}) is before signature ({inst.us_signed})",
+            out.append(Finding(path, line_of(inst, "us.ratified"),
+                               f"US ratification ({inst.us_ratified}) is before signature ({inst.us_signed})",
                                "check both dates against the UN Treaty Collection"))
         if inst.us_signed and inst.adopted and inst.us_signed < inst.adopted:
-            out.append(Finding(path, line, f"US signature ({inst.us_signed}) is before adoption ({inst.adopted})"))
+            out.append(Finding(path, line_of(inst, "us.signed"),
+                               f"US signature ({inst.us_signed}) is before adoption ({inst.adopted})",
+                               "a treaty can be signed only once it is adopted: check both dates"))
+        if inst.us_ratified and inst.adopted and inst.us_ratified < inst.adopted:
+            out.append(Finding(path, line_of(inst, "us.ratified"),
+                               f"US ratification ({inst.us_ratified}) is before adoption ({inst.adopted})",
+                               "a treaty can be ratified only once it is adopted: check both dates"))
         if not inst.binding and (inst.us_signed or inst.us_ratified):
-            out.append(Finding(path, line, f"a {inst.kind} is not signed or ratified, but US dates are given",
+            out.append(Finding(path, line_of(inst, "us"), f"a {inst.kind} is not signed or ratified, but US dates are given",
                                "remove us.signed and us.ratified, or change the kind"))
         if inst.kind == "ilo convention" and inst.us_signed:
-            out.append(Finding(path, line, "ILO conventions are ratified without signature, but us.signed is given",
+            out.append(Finding(path, line_of(inst, "us.signed"),
+                               "ILO conventions are ratified without signature, but us.signed is given",
                                "remove us.signed"))
         for article in inst.articles:
             for area in article.issue_areas:
-                if area not in site.issue_areas:
-                    out.append(_unknown(path, article.source.line, "issue area", area, site.issue_areas,
-                                        "standards/issue-areas.yml"))
+                if area not in site.issue_areas and not unread.issue_areas:
+                    out.append(_unknown(path, line_of(article, "issue_areas", area), "issue area", area,
+                                        site.issue_areas, "standards/issue-areas.yml"))
     return out
 
 
-def _general_comments(site: m.Site) -> list[Finding]:
+def _general_comments(site: m.Site, unread: Unread) -> list[Finding]:
     out = []
     known = site.standard_ids()
     by_body: dict[str, list[m.GeneralComment]] = {}
+    bad_bodies: set[tuple[str, str]] = set()
     for gc in site.general_comments.values():
         by_body.setdefault(gc.body, []).append(gc)
-        if gc.body not in site.mechanisms:
-            out.append(_unknown(gc.source.path, gc.source.line, "body", gc.body, site.mechanisms,
+        if gc.body not in site.mechanisms and not unread.mechanisms and (gc.source.path, gc.body) not in bad_bodies:
+            bad_bodies.add((gc.source.path, gc.body))  # once per file: 'body:' is written once
+            out.append(_unknown(gc.source.path, line_of(gc, "body"), "body", gc.body, site.mechanisms,
                                 "standards/mechanisms.yml"))
         for target in gc.interprets:
-            if target not in site.instruments and target not in site.articles:
-                out.append(_unknown(gc.source.path, gc.source.line, "article", target, known, "standards/instruments/"))
+            if target not in site.instruments and target not in site.articles and not unread.standards:
+                out.append(_unknown(gc.source.path, line_of(gc, "interprets", target), "article", target, known,
+                                    "standards/instruments/"))
     for comments in by_body.values():
         ordered = sorted(comments, key=lambda g: g.number)
         for earlier, later in zip(ordered, ordered[1:]):
             if later.year < earlier.year:
-                out.append(Finding(later.source.path, later.source.line,
+                out.append(Finding(later.source.path, line_of(later, "year"),
                                    f"General Comment {later.number} is dated {later.year}, before No. {earlier.number} ({earlier.year})",
                                    "General Comments are numbered in the order they were adopted: check the year"))
     return out
 
 
-def _mechanisms(site: m.Site) -> list[Finding]:
+def _mechanisms(site: m.Site, unread: Unread) -> list[Finding]:
     out = []
     for mech in site.mechanisms.values():
         if mech.part_of and mech.part_of not in site.mechanisms:
-            out.append(_unknown(mech.source.path, mech.source.line, "mechanism", mech.part_of, site.mechanisms,
-                                "standards/mechanisms.yml"))
-        if mech.guide and mech.guide not in site.modules:
-            out.append(Finding(mech.source.path, mech.source.line, f"guide '{mech.guide}' does not exist under docs/",
+            out.append(_unknown(mech.source.path, line_of(mech, "part_of"), "mechanism", mech.part_of,
+                                site.mechanisms, "standards/mechanisms.yml"))
+        if mech.guide and mech.guide not in site.modules and mech.guide not in unread.pages:
+            out.append(Finding(mech.source.path, line_of(mech, "guide"), f"guide '{mech.guide}' does not exist under docs/",
                                did_you_mean(mech.guide, site.modules, "write the guide or remove 'guide:'")))
     return out
 
 
-def _issue_areas(site: m.Site) -> list[Finding]:
-    return [Finding(a.source.path, a.source.line, f"hub page '{a.hub}' does not exist under docs/",
+def _issue_areas(site: m.Site, unread: Unread) -> list[Finding]:
+    return [Finding(a.source.path, line_of(a, "hub"), f"hub page '{a.hub}' does not exist under docs/",
                     did_you_mean(a.hub, site.modules, "write the hub page or correct 'hub:'"))
-            for a in site.issue_areas.values() if a.hub not in site.modules]
+            for a in site.issue_areas.values() if a.hub not in site.modules and a.hub not in unread.pages]
 
 
-def _modules(site: m.Site, docs_files: set[str], nav: set[str] | None, docs_dir: str) -> list[Finding]:
+def _modules(site: m.Site, docs_files: set[str], nav: dict[str, int] | None, docs_dir: str,
+             unread: Unread) -> list[Finding]:
     out = []
     standards = site.standard_ids()
     everything = standards | set(site.mechanisms)
@@ -102,18 +141,19 @@ def _modules(site: m.Site, docs_files: set[str], nav: set[str] | None, docs_dir:
     for module in site.modules.values():
         path = module.source.path
         for area in module.issue_areas:
-            if area not in site.issue_areas:
-                out.append(_unknown(path, 1, "issue area", area, site.issue_areas, "standards/issue-areas.yml"))
+            if area not in site.issue_areas and not unread.issue_areas:
+                out.append(_unknown(path, line_of(module, "issue_areas", area), "issue area", area,
+                                    site.issue_areas, "standards/issue-areas.yml"))
         for ref in module.standards:
-            if ref.target not in standards:
+            if ref.target not in standards and not unread.standards:
                 out.append(_unknown(path, ref.line, "standard", ref.target, standards,
                                     "CONTRIBUTING.md, 'References'"))
         for ref in module.mechanisms:
-            if ref.target not in site.mechanisms:
+            if ref.target not in site.mechanisms and not unread.mechanisms:
                 out.append(_unknown(path, ref.line, "mechanism", ref.target, site.mechanisms,
                                     "standards/mechanisms.yml"))
         for ref in module.inline_refs:
-            if ref.target not in everything:
+            if ref.target not in everything and not (unread.standards or unread.mechanisms):
                 out.append(Finding(path, ref.line, f"unknown reference [[{ref.target}]]",
                                    did_you_mean(ref.target, everything,
                                                 "use an instrument, article, General Comment or mechanism id")))
@@ -122,39 +162,78 @@ def _modules(site: m.Site, docs_files: set[str], nav: set[str] | None, docs_dir:
             if target is None:
                 out.append(Finding(path, ref.line, f"link '{ref.target}' points outside {docs_dir}/",
                                    "link to a page under docs/, or use a full web address"))
-            elif target not in docs_files and target not in generated:
+            elif target not in docs_files and target not in generated and not _generated_unread(target, unread):
                 out.append(Finding(path, ref.line, f"broken link: '{ref.target}' does not exist",
-                                   did_you_mean(target, docs_files | generated, "check the relative path")))
+                                   _link_hint(module.path, ref.target, target, docs_files | generated)))
         if nav is not None and module.path not in nav:
-            out.append(Finding(path, 1, f"page '{module.path}' is not in the navigation",
-                               "add it under 'nav:' in mkdocs.yml"))
+            out.append(Finding(path, 1, f"page '{module.path}' is not in the navigation", _nav_hint(module.path, nav)))
     if nav is not None:
-        known_pages = set(site.modules) | generated
-        for entry in sorted(nav - known_pages):
-            out.append(Finding("mkdocs.yml", 1, f"navigation lists '{entry}', which does not exist",
-                               did_you_mean(entry, known_pages, "remove it or create the page")))
+        known_pages = set(site.modules) | generated | unread.pages
+        for entry, line in nav.items():
+            if entry not in known_pages and not _generated_unread(entry, unread):
+                out.append(Finding("mkdocs.yml", line, f"navigation lists '{entry}', which does not exist",
+                                   did_you_mean(entry, known_pages, "remove it or create the page")))
     return out
 
 
-def _workshops(site: m.Site) -> list[Finding]:
+def _generated_unread(page: str, unread: Unread) -> bool:
+    """A page that would be generated from a file that could not be read."""
+    return ((unread.standards and page.startswith("standards/")) or (unread.workshops and page.startswith("workshops/"))
+            or (unread.mechanisms and page.startswith("mechanisms/")))
+
+
+def _link_hint(here: str, written: str, target: str, known: set[str]) -> str:
+    """Suggest the nearest existing page, written relative to the page being edited, as the link must be."""
+    fallback = "check the relative path: it starts from the folder of this page"
+    suggestion = did_you_mean(target, known)
+    if not suggestion:
+        return fallback
+    page = suggestion.split("'")[1]
+    relative = posixpath.relpath(page, posixpath.dirname(here) or ".")
+    anchor = written.partition("#")[2]
+    relative += f"#{anchor}" if anchor else ""
+    if relative == written:
+        return fallback
+    return f"did you mean '{relative}'?"
+
+
+def _nav_hint(page: str, nav: dict[str, int]) -> str:
+    """Point at where the page belongs: next to the pages of its own folder."""
+    folder = posixpath.dirname(page)
+    siblings = [(line, entry) for entry, line in nav.items() if folder and posixpath.dirname(entry) == folder]
+    if siblings:
+        line, entry = max(siblings)
+        return f"add '- {page}' under 'nav:' in mkdocs.yml, e.g. after '{entry}' at line {line}"
+    return f"add '- {page}' under 'nav:' in mkdocs.yml, in the section where readers will look for it"
+
+
+def _workshops(site: m.Site, unread: Unread) -> list[Finding]:
     out = []
     module_ids = {mod.id for mod in site.modules.values() if mod.is_module}
+    unread_ids = {page[:-3] for page in unread.pages}
     for workshop in site.workshops.values():
         path = workshop.source.path
         for area in workshop.issue_areas:
-            if area not in site.issue_areas:
-                out.append(_unknown(path, workshop.source.line, "issue area", area, site.issue_areas,
-                                    "standards/issue-areas.yml"))
+            if area not in site.issue_areas and not unread.issue_areas:
+                out.append(_unknown(path, line_of(workshop, "issue_areas", area), "issue area", area,
+                                    site.issue_areas, "standards/issue-areas.yml"))
         for language in workshop.languages:
             if language not in LANGUAGES:
-                out.append(Finding(path, workshop.source.line, f"unknown language '{language}'",
+                out.append(Finding(path, line_of(workshop, "languages", language), f"unknown language '{language}'",
                                    f"use one of: {', '.join(LANGUAGES)}"))
         for item in workshop.agenda:
-            if item.kind == "module" and item.module not in module_ids:
+            if item.kind == "module" and item.module not in module_ids and item.module not in unread_ids:
                 out.append(_unknown(path, item.line, "module", item.module or "", module_ids,
                                     "docs/ (write the path without .md)"))
+            module = site.module(item.module) if item.kind == "module" and item.module else None
+            if module is not None and module.duration and item.minutes != module.duration:
+                out.append(Finding(path, item.minutes_line or item.line, f"the agenda gives '{item.module}' {item.minutes} minutes, "
+                                   f"but the activity takes {module.duration} (its 'duration:')",
+                                   f"make them agree, here or in {module.source.path}", WARNING))
         for ref in workshop.handouts:
             module = site.module(ref.target)
+            if module is None and ref.target in unread_ids:
+                continue
             if module is None:
                 out.append(_unknown(path, ref.line, "handout module", ref.target, module_ids,
                                     "docs/ (write the path without .md)"))
@@ -162,5 +241,5 @@ def _workshops(site: m.Site) -> list[Finding]:
                 out.append(Finding(path, ref.line, f"'{ref.target}' is not printable as a handout",
                                    f"add 'handout: true' to the front matter of {module.source.path}"))
         if not workshop.agenda:
-            out.append(Finding(path, workshop.source.line, "the agenda is empty", "add at least one item"))
+            out.append(Finding(path, line_of(workshop, "agenda"), "the agenda is empty", "add at least one item"))
     return out

@@ -76,6 +76,38 @@ def find_links(markdown: str) -> list[Found]:
     return found
 
 
+def find_all_links(markdown: str) -> list[Found]:
+    """Every inline link target outside code, web addresses and in-page anchors included."""
+    found: list[Found] = []
+
+    def collect(text: str, number: int) -> str:
+        found.extend(Found(match.group(1), None, number) for match in LINK.finditer(text))
+        return text
+
+    _outside_code(markdown, collect)
+    return found
+
+
+def find_brackets(markdown: str) -> list[Found]:
+    """Each `[[` outside code that does not start a well-formed reference (unclosed or empty)."""
+    found: list[Found] = []
+
+    def collect(text: str, number: int) -> str:
+        start = 0
+        while (at := text.find("[[", start)) >= 0:
+            match = XREF.match(text, at)
+            if match and match.group(1).strip():
+                start = match.end()
+                continue
+            shown = re.match(r"\[\[[^\[\]\s]*\]{0,2}", text[at:]).group(0)
+            found.append(Found(shown, None, number))
+            start = at + 2
+        return text
+
+    _outside_code(markdown, collect)
+    return found
+
+
 def expand(markdown: str, render: Callable[[str, str | None], str]) -> str:
     """Replace each reference by what `render(target, text)` returns."""
 

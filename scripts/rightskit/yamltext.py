@@ -39,6 +39,20 @@ class LineList(list):
         return self.item_lines[index] if index < len(self.item_lines) else self.line
 
 
+def lines_of(data: LineMap, prefix: str = "") -> dict[str, int]:
+    """{field: line} for a mapping, plus {"field:value": line} for each entry of a list of values."""
+    lines: dict[str, int] = {}
+    for key, value in data.items():
+        lines[f"{prefix}{key}"] = data.line_of(key)
+        if isinstance(value, LineList):
+            for index, item in enumerate(value):
+                if not isinstance(item, (LineMap, LineList)):
+                    lines.setdefault(f"{prefix}{key}:{item}", value.line_of(index))
+        elif not isinstance(value, LineMap):
+            lines.setdefault(f"{prefix}{key}:{value}", data.line_of(key))
+    return lines
+
+
 class _Loader(yaml.SafeLoader):
     pass
 
@@ -117,8 +131,27 @@ def parse_yaml(text: str, path: str, line_offset: int = 0) -> Parsed:
         return Parsed(None, Finding(path, 1 + line_offset, f"malformed YAML: {error}"))
 
 
+NOT_UTF8 = "is not saved as UTF-8"
+
+
+def read_text(file: Path, root: Path) -> tuple[str | None, Finding | None]:
+    """A text file's content, or a finding naming the file and the line of the first bad byte.
+
+    A byte-order mark (Notepad writes one) is accepted and dropped."""
+    raw = file.read_bytes()
+    try:
+        return raw.decode("utf-8-sig").replace("\r\n", "\n"), None
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        return None, Finding(rel(file, root), line, f"this file {NOT_UTF8} (byte 0x{raw[error.start]:02x} "
+                             "cannot be read)", "save it as UTF-8 in your editor")
+
+
 def read_yaml(file: Path, root: Path) -> Parsed:
-    return parse_yaml(file.read_text(encoding="utf-8"), rel(file, root))
+    text, finding = read_text(file, root)
+    if finding:
+        return Parsed(None, finding)
+    return parse_yaml(text, rel(file, root))
 
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
@@ -133,7 +166,9 @@ class MarkdownFile:
 
 
 def read_markdown(file: Path, root: Path) -> MarkdownFile:
-    text = file.read_text(encoding="utf-8")
+    text, finding = read_text(file, root)
+    if finding:
+        return MarkdownFile(None, "", 1, finding)
     path = rel(file, root)
     match = FRONT_MATTER.match(text)
     if not match:

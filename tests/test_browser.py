@@ -107,22 +107,22 @@ def test_page_is_accessible_and_private(browser, server, kind, scheme):
 def test_search_finds_the_housing_hub(page, server):
     page.goto(server, wait_until="networkidle")
     page.keyboard.press("/")
-    field = page.locator("input.md-search__input")
+    field = page.locator("#rk-search-input")
     field.press_sequentially("adequate housing", delay=30)
-    titles = page.locator(".md-search-result__list > li > a.md-search-result__link h1")
+    titles = page.locator(".rk-search__results .rk-search__title")
     titles.first.wait_for(timeout=10_000)
     found = [t.strip() for t in titles.all_inner_texts()]
     assert any("housing" in t.lower() for t in found[:5]), found
     assert foreign(page.requested) == []
 
 
-def test_search_dialog_is_accessible(page, server):
+def test_search_results_are_accessible(page, server):
     from axe_playwright_python.sync_playwright import Axe
 
     page.goto(server, wait_until="networkidle")
     page.keyboard.press("/")
-    page.locator("input.md-search__input").press_sequentially("health", delay=30)
-    page.locator(".md-search-result__list > li").first.wait_for(timeout=10_000)
+    page.locator("#rk-search-input").press_sequentially("health", delay=30)
+    page.locator(".rk-search__results > li").first.wait_for(timeout=10_000)
     results = Axe().run(page, options=WCAG)
     assert results.violations_count == 0, results.generate_report()
 
@@ -149,7 +149,7 @@ def test_printing_hides_chrome_and_shows_link_targets(page, server):
     page.goto(server + "rights/housing/", wait_until="networkidle")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     page.emulate_media(media="print")
-    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search", ".md-tabs"):
+    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".rk-search", ".md-tabs"):
         hidden = page.eval_on_selector_all(selector, "els => els.every(e => getComputedStyle(e).display === 'none')")
         assert hidden, selector
     target = page.eval_on_selector(".md-content a[data-print-href]", "a => getComputedStyle(a, '::after').content")

@@ -4,6 +4,8 @@
     rightskit build            check, then build the site with PDFs; site/ is replaced only on success
     rightskit serve            preview with live reload
     rightskit bench            time each stage of the build
+    rightskit schemas          write the JSON Schemas for editors into schemas/
+    rightskit new KIND ID      start a module, activity, workshop, instrument, mechanism or term
 """
 from __future__ import annotations
 
@@ -23,26 +25,27 @@ def _project(args) -> Project:
     return Project(config.parent, config_file=config.name)
 
 
-def _checked(project: Project, strict: bool = False):
-    """The loaded site, or None after printing every problem; warnings are printed and,
-    unless strict, let the site through."""
+def _checked(project: Project):
+    """The loaded site, or None after printing every problem (warnings are printed, and pass)."""
     loaded = load_site(project)
     if loaded.findings:
         print(format_findings(loaded.findings), file=sys.stderr)
-    if errors(loaded.findings) or (strict and loaded.findings):
-        if strict and not errors(loaded.findings):
-            print("--strict: warnings count as problems.", file=sys.stderr)
-        return None
-    return loaded.site
+    return None if errors(loaded.findings) else loaded.site
 
 
 def cmd_check(args) -> int:
-    site = _checked(_project(args), strict=args.strict)
-    if site is None:
+    loaded = load_site(_project(args))
+    if loaded.findings:
+        print(format_findings(loaded.findings), file=sys.stderr)
+    if errors(loaded.findings) or (args.strict and loaded.findings):
+        if args.strict and not errors(loaded.findings):
+            print("--strict: warnings count as problems.", file=sys.stderr)
         return 1
+    site = loaded.site
     print(f"OK: {len(site.instruments)} instruments, {len(site.articles)} articles, "
           f"{len(site.general_comments)} General Comments, {len(site.mechanisms)} mechanisms, "
-          f"{len(site.modules)} pages, {len(site.workshops)} workshops; no problems found.")
+          f"{len(site.modules)} pages, {len(site.workshops)} workshops; no problems found"
+          + (" (only the warnings above: `--strict` fails on them)." if loaded.findings else "."))
     return 0
 
 
@@ -162,6 +165,28 @@ def cmd_serve(args) -> int:
     return 0
 
 
+def cmd_new(args) -> int:
+    from .scaffold import ScaffoldError, create
+
+    project = _project(args)
+    try:
+        created = create(project.root, args.kind, args.id, config_file=project.config_file)
+    except ScaffoldError as error:
+        print(f"rightskit new: {error}", file=sys.stderr)
+        return 1
+    print(created.report())
+    return 0
+
+
+def cmd_schemas(args) -> int:
+    from . import schema
+
+    folder = _project(args).root / schema.SCHEMA_DIR
+    for path in schema.write_schemas(folder):
+        print(f"wrote {os.path.relpath(path)}")
+    return 0
+
+
 def cmd_bench(args) -> int:
     from .bench import run
 
@@ -201,8 +226,17 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--scale", metavar="N,N,…", nargs="?", const="",
                        help="instead, our build against stock MkDocs with N extra modules (default 0,100,500,2000)")
     bench.add_argument("--no-warm", action="store_true", help="with --scale: skip the warm rebuild")
+    sub.add_parser("schemas", help="write the JSON Schemas for editors into schemas/")
+    from .scaffold import KINDS
+
+    new = sub.add_parser("new", help="start a new file: " + ", ".join(KINDS),
+                         description="\n".join(f"{k:<10} {s.help}" for k, s in KINDS.items()),
+                         formatter_class=argparse.RawDescriptionHelpFormatter)
+    new.add_argument("kind", choices=list(KINDS))
+    new.add_argument("id", help="e.g. toolkits/budget-advocacy, activities/rent-diary, tenant-organizing")
     args = parser.parse_args(argv)
-    handler = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "bench": cmd_bench}[args.command]
+    handler = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "bench": cmd_bench,
+               "schemas": cmd_schemas, "new": cmd_new}[args.command]
     return handler(args)
 
 

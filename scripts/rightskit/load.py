@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model as m
-from . import markup, validate, xref
+from . import markup, schema, validate, xref
 from .fields import Fields
 from .findings import Finding
 from .render import Renderer
@@ -55,6 +55,7 @@ def load_site(project: Project) -> Loaded:
                                         project.docs_dir)
     findings += validate.check(site, docs_files(project), nav, project.docs_dir, unread)
     findings += markup.check(site, markup.PageIds(site, Renderer), project.docs_dir)
+    findings += markup.placeholders(root, markup.sources(site))
     return Loaded(site, findings, nav)
 
 
@@ -82,10 +83,10 @@ def _read(file: Path, root: Path, findings: list[Finding]) -> Parsed:
 
 # --- instruments -------------------------------------------------------------------------
 
-INSTRUMENT_FIELDS = ("id", "short_title", "title", "kind", "adopted", "in_force", "us", "monitoring_body",
-                     "official_text", "summary", "articles")
-US_FIELDS = ("signed", "ratified", "notes")
-ARTICLE_FIELDS = ("number", "title", "summary", "issue_areas")
+# Field names come from schema.py, which also documents them: add a field there, not here.
+INSTRUMENT_FIELDS = schema.field_names(schema.INSTRUMENT.fields)
+US_FIELDS = schema.field_names(schema.US)
+ARTICLE_FIELDS = schema.field_names(schema.ARTICLE)
 
 
 def _load_instruments(root: Path, site: m.Site, findings: list[Finding]) -> None:
@@ -158,7 +159,8 @@ def _instrument(data: LineMap, path: str, findings: list[Finding]) -> m.Instrume
 
 # --- General Comments ----------------------------------------------------------------------
 
-GC_FIELDS = ("number", "year", "title", "interprets", "summary", "key_ideas", "official_text")
+GC_FIELDS = schema.field_names(schema.GENERAL_COMMENT)
+GC_FILE_FIELDS = schema.field_names(schema.GENERAL_COMMENTS.fields)
 
 
 def _load_general_comments(root: Path, site: m.Site, findings: list[Finding]) -> None:
@@ -169,7 +171,7 @@ def _load_general_comments(root: Path, site: m.Site, findings: list[Finding]) ->
             if not parsed.finding:
                 findings.append(Finding(path, 1, "a General Comments file must have 'body:' and 'comments:'"))
             continue
-        f = Fields(parsed.data, path, findings, "General Comments file", ("body", "comments"))
+        f = Fields(parsed.data, path, findings, "General Comments file", GC_FILE_FIELDS)
         body = f.text("body")
         for item, line in f.items("comments", required=True):
             if not isinstance(item, LineMap):
@@ -228,9 +230,9 @@ def _load_list(file: Path, root: Path, findings: list[Finding], what: str, make,
     return records
 
 
-MECHANISM_FIELDS = ("id", "name", "short_name", "kind", "part_of", "official_site", "summary", "us_access", "guide")
-ISSUE_AREA_FIELDS = ("id", "title", "hub", "summary")
-GLOSSARY_FIELDS = ("term", "definition", "expansion")
+MECHANISM_FIELDS = schema.field_names(schema.MECHANISM.fields)
+ISSUE_AREA_FIELDS = schema.field_names(schema.ISSUE_AREA.fields)
+GLOSSARY_FIELDS = schema.field_names(schema.TERM.fields)
 
 
 def _mechanism(f: Fields, source: m.Source) -> m.Mechanism:
@@ -256,8 +258,7 @@ def _glossary_term(f: Fields, source: m.Source) -> m.GlossaryTerm:
 
 # --- modules -------------------------------------------------------------------------------
 
-MODULE_FIELDS = ("title", "summary", "type", "issue_areas", "standards", "mechanisms", "audience", "level",
-                 "duration", "group_size", "materials", "objectives", "handout", "tags", "hide", "search")
+MODULE_FIELDS = schema.field_names(schema.MODULE.fields)
 ACTIVITY_REQUIRED = ("duration", "group_size", "materials", "objectives")
 
 
@@ -308,9 +309,8 @@ def _module(meta: LineMap, path: str, source_path: str, body: str, body_line: in
 
 # --- workshops -----------------------------------------------------------------------------
 
-WORKSHOP_FIELDS = ("id", "title", "summary", "audience", "languages", "format", "issue_areas", "start",
-                   "objectives", "materials", "preparation", "agenda", "handouts")
-AGENDA_FIELDS = ("module", "break", "text", "minutes", "notes")
+WORKSHOP_FIELDS = schema.field_names(schema.WORKSHOP.fields)
+AGENDA_FIELDS = schema.field_names(schema.AGENDA_ITEM)
 
 
 def _load_workshops(root: Path, site: m.Site, findings: list[Finding]) -> None:

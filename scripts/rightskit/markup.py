@@ -8,7 +8,7 @@ from typing import Callable
 
 from . import anchors, paths, xref
 from . import model as m
-from .findings import Finding, did_you_mean
+from .findings import WARNING, Finding, did_you_mean
 
 MARKER = "!!! facilitator"
 # Admonition and details openers, as Python-Markdown and pymdownx.details read them (the space is optional).
@@ -124,3 +124,28 @@ class PageIds:
             return anchors.ids(text) if text is not None else None
         except Exception:  # noqa: BLE001
             return None
+
+
+_PLACEHOLDER = re.compile(r"\bTODO\b")
+
+
+def placeholders(root, sources) -> list[Finding]:
+    """A warning for each line still holding a `rightskit new` placeholder: fine while drafting,
+    an error in CI (`check --strict`) so none is published."""
+    out = []
+    for source in sorted(set(sources)):
+        try:
+            text = (root / source).read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError):
+            continue  # reported where the file is read
+        for number, line in enumerate(text.split("\n"), start=1):
+            if _PLACEHOLDER.search(line) and not line.lstrip().startswith("#"):
+                out.append(Finding(source, number, "placeholder 'TODO' still in the text",
+                                   "replace it with your own words, or remove the line", WARNING))
+    return out
+
+
+def sources(site: m.Site) -> set[str]:
+    records = [*site.instruments.values(), *site.general_comments.values(), *site.mechanisms.values(),
+               *site.issue_areas.values(), *site.glossary, *site.modules.values(), *site.workshops.values()]
+    return {record.source.path for record in records}

@@ -13,6 +13,7 @@ GENERAL_COMMENTS_INDEX = "standards/general-comments/index.md"
 MECHANISMS_INDEX = "mechanisms/index.md"
 WORKSHOPS_INDEX = "workshops/index.md"
 GLOSSARY = "glossary.md"
+ALL_PAGES = "all-pages.md"  # every page by type: where search leads without JavaScript
 DATA_DIR = "data"
 PDF_DIR = "pdf"
 
@@ -92,9 +93,16 @@ def pdf_name(kind: str, ident: str, paper: str) -> str:
 
 
 def generated_pages(site: m.Site) -> set[str]:
-    pages = {STANDARDS_INDEX, GENERAL_COMMENTS_INDEX, MECHANISMS_INDEX, WORKSHOPS_INDEX, GLOSSARY}
+    pages = {STANDARDS_INDEX, GENERAL_COMMENTS_INDEX, MECHANISMS_INDEX, WORKSHOPS_INDEX, GLOSSARY, ALL_PAGES}
     pages |= {instrument_page(i) for i in site.instruments.values()}
     pages |= {general_comments_page(g.body) for g in site.general_comments.values()}
     pages |= {mechanism_page(x) for x in site.mechanisms.values() if not x.guide}
     pages |= {workshop_page(w) for w in site.workshops.values()}
+    pages |= reference_pages()
     return pages
+
+
+def reference_pages() -> set[str]:
+    from . import schema  # schema describes the records; it needs nothing from here
+
+    return {f"{schema.REFERENCE_DIR}/index.md"} | {kind.page for kind in schema.KINDS.values()}

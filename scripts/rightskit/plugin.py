@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from . import export
+from . import export, schema, search
 from .findings import errors, format_findings
 from .load import Project, load_site
 from .render import Renderer, environment, label_checkboxes
@@ -123,6 +123,10 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
                      self.cache.convert.hits, self.cache.render.misses, self.cache.render.hits)
         site_dir = Path(config.site_dir)
         export.write_json(self.site, site_dir)
+        schema.write_schemas(site_dir / schema.SCHEMA_DIR)
+        report = search.index_site(site_dir, self.site)
+        log.info("Search: %d pages indexed as %d results (%s)", report.pages, report.records,
+                 ", ".join(f"{lang}: {n}" for lang, n in sorted(report.languages.items())))
         if self.config.pdf:
             from . import pdf  # WeasyPrint is slow to import; only pay for it when PDFs are wanted
 

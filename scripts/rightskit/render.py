@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import jinja2
 
 from . import model as m
-from . import paths, xref
+from . import paths, schema, search, xref
 
 
 @dataclass
@@ -125,6 +125,9 @@ class Renderer:
                                                       workshops=sorted(site.workshops.values(), key=lambda w: w.title)),
                  "curricula/"),
         ]
+        out.append(Page(search.ALL_PAGES, self._render(
+            "all-pages.md.j2", search.ALL_PAGES, groups=search.catalog(site),
+            link_to=lambda page: posixpath.relpath(page, posixpath.dirname(search.ALL_PAGES) or ".")), None))
         for inst in site.instruments.values():
             here = paths.instrument_page(inst)
             out.append(Page(here, self._render("instrument.md.j2", here, i=inst, interpreters=self.interpreters()),
@@ -141,6 +144,8 @@ class Renderer:
         for workshop in site.workshops.values():
             here = paths.workshop_page(workshop)
             out.append(Page(here, self._render("workshop.md.j2", here, w=workshop), workshop.source.path))
+        # The contributors' reference comes from schema.py; its source is code, so no edit link.
+        out += [Page(path, content, None) for path, content in schema.reference_pages(self.env)]
         return out
 
     def comment_groups(self) -> dict[str, list[m.GeneralComment]]:

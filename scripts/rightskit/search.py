@@ -1,0 +1,420 @@
+"""Site search: index the built site with Pagefind, and write what the browser needs besides.
+
+The pages on disk stay as MkDocs wrote them. Each page is handed to Pagefind with a few additions
+that only the index needs (so readers never download them): its page type and issue areas as
+filters, its summary, the aliases the data gives it (abbreviations, short titles, glossary terms)
+and American spellings of British words. Instrument and General Comment pages are split, so each
+article and each comment is a result of its own that links to its anchor.
+
+Pagefind has no fuzzy matching, and it returns only pages that contain every word of a query.
+So for each language this module also writes `pagefind/words-<lang>.json`: the indexed words
+with their page counts (for correcting typos in the browser), stop words, and the spelling rules.
+
+Nothing here imports MkDocs: the plugin (or anything else) calls `index_site` after a build.
+"""
+from __future__ import annotations
+
+import asyncio
+import html
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+from . import model as m
+from . import paths
+
+BUNDLE_DIR = "pagefind"  # where the index is written, relative to the site
+ALL_PAGES = paths.ALL_PAGES  # the no-JavaScript fallback: every page, by type
+
+# Filter values shown to readers, per language. Spanish is the only other edition so far.
+KIND_LABELS = {
+    "en": {"right": "Right", "standard": "Standard", "mechanism": "Mechanism", "toolkit": "Toolkit",
+           "activity": "Activity", "workshop": "Workshop", "explainer": "Explainer", "page": "Page"},
+    "es": {"right": "Derecho", "standard": "Norma", "mechanism": "Mecanismo", "toolkit": "Herramientas",
+           "activity": "Actividad", "workshop": "Taller", "explainer": "Explicación", "page": "Página"},
+}
+MODULE_KINDS = {"issue area": "right", "mechanism guide": "mechanism", "toolkit": "toolkit",
+                "activity": "activity", "explainer": "explainer", "page": "page"}
+
+# Parts of a page that are not its content: permalink signs, the edit button, tags, and the
+# lists of links that generated pages carry (they are marked data-pagefind-ignore in templates).
+EXCLUDE = (".headerlink", ".md-content__button", ".md-tags", ".md-source-file", ".rk-search-skip")
+
+# Headings whose id starts a result of its own: articles of an instrument, General Comments.
+SPLIT_IDS = re.compile(r"^(article|gc)-")
+
+# Words dropped from queries of several words: Pagefind requires every word to match, and
+# "landlord will not fix mold" should not need a page that says "will".
+STOP_WORDS = {
+    "en": sorted("""a about after all also am an and any are as at be been being but by can could did do
+        does doing for from get got had has have how i if in into is it its let me my no not of on or our
+        out so than that the their them then there these they this to too up us was we were what when
+        where which while who why will with would you your""".split()),
+    "es": sorted("""a al algo como con de del donde el ella en es esta este hay la las lo los mas me mi mis
+        no o para pero por que se sin sobre su sus tu un una unas unos y ya""".split()),
+}
+
+# British spellings readers type, rewritten to the American spelling the site uses. The same rules
+# run here (so a page that quotes "International Labour Organization" is found by "labor") and in
+# the browser on the query (so "organise" finds "organize"); the browser applies a rewrite only when
+# the result is an indexed word, so "promise" is never turned into "promize".
+SPELLING_RULES = [
+    (r"^(.{2,})is(e|es|ed|ing|er|ers|ation|ations|ational)$", r"\1iz\2"),
+    (r"^(an|par|catal)ys(e|es|ed|ing)$", r"\1yz\2"),
+    (r"^(lab|fav|behavi|col|hon|neighb|harb|rum|flav|hum|vig|endeav|savi|val|rig)our(s|ed|ing|er|ers|able|ably|ite|ites|ful)?$", r"\1or\2"),
+    (r"^(cent|theat|fib|lit|spect|calib)re(s)?$", r"\1er\2"),
+    (r"^(cent|theat|fib|spect|calib)red$", r"\1ered"),
+    (r"^(fulfil|enrol|instal|distil|instil|skil)(ment|ments|s|ful)?$", r"\1l\2"),
+    (r"^programme(s)?$", r"program\1"),
+    (r"^(de|of)fence(s)?$", r"\1fense\2"),
+    (r"^licence(s)?$", r"license\1"),
+    (r"^practis(e|es|ed|ing)$", r"practic\1"),
+    (r"^judgement(s)?$", r"judgment\1"),
+    (r"^ageing$", "aging"),
+    (r"^mould(s|y|ed|ing)?$", r"mold\1"),
+    (r"^grey$", "gray"),
+    (r"^(travel|cancel|label|model|counsel|signal|fuel|level)l(ed|ing|er|ers|or|ors)$", r"\1\2"),
+    (r"^paediatric(s|ian|ians)?$", r"pediatric\1"),
+]
+# Words the -ise rule must not touch (they end in -ise in American English too).
+SPELLING_KEEP = set("""advertise advise advised advises advising apprise arise chastise circumcise
+    comprise comprised comprises comprising compromise compromised compromises concise demise despise
+    devise devised disguise enterprise enterprises excise exercise exercised exercises exercising expertise
+    franchise improvise incise likewise merchandise noise otherwise paradise poise praise precise premise
+    premises promise promised promises promising raise raised raises raising reprise revise revised
+    revises revising rise rises supervise supervised supervises supervising surprise surprised surprises
+    televise treatise treatises wise cruise""".split())
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
+
+
+def americanize(word: str) -> str:
+    """The American spelling of a (lower-case) word; the word itself when no rule applies."""
+    if word in SPELLING_KEEP:
+        return word
+    for pattern, replacement in SPELLING_RULES:
+        new, count = re.subn(pattern, replacement, word)
+        if count:
+            return new
+    return word
+
+
+def words(text: str) -> list[str]:
+    return [w.lower() for w in _WORD.findall(text)]
+
+
+# --- what the index knows about each page --------------------------------------------------
+
+@dataclass(frozen=True)
+class Entry:
+    """What the index adds to one page: its type, issue areas, summary and aliases."""
+
+    kind: str  # a key of KIND_LABELS
+    areas: tuple[str, ...] = ()
+    summary: str = ""
+    aliases: tuple[str, ...] = ()
+    label: str = ""  # short name used to title split results, e.g. "ICESCR"
+    part_areas: dict = field(default_factory=dict)  # anchor -> issue areas of an article
+    ignore: bool = False  # a list of pages (the all-pages list, tags): not a result itself
+
+
+def glossary_aliases(site: m.Site) -> dict[str, list[str]]:
+    """Abbreviations from the glossary, keyed by the lower-case full name they stand for."""
+    out: dict[str, list[str]] = {}
+    for term in site.glossary:
+        if term.expansion:
+            out.setdefault(term.expansion.lower(), []).append(term.term)
+    return out
+
+
+def entries(site: m.Site) -> dict[str, Entry]:
+    """Index additions for every page, keyed by its site-relative URL (e.g. `rights/housing/`)."""
+    gloss = glossary_aliases(site)
+    areas = {a.id: a.title for a in site.issue_areas.values()}
+    out: dict[str, Entry] = {}
+
+    def add(page: str, entry: Entry) -> None:
+        out[paths.url_of(page)] = entry
+
+    for module in site.modules.values():
+        kind = MODULE_KINDS.get(module.type, "page")
+        aliases: list[str] = []
+        area = next((a for a in site.issue_areas.values() if a.hub == module.path), None)
+        if area:
+            aliases += [area.title, area.id.replace("-", " ")]
+        add(module.path, Entry(kind, tuple(areas[a] for a in module.issue_areas if a in areas),
+                               module.summary, tuple(aliases)))
+    for inst in site.instruments.values():
+        inst_areas = tuple(dict.fromkeys(areas[x] for a in inst.articles for x in a.issue_areas if x in areas))
+        aliases = [inst.short_title, inst.id.replace("-", " "), *gloss.get(inst.title.lower(), [])]
+        add(paths.instrument_page(inst), Entry(
+            "standard", inst_areas, inst.summary, tuple(dict.fromkeys(aliases)), inst.short_title,
+            {a.anchor: tuple(areas[x] for x in a.issue_areas if x in areas) for a in inst.articles}))
+    bodies = {g.body for g in site.general_comments.values()}
+    for body in bodies:
+        mech = site.mechanisms.get(body)
+        label = mech.short_name if mech else body.upper()
+        add(paths.general_comments_page(body), Entry("standard", (), "", (label, "General Comments"), label))
+    for mech in site.mechanisms.values():
+        aliases = [mech.short_name, *gloss.get(mech.name.lower(), [])]
+        if "-" not in mech.id:
+            aliases.append(mech.id)
+        page = paths.mechanism_page(mech)
+        known = out.get(paths.url_of(page))
+        add(page, Entry("mechanism", known.areas if known else (), mech.summary,
+                        tuple(dict.fromkeys((known.aliases if known else ()) + tuple(aliases)))))
+    for workshop in site.workshops.values():
+        add(paths.workshop_page(workshop), Entry("workshop", tuple(areas[a] for a in workshop.issue_areas if a in areas),
+                                                 workshop.summary))
+    for page in (paths.STANDARDS_INDEX, paths.GENERAL_COMMENTS_INDEX):
+        add(page, Entry("standard"))
+    add(paths.MECHANISMS_INDEX, Entry("mechanism"))
+    add(paths.WORKSHOPS_INDEX, Entry("workshop"))
+    add(paths.GLOSSARY, Entry("page"))
+    add(ALL_PAGES, Entry("page", ignore=True))
+    add("tags.md", Entry("page", ignore=True))
+    return out
+
+
+KIND_ORDER = ("right", "standard", "mechanism", "toolkit", "activity", "workshop", "explainer", "page")
+KIND_HEADINGS = {"right": "Rights", "standard": "Standards", "mechanism": "Mechanisms", "toolkit": "Toolkits",
+                 "activity": "Activities", "workshop": "Workshops", "explainer": "Explainers", "page": "Other pages"}
+
+
+def catalog(site: m.Site) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Every page as (heading, [(title, docs-relative page)]), grouped by the types search filters on.
+
+    This is the page search falls back to without JavaScript, so it lists what the index holds."""
+    table = entries(site)
+    titles = {module.path: module.title for module in site.modules.values()}
+    titles.update({paths.instrument_page(i): f"{i.title} ({i.short_title})" for i in site.instruments.values()})
+    for body in {g.body for g in site.general_comments.values()}:
+        mech = site.mechanisms.get(body)
+        titles[paths.general_comments_page(body)] = f"{mech.short_name if mech else body.upper()} General Comments"
+    titles.update({paths.mechanism_page(x): x.name for x in site.mechanisms.values() if not x.guide})
+    titles.update({paths.workshop_page(w): w.title for w in site.workshops.values()})
+    titles.update({paths.STANDARDS_INDEX: "Human rights standards", paths.GENERAL_COMMENTS_INDEX: "General Comments",
+                   paths.MECHANISMS_INDEX: "Mechanisms", paths.WORKSHOPS_INDEX: "Workshops",
+                   paths.GLOSSARY: "Glossary"})
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for page, title in titles.items():
+        entry = table.get(paths.url_of(page))
+        if entry and not entry.ignore:
+            groups.setdefault(entry.kind, []).append((title, page))
+    return [(KIND_HEADINGS[k], sorted(groups[k], key=lambda t: t[0].lower())) for k in KIND_ORDER if k in groups]
+
+
+def entry_for(url: str, lang: str, table: dict[str, Entry]) -> Entry | None:
+    """The entry of a page; a translation under /<lang>/ shares its English page's entry."""
+    if url in table:
+        return table[url]
+    prefix = f"{lang}/"
+    if url.startswith(prefix):
+        return table.get(url[len(prefix):])
+    return None
+
+
+# --- preparing a page for the index ------------------------------------------------------
+
+_LANG = re.compile(r"<html[^>]*\blang=\"([^\"]+)\"", re.I)
+_BODY = re.compile(r"<div data-pagefind-body>")
+_HEADING = re.compile(r"<h([1-6])\b[^>]*?\bid=\"([^\"]+)\"[^>]*>(.*?)</h\1>", re.S)
+_PERMALINK = re.compile(r"<a class=\"headerlink\"[^>]*>.*?</a>", re.S)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+@dataclass
+class Record:
+    url: str  # as the browser gets it: /rights/housing/ or /standards/icescr/#article-11
+    lang: str
+    html: str
+
+
+def language(page_html: str) -> str:
+    match = _LANG.search(page_html)
+    return match.group(1).split("-")[0].lower() if match else "unknown"
+
+
+def _text(fragment: str) -> str:
+    return html.unescape(_TAGS.sub(" ", fragment))
+
+
+def _additions(entry: Entry, lang: str, areas: tuple[str, ...], extra_words: str) -> str:
+    """Filters, meta and aliases for one record, as HTML Pagefind reads but nobody sees."""
+    labels = KIND_LABELS.get(lang, KIND_LABELS["en"])
+    kind = html.escape(labels[entry.kind])
+    parts = [f'<span data-pagefind-filter="type" data-pagefind-meta="type">{kind}</span>']
+    parts += [f'<span data-pagefind-filter="area">{html.escape(a)}</span>' for a in areas]
+    block = f'<div data-pagefind-ignore="index">{"".join(parts)}</div>'
+    if entry.aliases:
+        block += f'<p data-pagefind-weight="8">{html.escape(" · ".join(entry.aliases))}</p>'
+    if extra_words:
+        block += f'<p data-pagefind-weight="1">{html.escape(extra_words)}</p>'
+    return block
+
+
+def _summary_block(summary: str, body: str) -> str:
+    """The page's summary, weighted above the body, unless the page already shows it."""
+    if not summary or " ".join(summary.split())[:60] in " ".join(_text(body).split()):
+        return ""
+    return f'<p data-pagefind-weight="3">{html.escape(summary)}</p>'
+
+
+def spelling_variants(text: str) -> str:
+    """American spellings of the British words in a text, to index alongside it."""
+    found = {w for w in words(text)}
+    return " ".join(sorted({americanize(w) for w in found} - found))
+
+
+def _split(body: str) -> tuple[str, list[tuple[str, str, str]]]:
+    """Cut the sections that are results of their own out of a page body.
+
+    Returns the rest of the body and (anchor, heading text, section HTML) for each section; a
+    section runs to the next heading of the same or a higher level."""
+    heads = list(_HEADING.finditer(body))
+    sections, rest, cursor = [], [], 0
+    for i, head in enumerate(heads):
+        if not SPLIT_IDS.match(head.group(2)) or head.start() < cursor:
+            continue
+        level = int(head.group(1))
+        end = next((h.start() for h in heads[i + 1:] if int(h.group(1)) <= level), len(body))
+        if end == len(body):  # the section ends where the page body does
+            end = body.rfind("</div>") if body.rstrip().endswith("</div>") else len(body)
+        rest.append(body[cursor:head.start()])
+        title = " ".join(_text(_PERMALINK.sub("", head.group(3))).split())
+        sections.append((head.group(2), title, body[head.end():end]))
+        cursor = end
+    rest.append(body[cursor:])
+    return "".join(rest), sections
+
+
+def records(page_html: str, url: str, entry: Entry | None) -> list[Record]:
+    """The records Pagefind indexes for one built page (none for pages outside the index)."""
+    lang = language(page_html)
+    match = _BODY.search(page_html)
+    if not match or (entry and entry.ignore):
+        return []
+    page_html = _PERMALINK.sub("", page_html)
+    match = _BODY.search(page_html)
+    end = page_html.find("</article>", match.end())
+    body = page_html[match.end():end]
+    entry = entry or Entry("page")
+    rest, sections = _split(body)
+    head = page_html[:match.end()]
+    tail = page_html[end:]
+    added = _additions(entry, lang, entry.areas, spelling_variants(_text(rest) + " " + entry.summary))
+    out = [Record(url, lang, head + added + _summary_block(entry.summary, rest) + rest + tail)]
+    for anchor, title, section in sections:
+        label = f"{entry.label} {title}" if entry.label else title
+        areas = entry.part_areas.get(anchor, ())
+        extra = spelling_variants(_text(section))
+        doc = (f'<!doctype html><html lang="{html.escape(lang)}"><body><div data-pagefind-body>'
+               f'<h1>{html.escape(label)}</h1>{_additions(entry, lang, areas, extra)}{section}</div></body></html>')
+        out.append(Record(f"{url}#{anchor}", lang, doc))
+    return out
+
+
+# --- words for typo correction -----------------------------------------------------------
+
+class _Text(HTMLParser):
+    """The indexed text of a record: inside data-pagefind-body, outside ignored elements."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # open elements inside the body
+        self.skip = 0  # depth at which an ignored element opened (0: not skipping)
+        self.chunks: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        attrs = dict(attrs)
+        if self.depth:
+            self.depth += 1
+            classes = set((attrs.get("class") or "").split())
+            ignored = "data-pagefind-ignore" in attrs or tag in ("nav", "footer", "script", "style", "form")
+            if not self.skip and (ignored or classes & {s[1:] for s in EXCLUDE}):
+                self.skip = self.depth
+        elif "data-pagefind-body" in attrs:
+            self.depth = 1
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID or not self.depth:
+            return
+        if self.skip == self.depth:
+            self.skip = 0
+        self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth and not self.skip:
+            self.chunks.append(data)
+
+
+def indexed_text(record_html: str) -> str:
+    parser = _Text()
+    parser.feed(record_html)
+    return " ".join(parser.chunks)
+
+
+def vocabulary(texts: list[str]) -> dict[str, int]:
+    """Each word of four letters or more, with the number of records it appears in."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update({w for w in words(text) if len(w) >= 4})
+    return dict(sorted(counts.items()))
+
+
+def words_file(lang: str, vocab: dict[str, int]) -> dict:
+    return {"lang": lang, "words": vocab, "stop": STOP_WORDS.get(lang, []),
+            "spelling": [[p, r.replace("\\", "$")] for p, r in SPELLING_RULES], "keep": sorted(SPELLING_KEEP)}
+
+
+# --- running Pagefind --------------------------------------------------------------------
+
+@dataclass
+class Report:
+    pages: int  # HTML files read
+    records: int  # results in the index (pages plus split sections)
+    languages: dict[str, int]  # records per language
+
+
+def collect(site_dir: Path, table: dict[str, Entry]) -> list[Record]:
+    out: list[Record] = []
+    for file in sorted(site_dir.rglob("*.html")):
+        rel = file.relative_to(site_dir).as_posix()
+        if rel.startswith(f"{BUNDLE_DIR}/") or rel == "404.html":
+            continue
+        url = rel[: -len("index.html")] if rel.endswith("index.html") else rel
+        page_html = file.read_text(encoding="utf-8")
+        out += records(page_html, "/" + url, entry_for(url, language(page_html), table))
+    return out
+
+
+async def _write(site_dir: Path, items: list[Record]) -> None:
+    from pagefind.index import PagefindIndex  # the binary ships in the `pagefind[bin]` wheel
+
+    config = {"exclude_selectors": list(EXCLUDE), "output_path": str(site_dir / BUNDLE_DIR)}
+    async with PagefindIndex(config=config) as index:
+        for item in items:
+            await index.add_html_file(content=item.html, url=item.url)
+
+
+def index_site(site_dir: Path, site: m.Site) -> Report:
+    """Index a built site into site_dir/pagefind/, with one index and one word list per language."""
+    site_dir = Path(site_dir)
+    items = collect(site_dir, entries(site))
+    asyncio.run(_write(site_dir, items))
+    by_lang: dict[str, list[str]] = {}
+    for item in items:
+        by_lang.setdefault(item.lang, []).append(indexed_text(item.html))
+    for lang, texts in by_lang.items():
+        target = site_dir / BUNDLE_DIR / f"words-{lang}.json"
+        target.write_text(json.dumps(words_file(lang, vocabulary(texts)), ensure_ascii=False,
+                                     separators=(",", ":")), encoding="utf-8")
+    return Report(len({i.url.split("#")[0] for i in items}), len(items),
+                  {lang: len(texts) for lang, texts in by_lang.items()})

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import re
 from importlib.metadata import version
 from pathlib import Path
 
@@ -83,6 +84,7 @@ class BuildCache:
         self.config = config
         self._files_key: str | None = None
         self._global_key: str | None = None
+        self._meta_keys: set[str] | None = None
         base = {k: config.get(k) for k in ("markdown_extensions", "mdx_configs", "use_directory_urls",
                                            "validation")}
         self.settings = digest(_versions(), _source_signature(), base)
@@ -204,9 +206,13 @@ class BuildCache:
         """Once every page is converted: the parts of every page's key that all pages share, and
         a template loader that looks pages up in the cache first."""
         config = self.config
-        pages = [(f.src_uri, f.url, f.page.title if f.page else None, _json(f.page.meta) if f.page else None)
-                 for f in files.documentation_pages()]
         theme = config.theme
+        self._meta_keys, self._nav_meta_keys = _template_words(theme.dirs)
+        # Other pages appear in a page through the navigation and the previous/next links: their
+        # titles, addresses and the few metadata keys templates read through another variable.
+        pages = [(f.src_uri, f.url, f.page.title if f.page else None,
+                  self._meta(f.page.meta, self._nav_meta_keys) if f.page else None)
+                 for f in files.documentation_pages()]
         settings = {k: config.get(k) for k in ("site_name", "site_url", "site_description", "site_author",
                                                "copyright", "repo_url", "repo_name", "edit_uri", "extra",
                                                "extra_css", "extra_javascript", "use_directory_urls",
@@ -230,7 +236,16 @@ class BuildCache:
         if extra_json is None:  # a plugin put something we cannot describe: render it every time
             return None
         return digest(self._global_key, page.file.src_uri, page.url, page.canonical_url, page.edit_url,
-                      page.title, _json(page.meta), page.content, _toc_to_json(page.toc or []), extra_json)
+                      page.title, self._meta(page.meta), page.content, _toc_to_json(page.toc or []), extra_json)
+
+    def _meta(self, meta: dict, keys: set[str] | None | bool = False) -> str:
+        """The metadata a template can read: the keys the templates name (or all of them, when a
+        template uses the metadata as a whole). Plugins add keys no template reads, some of them
+        different at every build (the git-revision-date plugin's raw build time)."""
+        keys = self._meta_keys if keys is False else keys
+        if keys is None:
+            return _json(meta)
+        return _json([bool(meta), {k: v for k, v in meta.items() if k in keys}])
 
     def prune(self) -> None:
         self.markdown.prune()
@@ -275,6 +290,30 @@ def _model_signature(site, root: Path) -> str:
         fields["links"] = [r.target for r in module.links]
         modules.append(fields)
     return digest(records, modules)
+
+
+_WHOLE_META = re.compile(r"meta\s*\||meta\.(items|keys|values)\b|\{\{[\s\w.]*meta\s*\}\}|\bin\s+[\w.]*meta\b(?![.\[\w])")
+
+
+_OTHER_META = re.compile(r"\b(?!page\b)\w+\.meta\.(\w+)")
+
+
+def _template_words(dirs) -> tuple[set[str] | None, set[str] | None]:
+    """(every word in the theme's templates, where a metadata key must be named to be read;
+    the keys read through a variable other than `page`, such as `nav_item.meta.icon`), or
+    (None, None) when some template uses a page's metadata as a whole."""
+    words: set[str] = set()
+    others: set[str] = set()
+    for folder in dirs:
+        for path in Path(folder).rglob("*"):
+            if path.suffix not in (".html", ".xml", ".j2", ".jinja") or ".icons" in path.parts:
+                continue
+            text = path.read_text(encoding="utf-8", errors="replace")
+            if _WHOLE_META.search(text):
+                return None, None
+            words.update(re.findall(r"\w+", text))
+            others.update(_OTHER_META.findall(text))
+    return words, others
 
 
 def _theme_signature(theme) -> str:

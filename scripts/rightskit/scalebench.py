@@ -129,6 +129,14 @@ def append_to_nav(config: str, entries: str) -> str:
     return "".join(lines[:end]) + entries + "".join(lines[end:])
 
 
+def commit_all(root: Path) -> None:
+    """Make the copy a git checkout, as in CI: page dates then come from history, not the clock."""
+    env = dict(os.environ, GIT_AUTHOR_NAME="bench", GIT_AUTHOR_EMAIL="bench@example.invalid",
+               GIT_COMMITTER_NAME="bench", GIT_COMMITTER_EMAIL="bench@example.invalid")
+    for command in (["git", "init", "-q"], ["git", "add", "-A"], ["git", "commit", "-q", "-m", "bench"]):
+        subprocess.run(command, cwd=root, env=env, check=True, capture_output=True)
+
+
 def stock_config(root: Path, config_file: str = "mkdocs.yml", docs_dir: str = "docs") -> Path:
     """A stock MkDocs + Material configuration for the same files: Material's defaults plus
     `navigation.tabs`, the search plugin, our Markdown extensions (so the pages render the same
@@ -197,6 +205,7 @@ def bench_size(project: Project, size: int, work: Path, warm: bool = True) -> Ro
     root = work / f"project-{size}"
     copy_project(project.root, root)
     add_modules(root, size, project.docs_dir, project.config_file)
+    commit_all(root)
     stock = stock_config(root, project.config_file, project.docs_dir)
     rightskit = python_command("-m", "rightskit.cli", "-f", project.config_file)
     check = measure(rightskit + ["check"], root, work / "none")

@@ -15,6 +15,7 @@ Nothing here imports MkDocs: the plugin (or anything else) calls `index_site` af
 from __future__ import annotations
 
 import asyncio
+import functools
 import html
 import json
 import re
@@ -91,6 +92,7 @@ SPELLING_KEEP = set("""advertise advise advised advises advising apprise arise c
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
 
+@functools.lru_cache(maxsize=None)  # pure, and called for every word of every page: thousands of repeats
 def americanize(word: str) -> str:
     """The American spelling of a (lower-case) word; the word itself when no rule applies."""
     if word in SPELLING_KEEP:
@@ -355,9 +357,14 @@ class _Text(HTMLParser):
             self.chunks.append(data)
 
 
+_BODY_TAG = re.compile(r"<[a-zA-Z][^<>]*\sdata-pagefind-body[\s>=/]")
+
+
 def indexed_text(record_html: str) -> str:
     parser = _Text()
-    parser.feed(record_html)
+    # Nothing before the indexed element counts: start there, not at the navigation and header.
+    start = _BODY_TAG.search(record_html)
+    parser.feed(record_html[start.start():] if start else record_html)
     return " ".join(parser.chunks)
 
 

@@ -141,7 +141,8 @@ def stock_config(root: Path, config_file: str = "mkdocs.yml", docs_dir: str = "d
     """A stock MkDocs + Material configuration for the same files: Material's defaults plus
     `navigation.tabs`, the search plugin, our Markdown extensions (so the pages render the same
     constructs) and our navigation without the pages only the rightskit plugin generates."""
-    ours = yaml.safe_load((root / config_file).read_text(encoding="utf-8"))
+    text = (root / config_file).read_text(encoding="utf-8")
+    ours = yaml.load(text, Loader=_ConfigLoader)  # noqa: S506 - a SafeLoader
     docs = root / docs_dir
 
     def keep(node):
@@ -161,12 +162,39 @@ def stock_config(root: Path, config_file: str = "mkdocs.yml", docs_dir: str = "d
         "docs_dir": docs_dir,
         "theme": {"name": "material", "features": ["navigation.tabs"]},
         "plugins": ["search"],
-        "markdown_extensions": ours.get("markdown_extensions", []),
         "nav": keep(ours.get("nav", [])) or [],
     }
     path = root / "stock.yml"
-    path.write_text(yaml.safe_dump(stock, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    # The extensions' block is copied as written: it may hold tags such as !!python/name.
+    path.write_text(yaml.safe_dump(stock, sort_keys=False, allow_unicode=True) + top_level_block(text, "markdown_extensions"),
+                    encoding="utf-8")
     return path
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as MkDocs reads it, for the few values the stock configuration takes."""
+
+
+def _env(loader: _ConfigLoader, node: yaml.Node):
+    values = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [loader.construct_scalar(node)]
+    names, default = (values[:-1], values[-1]) if len(values) > 1 else (values, None)
+    return next((os.environ[n] for n in names if n in os.environ), default)
+
+
+_ConfigLoader.add_constructor("!ENV", _env)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def top_level_block(config: str, key: str) -> str:
+    """A top-level key of mkdocs.yml with its indented value, as written ("" when absent)."""
+    lines = config.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if line.startswith(f"{key}:")), None)
+    if start is None:
+        return ""
+    end = start + 1
+    while end < len(lines) and (lines[end].startswith((" ", "#")) or not lines[end].strip()):
+        end += 1
+    return "".join(lines[start:end]).rstrip("\n") + "\n"
 
 
 # --- measuring one build --------------------------------------------------------------------

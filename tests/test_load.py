@@ -61,7 +61,7 @@ def test_duplicate_id(mini):
   us_access: Test.
 """)
     found = messages(mini)
-    assert any(m.startswith("standards/mechanisms.yml:14: duplicate mechanism id 'cescr'")
+    assert any(m.startswith("standards/mechanisms.yml:16: duplicate mechanism id 'cescr'")
                and "already used at standards/mechanisms.yml:1" in m for m in found), found
 
 
@@ -78,13 +78,13 @@ def test_unknown_reference_suggests_the_near_miss(mini):
 
 def test_unknown_inline_reference_names_its_line(mini):
     replace(mini / "docs/rights/housing.md", "Use the [[upr]].", "Use the [[uppr]].")
-    assert "docs/rights/housing.md:11: unknown reference [[uppr]] (did you mean 'upr'?)" in messages(mini)
+    assert "docs/rights/housing.md:12: unknown reference [[uppr]] (did you mean 'upr'?)" in messages(mini)
 
 
 def test_broken_relative_link(mini):
     replace(mini / "docs/rights/housing.md", "../activities/line.md", "../activities/lines.md")
     found = messages(mini)
-    assert any(m.startswith("docs/rights/housing.md:13: broken link: '../activities/lines.md' does not exist")
+    assert any(m.startswith("docs/rights/housing.md:14: broken link: '../activities/lines.md' does not exist")
                for m in found), found
 
 
@@ -126,7 +126,7 @@ def test_every_problem_in_one_run_and_nonzero_exit(mini):
     lines = [line for line in result.stderr.splitlines() if ": " in line and line.split(":")[1].isdigit()]
     expected = ["standards/instruments/icescr.yml:5:", "standards/mechanisms.yml:1:",
                 "standards/general-comments/cescr.yml:8:", "docs/rights/housing.md:6:",
-                "docs/rights/housing.md:13:", "docs/rights/extra.md:1:", "curricula/broken.yml:2:"]
+                "docs/rights/housing.md:14:", "docs/rights/extra.md:1:", "curricula/broken.yml:2:"]
     for prefix in expected:
         assert any(line.startswith(prefix) for line in lines), (prefix, result.stderr)
     assert "Traceback" not in result.stderr

@@ -67,7 +67,7 @@ def test_refuses_to_overwrite_and_writes_nothing(mini):
     assert page.read_text() == before and (mini / "mkdocs.yml").read_text() == nav
     mechanisms = (mini / "standards/mechanisms.yml").read_text()
     result = rightskit("new", "mechanism", "upr", cwd=mini)
-    assert result.returncode == 1 and "already has a mechanism 'upr' (line 7)" in result.stderr
+    assert result.returncode == 1 and "already has a mechanism 'upr' (line 8)" in result.stderr
     assert (mini / "standards/mechanisms.yml").read_text() == mechanisms
 
 

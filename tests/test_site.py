@@ -278,11 +278,11 @@ def test_plain_mkdocs_build_strict_works_through_the_plugin(mini, tmp_path):
     assert json.loads((tmp_path / "out" / "data" / "instruments.json").read_text())[0]["id"] == "icescr"
     # the same validation as `rightskit check` stops plain MkDocs too
     (mini / "docs" / "rights" / "housing.md").write_text(
-        (mini / "docs" / "rights" / "housing.md").read_text().replace("[[upr]]", "[[upp]]"))
+        (mini / "docs" / "rights" / "housing.md").read_text().replace("[[upr]]", "[[uppr]]"))
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "out2")],
                             cwd=mini, capture_output=True, text=True)
     assert result.returncode != 0
-    assert "docs/rights/housing.md:11: unknown reference [[upp]] (did you mean 'upr'?)" in result.stderr
+    assert "docs/rights/housing.md:12: unknown reference [[uppr]] (did you mean 'upr'?)" in result.stderr
 
 
 def test_glossary_terms_show_their_definition_on_hover(built):

@@ -54,8 +54,8 @@ def test_missing_required_workshop_field(mini):
 
 
 def test_unknown_audience_is_reported(mini):
-    replace(mini / "curricula/housing.yml", "audience: [organisers]", "audience: [organizers]")
-    assert any("'organizers' is not an allowed value of 'audience' (did you mean 'organisers'?)" in m
+    replace(mini / "curricula/housing.yml", "audience: [organizers]", "audience: [organisers]")
+    assert any("'organisers' is not an allowed value of 'audience' (did you mean 'organizers'?)" in m
                for m in messages(mini))
 
 

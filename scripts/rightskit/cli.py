@@ -10,14 +10,16 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import logging
 import os
 import shutil
 import sys
 from pathlib import Path
 
+from . import freshness
 from .findings import errors, format_findings
-from .load import Project, load_site
+from .load import Project, load_site, plugin_option
 
 
 def _project(args) -> Project:
@@ -34,19 +36,43 @@ def _checked(project: Project):
 
 
 def cmd_check(args) -> int:
-    loaded = load_site(_project(args))
-    if loaded.findings:
-        print(format_findings(loaded.findings), file=sys.stderr)
-    if errors(loaded.findings) or (args.strict and loaded.findings):
-        if args.strict and not errors(loaded.findings):
+    project = _project(args)
+    loaded = load_site(project)
+    found = list(loaded.findings)
+    site = loaded.site
+    if not errors(found):  # freshness reads a consistent site
+        # Aged reviews and dates are warnings: printed, and failing only with --strict, so the
+        # content does not stop building the day a review date turns twelve months old.
+        age = args.review_age or plugin_option(project, "review_age_months", freshness.DEFAULT_REVIEW_AGE_MONTHS)
+        found += freshness.check(site, args.today or dt.date.today(), int(age))
+        if args.official_texts:
+            from . import ownwords
+
+            found += ownwords.check(site, ownwords.read_references(Path(args.official_texts)))
+    if found:
+        print(format_findings(found), file=sys.stderr)
+    if errors(found) or (args.strict and found):
+        if args.strict and not errors(found):
             print("--strict: warnings count as problems.", file=sys.stderr)
         return 1
-    site = loaded.site
     print(f"OK: {len(site.instruments)} instruments, {len(site.articles)} articles, "
           f"{len(site.general_comments)} General Comments, {len(site.mechanisms)} mechanisms, "
           f"{len(site.modules)} pages, {len(site.workshops)} workshops; no problems found"
-          + (" (only the warnings above: `--strict` fails on them)." if loaded.findings else "."))
+          + (" (only the warnings above: `--strict` fails on them)." if found else "."))
     return 0
+
+
+def _date_arg(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (write YYYY-MM-DD)") from None
+
+
+def _months_arg(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of months (a whole number, 1 or more)")
+    return int(text)
 
 
 def mkdocs_build(config_file: Path, site_dir: Path, *, pdf: bool = True, strict: bool = True, site=None) -> None:
@@ -212,7 +238,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("-f", "--config", default="mkdocs.yml", help="the MkDocs configuration (default: mkdocs.yml)")
     sub = parser.add_subparsers(dest="command", required=True)
     check = sub.add_parser("check", help="validate content and data; print every problem")
-    check.add_argument("--strict", action="store_true", help="fail on warnings too (as CI does)")
+    check.add_argument("--strict", action="store_true", help="fail on warnings too (as CI does), aged reviews and dates included")
+    check.add_argument("--review-age", type=_months_arg, metavar="MONTHS",
+                       help="warn about reviews older than this (default: review_age_months in mkdocs.yml, or 12)")
+    check.add_argument("--today", type=_date_arg, metavar="YYYY-MM-DD",
+                       help="check freshness as of this date instead of today")
+    check.add_argument("--official-texts", metavar="DIR",
+                       help="also warn about summaries copying these texts (DIR/<instrument id>.txt, kept outside the repository)")
     build = sub.add_parser("build", help="check, then build the site (with PDFs) into site/")
     build.add_argument("--site-dir", default="site")
     build.add_argument("--no-pdf", action="store_true", help="skip the PDFs (faster previews)")

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 from . import model as m
-from . import paths
+from . import paths, pathways
 
 
 def _date(value: dt.date | None) -> str | None:
@@ -29,6 +29,8 @@ def instruments(site: m.Site) -> list[dict]:
         "monitoring_body": i.monitoring_body,
         "official_text": i.official_text,
         "summary": i.summary,
+        "reviewed": _date(i.reviewed),
+        "as_of": _date(i.as_of),
         "url": paths.url(i),
         "articles": [{
             "number": a.number,
@@ -65,6 +67,8 @@ def mechanisms(site: m.Site) -> list[dict]:
         "summary": x.summary,
         "us_access": x.us_access,
         "official_site": x.official_site or None,
+        "reviewed": _date(x.reviewed),
+        "as_of": _date(x.as_of),
         "url": paths.url(x),
     } for x in sorted(site.mechanisms.values(), key=lambda x: x.id)]
 
@@ -84,6 +88,7 @@ def modules(site: m.Site) -> list[dict]:
             "issue_areas": x.issue_areas,
             "standards": [t for t in cited if t in standards],
             "mechanisms": [t for t in cited if t in site.mechanisms],
+            "reviewed": _date(x.reviewed),
         })
     return out
 
@@ -99,6 +104,8 @@ def workshops(site: m.Site) -> list[dict]:
         "issue_areas": w.issue_areas,
         "minutes": w.total_minutes,
         "modules": [paths.url(site.module(i)) for i in w.module_ids() if site.module(i)],
+        "reviewed": _date(w.reviewed),
+        "as_of": _date(w.as_of),
         "url": paths.url(w),
     } for w in sorted(site.workshops.values(), key=lambda w: w.id)]
 
@@ -109,6 +116,7 @@ EXPORTS = {
     "mechanisms.json": mechanisms,
     "modules.json": modules,
     "workshops.json": workshops,
+    "pathways.json": pathways.export,
 }
 
 

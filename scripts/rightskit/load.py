@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import model as m
-from . import markup, schema, validate, xref
+from . import markup, pathways, schema, validate, xref
 from .fields import Fields
 from .findings import Finding
 from .render import Renderer
@@ -50,10 +50,12 @@ def load_site(project: Project) -> Loaded:
                                     _glossary_term, GLOSSARY_FIELDS, key=lambda t: t.term).values())
     _load_modules(project, site, findings)
     _load_workshops(root, site, findings)
+    site.pathways = pathways.load(root, findings)
     nav = read_nav(project, findings)
     unread = validate.Unread.from_paths({f.path for f in findings if f.message.startswith(UNREADABLE)},
                                         project.docs_dir)
     findings += validate.check(site, docs_files(project), nav, project.docs_dir, unread)
+    findings += pathways.check(site)
     findings += markup.check(site, markup.PageIds(site, Renderer), project.docs_dir)
     findings += markup.placeholders(root, markup.sources(site))
     return Loaded(site, findings, nav)
@@ -153,7 +155,8 @@ def _instrument(data: LineMap, path: str, findings: list[Finding]) -> m.Instrume
         monitoring_body=f.text("monitoring_body", required=False) or None,
         official_text=f.url("official_text"), summary=f.text("summary"),
         articles=articles, source=m.Source(path, data.line),
-        lines={**lines_of(data), **(lines_of(us, "us.") if us is not None else {})})
+        lines={**lines_of(data), **(lines_of(us, "us.") if us is not None else {})},
+        reviewed=f.date("reviewed", required=True), as_of=f.date("as_of"))
     return instrument if ident else None
 
 
@@ -240,7 +243,8 @@ def _mechanism(f: Fields, source: m.Source) -> m.Mechanism:
         id=f.text("id"), name=f.text("name"), short_name=f.text("short_name", required=False) or f.text("name"),
         kind=f.choice("kind", m.MECHANISM_KINDS) or "", part_of=f.text("part_of", required=False) or None,
         official_site=f.url("official_site", required=False), summary=f.text("summary"),
-        us_access=f.text("us_access"), guide=f.text("guide", required=False) or None, source=source)
+        us_access=f.text("us_access"), guide=f.text("guide", required=False) or None, source=source,
+        reviewed=f.date("reviewed", required=True), as_of=f.date("as_of"))
 
 
 
@@ -293,7 +297,8 @@ def _module(meta: LineMap, path: str, source_path: str, body: str, body_line: in
         audience=f.text_list("audience", choices=m.AUDIENCES), level=f.choice("level", m.LEVELS, required=False),
         body=body, body_line=body_line, source=m.Source(source_path, 1), handout=f.flag("handout"),
         materials=f.text_list("materials"), objectives=f.text_list("objectives"),
-        duration=f.integer("duration", required=False, positive=True), lines=lines_of(meta))
+        duration=f.integer("duration", required=False, positive=True), lines=lines_of(meta),
+        reviewed=f.date("reviewed", required=is_module))
     group = meta.get("group_size")
     module.group_size = str(group) if group is not None else None
     if kind == "activity":
@@ -336,7 +341,8 @@ def _workshop(data: LineMap, path: str, findings: list[Finding]) -> m.Workshop:
         objectives=f.text_list("objectives", required=True), materials=f.text_list("materials"),
         preparation=f.text_list("preparation"), agenda=agenda,
         handouts=[m.Reference(str(v), line) for v, line in f.items("handouts")],
-        source=m.Source(path, data.line), lines=lines_of(data))
+        source=m.Source(path, data.line), lines=lines_of(data),
+        reviewed=f.date("reviewed", required=True), as_of=f.date("as_of"))
 
 
 def _agenda_item(item: LineMap, path: str, findings: list[Finding]) -> m.AgendaItem | None:
@@ -357,6 +363,22 @@ def _agenda_item(item: LineMap, path: str, findings: list[Finding]) -> m.AgendaI
         return m.AgendaItem("module", minutes, item.line_of("module"), module=a.text("module"),
                             notes=a.text("notes", required=False), minutes_line=item.line_of("minutes"))
     return m.AgendaItem("text", minutes, item.line, title=a.text("text"), notes=a.text("notes", required=False))
+
+
+# --- plugin options ------------------------------------------------------------------------
+
+def plugin_option(project: Project, name: str, default=None):
+    """An option of the rightskit plugin in mkdocs.yml, read without MkDocs, so `rightskit check`
+    and the build agree (e.g. review_age_months)."""
+    config = project.root / project.config_file
+    if not config.is_file():
+        return default
+    parsed = read_yaml(config, project.root)
+    plugins = parsed.data.get("plugins") if isinstance(parsed.data, LineMap) else None
+    for entry in plugins or []:
+        if isinstance(entry, LineMap) and isinstance(entry.get("rightskit"), LineMap):
+            return entry["rightskit"].get(name, default)
+    return default
 
 
 # --- navigation ----------------------------------------------------------------------------

@@ -12,12 +12,19 @@ from typing import Union
 
 INSTRUMENT_KINDS = ("treaty", "declaration", "principles", "ilo convention")
 MECHANISM_KINDS = ("treaty body", "charter-based", "special procedure", "regional", "domestic")
+# ILO supervision rests on the ILO Constitution, not the UN Charter: a kind of its own (issue 11).
+MECHANISM_KINDS += ("ilo supervisory body",)
+MECHANISM_KIND_TITLES = {"treaty body": "Treaty bodies", "charter-based": "UN Charter-based bodies",
+                         "special procedure": "Special procedures", "regional": "Regional bodies",
+                         "domestic": "Domestic bodies", "ilo supervisory body": "ILO supervisory bodies"}
 MODULE_TYPES = ("issue area", "mechanism guide", "toolkit", "activity", "explainer", "page")
 TYPE_NAMES = {"issue area": "Issue areas", "mechanism guide": "Mechanism guides", "toolkit": "Toolkits",
               "activity": "Activities", "explainer": "Explainers", "page": "Pages"}
-AUDIENCES = ("community members", "organisers", "trainers", "contributors")
+AUDIENCES = ("community members", "organizers", "trainers", "contributors")
 LEVELS = ("introductory", "intermediate", "advanced")
 WORKSHOP_FORMATS = ("in person", "online")
+PATHWAY_WINDOWS = ("any time", "review cycle", "session calendar")  # how a pathway's window opens
+PATHWAY_OUTCOMES = ("visibility", "recommendation", "protection", "decision", "local-law")
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,8 @@ class Instrument:
     source: Source
     # The line of each field, and of each list entry as "field:value", for findings.
     lines: dict[str, int] = field(default_factory=dict)
+    reviewed: dt.date | None = None  # when a person last checked the record against official sources
+    as_of: dt.date | None = None  # for time-sensitive records: when their facts were last verified
 
     @property
     def binding(self) -> bool:
@@ -129,6 +138,8 @@ class Mechanism:
     source: Source
     # The line of each field, and of each list entry as "field:value", for findings.
     lines: dict[str, int] = field(default_factory=dict)
+    reviewed: dt.date | None = None
+    as_of: dt.date | None = None
 
 
 @dataclass
@@ -181,6 +192,7 @@ class Module:
     objectives: list[str] = field(default_factory=list)
     # The line of each field, and of each list entry as "field:value", for findings.
     lines: dict[str, int] = field(default_factory=dict)
+    reviewed: dt.date | None = None
 
     @property
     def id(self) -> str:
@@ -227,6 +239,8 @@ class Workshop:
     source: Source
     # The line of each field, and of each list entry as "field:value", for findings.
     lines: dict[str, int] = field(default_factory=dict)
+    reviewed: dt.date | None = None
+    as_of: dt.date | None = None
 
     @property
     def total_minutes(self) -> int:
@@ -261,6 +275,7 @@ class Site:
     glossary: list[GlossaryTerm] = field(default_factory=list)
     modules: dict[str, Module] = field(default_factory=dict)  # by docs-relative path
     workshops: dict[str, Workshop] = field(default_factory=dict)
+    pathways: dict = field(default_factory=dict)  # id -> pathways.Pathway (standards/pathways.yml)
 
     @property
     def articles(self) -> dict[str, Article]:

@@ -13,7 +13,9 @@ GENERAL_COMMENTS_INDEX = "standards/general-comments/index.md"
 MECHANISMS_INDEX = "mechanisms/index.md"
 WORKSHOPS_INDEX = "workshops/index.md"
 GLOSSARY = "glossary.md"
+FINDER_PAGE = "mechanisms/finder.md"  # the mechanism finder, generated when there are pathways
 ALL_PAGES = "all-pages.md"  # every page by type: where search leads without JavaScript
+REVIEW = "about/review.md"  # for maintainers: what needs review, oldest first
 DATA_DIR = "data"
 PDF_DIR = "pdf"
 
@@ -94,10 +96,13 @@ def pdf_name(kind: str, ident: str, paper: str) -> str:
 
 def generated_pages(site: m.Site) -> set[str]:
     pages = {STANDARDS_INDEX, GENERAL_COMMENTS_INDEX, MECHANISMS_INDEX, WORKSHOPS_INDEX, GLOSSARY, ALL_PAGES}
+    pages.add(REVIEW)
     pages |= {instrument_page(i) for i in site.instruments.values()}
     pages |= {general_comments_page(g.body) for g in site.general_comments.values()}
     pages |= {mechanism_page(x) for x in site.mechanisms.values() if not x.guide}
     pages |= {workshop_page(w) for w in site.workshops.values()}
+    if site.pathways:
+        pages.add(FINDER_PAGE)
     pages |= reference_pages()
     return pages
 

@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from . import export, schema, search
+from . import export, freshness, schema, search
 from .findings import errors, format_findings
 from .load import Project, load_site
 from .render import Renderer, environment, label_checkboxes
@@ -30,6 +30,7 @@ class RightsKitConfig(Config):
     pdf = c.Type(bool, default=True)  # render workshop and handout PDFs after the build
     cache_dir = c.Type(str, default=".cache/rightskit")  # relative to mkdocs.yml
     page_cache = c.Type(bool, default=True)  # reuse converted and rendered pages (see plugin_cache.py)
+    review_age_months = c.Type(int, default=12)  # freshness: reviews and "as of" dates older than this warn
 
 
 class RightsKitPlugin(BasePlugin[RightsKitConfig]):
@@ -60,7 +61,10 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
 
             self.cache = BuildCache(self.root / self.config.cache_dir, config)
             env.bytecode_cache = FileSystemBytecodeCache(self.cache.jinja_dir())
-        self.renderer = Renderer(self.site, env)
+        self.renderer = Renderer(self.site, env, review_age_months=self.config.review_age_months)
+        # Aged dates are logged, not raised: a strict build must not fail the day a review turns a year old.
+        for finding in freshness.check(self.site, self.renderer.today, self.config.review_age_months):
+            log.info("%s", finding)
         return config
 
     @event_priority(-100)  # last: the helpers must see the navigation as MkDocs will use it

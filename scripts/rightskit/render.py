@@ -9,9 +9,10 @@ import re
 from dataclasses import dataclass
 
 import jinja2
+import markupsafe
 
 from . import model as m
-from . import paths, schema, search, xref
+from . import deeplinks, freshness, markers, pathways, paths, schema, search, xref
 
 
 @dataclass
@@ -29,8 +30,10 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         autoescape=jinja2.select_autoescape(enabled_extensions=("html",)),
+        finalize=_dated_in_html,
     )
     env.filters["date"] = human_date
+    env.filters["month"] = lambda value: f"{value:%B %Y}" if value else "—"
     env.filters["minutes"] = human_minutes
     env.filters["clock"] = lambda t: t.strftime("%H:%M")
     env.filters["yamlstr"] = lambda text: json.dumps(" ".join(str(text).split()))
@@ -41,6 +44,15 @@ def environment() -> jinja2.Environment:
 
 
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish (Español)"}
+
+
+@jinja2.pass_context
+def _dated_in_html(context, value):
+    """In the HTML templates (handouts), a YAML text with [[as-of:…]] markers prints them as
+    dates. Markdown pages get the same from `markers.render_body` after rendering."""
+    if isinstance(value, str) and "[[" in value and (context.name or "").endswith(".html.j2"):
+        return markupsafe.Markup(markers.render(str(markupsafe.escape(value))))
+    return value
 
 
 def length_bucket(minutes: int) -> str:
@@ -74,11 +86,14 @@ def human_minutes(total: int) -> str:
 class Renderer:
     """Renders pages for one site; `here` is the page being written, for relative links."""
 
-    def __init__(self, site: m.Site, env: jinja2.Environment | None = None):
+    def __init__(self, site: m.Site, env: jinja2.Environment | None = None, *, today: dt.date | None = None,
+                 review_age_months: int = freshness.DEFAULT_REVIEW_AGE_MONTHS):
         self.site = site
         self.env = env or environment()
         self.citations = site.citations()
         self._term_patterns: dict[str, re.Pattern] = {}
+        self.today = today or dt.date.today()  # for the review page; tests pass a frozen date
+        self.review_age_months = review_age_months
 
     # -- helpers available to templates --------------------------------------------------
     def _context(self, here: str, **values) -> dict:
@@ -86,7 +101,10 @@ class Renderer:
                     cited_in=lambda ident: self.cited_in(ident), label=self.label,
                     asset=lambda path: asset_link(here, path), type_names=m.TYPE_NAMES,
                     pdf_name=paths.pdf_name, length_bucket=length_bucket, end_time=end_time,
-                    modules=lambda w: workshop_modules(self.site, w), **values)
+                    modules=lambda w: workshop_modules(self.site, w),
+                    deep_links=lambda target: deeplinks.links_for(self.site, target),
+                    finder_mechanisms={p.mechanism for p in self.site.pathways.values()},
+                    finder_link=posixpath.relpath(paths.FINDER_PAGE, posixpath.dirname(here) or "."), **values)
 
     def cited_in(self, ident: str) -> list:
         return sorted(self.citations.get(ident, []), key=lambda x: (isinstance(x, m.Workshop), x.title.lower()))
@@ -104,7 +122,8 @@ class Renderer:
         return target.short_name
 
     def _render(self, template: str, here: str, **values) -> str:
-        return self.env.get_template(f"pages/{template}").render(self._context(here, **values))
+        # Dated markers may sit in any YAML text field, so every generated page shows them as dates.
+        return markers.render_body(self.env.get_template(f"pages/{template}").render(self._context(here, **values)))
 
     # -- generated pages ---------------------------------------------------------------
     def pages(self) -> list[Page]:
@@ -117,7 +136,8 @@ class Renderer:
             Page(paths.GENERAL_COMMENTS_INDEX, self._render("general-comments-index.md.j2", paths.GENERAL_COMMENTS_INDEX,
                                                              groups=self.comment_groups()), "standards/general-comments/"),
             Page(paths.MECHANISMS_INDEX, self._render("mechanisms.md.j2", paths.MECHANISMS_INDEX,
-                                                       kinds=m.MECHANISM_KINDS), "standards/mechanisms.yml"),
+                                                       kinds=m.MECHANISM_KINDS,
+                                                       kind_titles=m.MECHANISM_KIND_TITLES), "standards/mechanisms.yml"),
             Page(paths.GLOSSARY, self._render("glossary.md.j2", paths.GLOSSARY,
                                               terms=sorted(site.glossary, key=lambda t: t.term.lower())),
                  "standards/glossary.yml"),
@@ -128,6 +148,7 @@ class Renderer:
         out.append(Page(search.ALL_PAGES, self._render(
             "all-pages.md.j2", search.ALL_PAGES, groups=search.catalog(site),
             link_to=lambda page: posixpath.relpath(page, posixpath.dirname(search.ALL_PAGES) or ".")), None))
+        out.append(self.review_page())
         for inst in site.instruments.values():
             here = paths.instrument_page(inst)
             out.append(Page(here, self._render("instrument.md.j2", here, i=inst, interpreters=self.interpreters()),
@@ -144,9 +165,23 @@ class Renderer:
         for workshop in site.workshops.values():
             here = paths.workshop_page(workshop)
             out.append(Page(here, self._render("workshop.md.j2", here, w=workshop), workshop.source.path))
+        if site.pathways:
+            here = paths.FINDER_PAGE
+            context = pathways.page_context(site, lambda target: paths.link_from(here, target))
+            out.append(Page(here, self._render("finder.md.j2", here, **context), pathways.PATHWAYS_FILE))
         # The contributors' reference comes from schema.py; its source is code, so no edit link.
         out += [Page(path, content, None) for path, content in schema.reference_pages(self.env)]
         return out
+
+    def review_page(self) -> Page:
+        """For maintainers: what needs review on `self.today`, oldest first, then every dated record."""
+        here = paths.REVIEW
+        records = sorted(freshness.reviewed_records(self.site),
+                         key=lambda r: (r.reviewed or dt.date.min, r.kind, r.title.lower()))
+        content = self._render("review.md.j2", here, today=self.today, age=self.review_age_months,
+                               due=freshness.due(self.site, self.today, self.review_age_months),
+                               records=records, rel=lambda page: _relative(here, page))
+        return Page(here, content, None)
 
     def comment_groups(self) -> dict[str, list[m.GeneralComment]]:
         groups: dict[str, list[m.GeneralComment]] = {}
@@ -179,6 +214,8 @@ class Renderer:
         if module.type == "activity" or module.handout:
             head = self._render("module-panel.md.j2", here, module=module,
                                 workshops=self.site.workshops_using(module.id)) + head
+        if module.reviewed:
+            head = self._render("reviewed.md.j2", here, value=module.reviewed) + head
         page = insert_after_title(body, head) + ("\n\n" + tail if tail else "")
         return page + self.abbreviations(page)
 
@@ -206,7 +243,7 @@ class Renderer:
             # The title goes through attr_list: a Markdown link title cannot hold parentheses.
             return f'[{words}]({paths.link_from(here, target)}){{ title="{_attr(title)}" }}'
 
-        return xref.expand(markdown, render)
+        return markers.render(xref.expand(markdown, render))
 
     def abbreviations(self, markdown: str | None = None) -> str:
         """Hover definitions for the glossary terms `markdown` uses (all of them when None).
@@ -327,6 +364,13 @@ def insert_after_title(markdown: str, block: str) -> str:
     if match:
         return markdown[: match.end()] + "\n\n" + block + "\n" + markdown[match.end():]
     return block + "\n" + markdown
+
+
+def _relative(here: str, page: str) -> str:
+    """A relative Markdown link from one docs page to another ('page.md#anchor')."""
+    target, _, anchor = page.partition("#")
+    relative = posixpath.relpath(target, posixpath.dirname(here) or ".")
+    return relative + (f"#{anchor}" if anchor else "")
 
 
 def asset_link(here: str, site_path: str) -> str:

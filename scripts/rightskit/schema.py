@@ -46,6 +46,11 @@ REFERENCE_DIR = "contribute/reference"
 SCHEMA_DIR = "schemas"  # in the repository (for editors) and in the built site
 
 ID = "lower case letters, digits and hyphens"
+# Dated fields (issue 11): when a person last checked the record, and when time-sensitive facts were verified.
+REVIEWED = Field("reviewed", "date", "The day someone last checked this against the official sources; "
+                 "`rightskit check` warns when it is more than 12 months old.", "yes", example="2026-11-25")
+AS_OF = Field("as_of", "date", "For records whose facts change (a government's engagement, an office holder): "
+              "the day those facts were last verified.", example="2026-11-25")
 
 ARTICLE = (
     Field("number", "text", "The article number, always quoted; parts are written \"2(1)\".", "yes", example="11"),
@@ -79,6 +84,7 @@ INSTRUMENT = Kind("instrument", "Instrument", "standards/instruments/<id>.yml, o
     Field("summary", "text", "What the instrument is and why it matters, in plain words.", "yes",
           example="The main treaty on economic, social and cultural rights."),
     Field("articles", "records", "The articles the site summarizes.", fields=ARTICLE),
+    REVIEWED, AS_OF,
 ))
 
 GENERAL_COMMENT = (
@@ -111,6 +117,7 @@ MECHANISM = Kind("mechanism", "Mechanism", "standards/mechanisms.yml, one entry 
           example="The US has not ratified the Covenant, so it does not report to this committee."),
     Field("guide", "text", "The hand-written guide under docs/, if there is one; otherwise a page is generated.",
           example="mechanisms/cescr.md"),
+    REVIEWED, AS_OF,
 ))
 
 ISSUE_AREA = Kind("issue-area", "Issue area", "standards/issue-areas.yml, one entry each", "list", (
@@ -147,6 +154,7 @@ MODULE = Kind("module", "Module front matter", "docs/<section>/<name>.md, at the
     Field("tags", "list", "Extra tags (issue areas become tags by themselves)."),
     Field("hide", "list", "Parts of the page layout to hide (MkDocs Material).", example=["toc"]),
     Field("search", "mapping", "Search settings (MkDocs Material), e.g. exclude: true."),
+    Field("reviewed", "date", REVIEWED.description, "for modules (not type: page)", example="2026-11-25"),
 ))
 
 AGENDA_ITEM = (
@@ -160,7 +168,8 @@ AGENDA_ITEM = (
 WORKSHOP = Kind("workshop", "Workshop", "curricula/<id>.yml, one file each", "file", (
     Field("id", "text", f"The workshop's id ({ID}); the same as the file name.", "yes", example="housing-rights"),
     Field("title", "text", "Its title.", "yes", example="Housing is a human right"),
-    Field("summary", "text", "What participants do and take away.", "yes", example="A two-hour introduction."),
+    Field("summary", "text", "What participants do and take away.", "yes",
+          example="An evening introduction for tenant organizers."),
     Field("audience", "list", "Who it is for.", "yes", m.AUDIENCES, [m.AUDIENCES[0]]),
     Field("languages", "list", "Languages it can be run in.", "yes", ("en", "es"), ["en"]),
     Field("format", "text", "How it is run.", "yes", m.WORKSHOP_FORMATS, "in person"),
@@ -174,9 +183,49 @@ WORKSHOP = Kind("workshop", "Workshop", "curricula/<id>.yml, one file each", "fi
           fields=AGENDA_ITEM),
     Field("handouts", "list", "Module ids printed as handouts (each with handout: true).",
           example=["activities/housing-line"]),
+    REVIEWED, AS_OF,
 ))
 
-KINDS: dict[str, Kind] = {k.name: k for k in (INSTRUMENT, GENERAL_COMMENTS, MECHANISM, ISSUE_AREA, TERM, MODULE, WORKSHOP)}
+CONDITIONS = (
+    Field("issue_area", "list", "Issue area ids it suits.", example=["housing"]),
+    Field("harm", "list", "Any of: ongoing, urgent, past.", example=["urgent"]),
+    Field("affected", "list", "Any of: racial, detention, civil-political, children-exploitation, community.",
+          example=["racial"]),
+    Field("remedies", "list", "Any of: exhausted-recent, exhausted-old, ongoing, none.", example=["exhausted-recent"]),
+    Field("wants", "list", "Any of the outcome codes.", allowed=m.PATHWAY_OUTCOMES, example=["protection"]),
+)
+PATHWAY = Kind("pathway", "Action pathway", "standards/pathways.yml, one entry each", "list", (
+    Field("id", "text", f"The pathway's id ({ID}).", "yes", example="iachr-petition"),
+    Field("name", "text", "The route, as a reader would name it.", "yes", example="Petition to the Inter-American Commission"),
+    Field("mechanism", "text", "The mechanism id (standards/mechanisms.yml).", "yes", example="iachr"),
+    Field("summary", "text", "What the route does, in plain words.", "yes", example="A complaint against the US."),
+    Field("who", "text", "Who may use it.", "yes", example="Any person or group, or a legally recognized NGO."),
+    Field("requirements", "list", "What must be true first, as the official rules say, in your own words.", "yes",
+          example=["Domestic remedies have been exhausted, unless an exception applies."]),
+    Field("contents", "list", "What a submission contains.", "yes", example=["The facts, with places and dates."]),
+    Field("response_time", "text", "Only what official sources say; otherwise that it varies.", "yes",
+          example="It varies, and it is often long."),
+    Field("outcomes", "list", "What it can produce.", "yes", m.PATHWAY_OUTCOMES, ["decision"]),
+    Field("risks", "list", "Retaliation, confidentiality and other risks.", "yes",
+          example=["The petition is shared with the US government."]),
+    Field("window", "text", "How its window opens.", "yes", m.PATHWAY_WINDOWS, "any time"),
+    Field("window_note", "text", "The window in words; time-sensitive sentences end with [[as-of:YYYY-MM-DD]]."),
+    Field("calendar", "url", "The official calendar; never write the date itself.",
+          "for a review cycle or session calendar", example="https://www.ohchr.org/en/hr-bodies/upr/upr-main"),
+    Field("official_page", "url", "The official page of the route.", example="https://www.oas.org/en/iachr/"),
+    Field("guide", "text", "The guide under docs/.", example="mechanisms/iachr.md"),
+    Field("templates", "list", "Template pages under docs/.", example=["toolkits/templates/iachr-petition-checklist.md"]),
+    Field("standards", "list", "Instrument, article or General Comment ids it applies.", example=["american-declaration"]),
+    Field("conditions", "mapping", "The finder's rules: for each question, the answers this route suits; "
+          "leave a question out when any answer will do.", "yes", fields=CONDITIONS),
+    Field("notes", "mapping", "Why a condition is there, per question, shown with the reasons.", fields=tuple(
+        Field(f.name, "text", f"Why the '{f.name}' condition is there.") for f in CONDITIONS)),
+    Field("reviewed", "date", "When the record was last checked.", "yes", example="2026-11-25"),
+    Field("as_of", "date", "When its time-sensitive facts were verified.", example="2025-11-07"),
+))
+
+KINDS: dict[str, Kind] = {k.name: k for k in (INSTRUMENT, GENERAL_COMMENTS, MECHANISM, ISSUE_AREA, TERM, MODULE, WORKSHOP,
+                                              PATHWAY)}
 
 
 def field_names(fields: tuple[Field, ...]) -> tuple[str, ...]:

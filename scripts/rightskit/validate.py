@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from . import model as m
-from . import paths
+from . import freshness, paths, sources, timing
 from .findings import WARNING, Finding, did_you_mean
 from .model import line_of
 
@@ -44,6 +44,9 @@ def check(site: m.Site, docs_files: set[str], nav: dict[str, int] | None, docs_d
     out += _issue_areas(site, unread)
     out += _modules(site, docs_files, nav, docs_dir, unread)
     out += _workshops(site, unread)
+    out += timing.check(site)
+    out += freshness.marker_errors(site)
+    out += sources.check(site)
     return out
 
 

@@ -9,7 +9,9 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-XREF = re.compile(r"\[\[([^\[\]|\\]+?)(?:\\?\|([^\[\]]+?))?\]\]")
+# [[as-of:…]] and [[upcoming:…]] are dated markers (see markers.py), not references.
+XREF = re.compile(r"\[\[(?!as-of:|upcoming:)([^\[\]|\\]+?)(?:\\?\|([^\[\]]+?))?\]\]")
+_MARKER = re.compile(r"\[\[((?:as-of|upcoming):[^\[\]]*)\]\]")  # checked in markers.py/freshness.py
 # Inline links and images: [text](target "title"); the target is group 1.
 LINK = re.compile(r"!?\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _FENCE = re.compile(r"^\s*(```|~~~)")
@@ -49,6 +51,9 @@ def _outside_code(markdown: str, handle_line: Callable[[str, int], str]) -> str:
         pieces.append(handle_line(line[last:], number))
         out.append("".join(pieces))
     return "\n".join(out)
+
+
+outside_code = _outside_code  # public: markers.py scans prose the same way
 
 
 def find_refs(markdown: str) -> list[Found]:
@@ -98,7 +103,7 @@ def find_brackets(markdown: str) -> list[Found]:
     def collect(text: str, number: int) -> str:
         start = 0
         while (at := text.find("[[", start)) >= 0:
-            match = XREF.match(text, at)
+            match = XREF.match(text, at) or _MARKER.match(text, at)
             if match and match.group(1).strip():
                 start = match.end()
                 continue

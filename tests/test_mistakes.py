@@ -97,7 +97,7 @@ MISTAKES = [
     Mistake('unknown_monitoring_body', [('standards/instruments/icescr.yml', 'monitoring_body: cescr', 'monitoring_body: cesr')],
             "standards/instruments/icescr.yml:10: unknown monitoring body 'cesr' (did you mean 'cescr'?)", only=False),
     Mistake('gc_unknown_body', [('standards/general-comments/cescr.yml', 'body: cescr', 'body: cerd')],
-            "standards/general-comments/cescr.yml:1: unknown body 'cerd' (see standards/mechanisms.yml for the ids)", only=False),
+            "standards/general-comments/cescr.yml:1: unknown body 'cerd' (did you mean 'cescr'?)", only=False),
     Mistake('gc_interprets_unknown', [('standards/general-comments/cescr.yml', 'interprets: [icescr/11]', 'interprets: [icescr/12]')],
             "standards/general-comments/cescr.yml:11: unknown article 'icescr/12' (did you mean 'icescr/11'?)", only=False),
     Mistake('mechanism_part_of', [('standards/mechanisms.yml', '  guide: mechanisms/upr.md', '  guide: mechanisms/upr.md\n  part_of: hrc')],
@@ -138,6 +138,8 @@ MISTAKES = [
             "docs/mechanisms/upr.md:1: no front matter (start the file with a '---' block holding at least 'title:')", only=True),
     Mistake('missing_page_with_anchor', [('docs/rights/housing.md', '../activities/line.md)', '../activities/lines.md#steps)')],
             "docs/rights/housing.md:14: broken link: '../activities/lines.md#steps' does not exist (did you mean '../activities/line.md#steps'?)", only=False),
+    Mistake('unknown_standard', [('docs/rights/housing.md', 'standards: [icescr/11]', 'standards: [icescr/111]')],
+            "docs/rights/housing.md:6: unknown standard 'icescr/111' (did you mean 'icescr/11'?)", only=False),
     Mistake('malformed_mkdocs', [('mkdocs.yml', '  - index.md', '  - index.md: [')],
             "mkdocs.yml:25: malformed YAML: expected the node content, but found '-' (check indentation, colons and quotes on this line and the one before)", only=True),
 ]

@@ -157,6 +157,8 @@ def cmd_serve(args) -> int:
         try:
             config = config or load_config(config_file, site_dir=str(site_dir))
             config.plugins["rightskit"].config.pdf = args.pdf
+            if "git-revision-date-localized" in config.plugins:  # one `git log` a page: not worth it in preview
+                config.plugins["git-revision-date-localized"].config["enabled"] = False
             config.site_url = url
             build(config, serve_url=url)
         except Exception as error:  # noqa: BLE001 - whatever failed, the browser must show it, not hang

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -55,9 +56,17 @@ def format_findings(findings: Iterable[Finding]) -> str:
 
 def did_you_mean(value: str, choices: Iterable[str], fallback: str = "") -> str:
     """A hint naming the closest known id, so a typo is fixed in one look."""
-    # 0.75, not difflib's 0.6: ids sharing only a suffix ('food-security', 'social-security')
-    # are different things, and a wrong suggestion misleads more than none.
-    matches = difflib.get_close_matches(str(value), sorted(set(choices)), n=1, cutoff=0.75)
-    if matches and matches[0] != str(value):
-        return f"did you mean '{matches[0]}'?"
+    value = str(value)
+    for match in difflib.get_close_matches(value, sorted(set(choices)), n=5, cutoff=0.6):
+        if match != value and _same_words(value, match):
+            return f"did you mean '{match}'?"
     return fallback
+
+
+def _same_words(value: str, match: str) -> bool:
+    """False when ids of the same shape differ by a whole word: 'food-security' is not a typo of
+    'social-security', and a wrong suggestion misleads more than none."""
+    words, others = re.split(r"[-/]", value), re.split(r"[-/]", match)
+    if len(words) != len(others):
+        return True
+    return all(difflib.SequenceMatcher(None, a, b).ratio() >= 0.5 for a, b in zip(words, others))

@@ -78,7 +78,13 @@ def index_pages(pages: list[tuple[str, str]], output_path: Path, config: dict | 
                               "file_path": None}) for url, html in pages]
         for message_id in sent:
             service.wait(message_id)
-        service.wait(service.send({"type": "WriteFiles", "index_id": index_id, "output_path": str(output_path)}))
+        # The files come back in the reply and are written here: the service answers WriteFiles
+        # before it has finished writing, and stops when its input closes, which can cut a file short.
+        reply = service.wait(service.send({"type": "GetFiles", "index_id": index_id}))
+        for file in reply["files"]:
+            target = Path(output_path) / file["path"]
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(base64.b64decode(file["content"]))
     finally:
         service.close()
     return len(pages)

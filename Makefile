@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := true
 
-.PHONY: site check serve test bench bench-scale clean install lock
+.PHONY: site check serve test bench bench-scale clean install lock offline
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,11 @@ site: $(STAMP)
 	scripts/install-system-deps.sh site
 	$(BIN)/rightskit build
 
+## The offline kit: one zip of the whole site with every PDF, to open from file:// with no network.
+offline: $(STAMP)
+	scripts/install-system-deps.sh site
+	$(BIN)/rightskit offline
+
 ## Check content and data; prints every problem as file:line.
 check: $(STAMP)
 	$(BIN)/rightskit check
@@ -39,9 +44,10 @@ test: $(TEST_STAMP)
 	scripts/install-system-deps.sh test
 	$(BIN)/python -m pytest -q
 
-## Time loading, page generation, the MkDocs build and PDFs.
-bench: $(STAMP)
-	$(if $(SCALE),$(BIN)/rightskit bench --scale $(SIZES),scripts/install-system-deps.sh site && $(BIN)/rightskit bench)
+## Time loading, page generation, the MkDocs build and PDFs; search quality and bytes (in Chromium).
+## With SCALE=1, the scale benchmark instead (see bench-scale).
+bench: $(TEST_STAMP)
+	$(if $(SCALE),$(BIN)/rightskit bench --scale $(SIZES),scripts/install-system-deps.sh test && $(BIN)/rightskit bench)
 
 ## Our build against stock MkDocs + Material with 0 to 2,000 extra modules (slow: ~10 minutes).
 ## `make bench SCALE=1` does the same; choose sizes with SIZES=50,200.

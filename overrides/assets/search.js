@@ -16,6 +16,9 @@
   const siteRoot = new URL("../", bundle);
   const lang = (document.documentElement.lang || "en").split("-")[0].toLowerCase();
   const SHOWN = 10;
+  const TITLE = 1.5; // weight of a query word found in a result's title
+  const ALL = 0.5; // bonus for a result holding every word, as a share of all words' weight
+  const RANKING = { pageLength: 0.2 }; // Pagefind's default 0.75 buries the long overview pages
   const chosen = {}; // filter name -> value the reader picked
   let engine = null; // promise of {search, words}
   let latest = 0; // number of the newest query, so slow answers to old ones are dropped
@@ -24,7 +27,7 @@
   // bundle opened from file://) only has to replace this function.
   async function openIndex(bundleUrl, language) {
     const pagefind = await import(new URL("pagefind.js", bundleUrl).href);
-    await pagefind.options({ bundlePath: bundleUrl.href, excerptLength: 22 });
+    await pagefind.options({ bundlePath: bundleUrl.href, excerptLength: 22, ranking: RANKING });
     await pagefind.init();
     let words = null;
     try {
@@ -36,11 +39,15 @@
     return { search: (term, filters) => pagefind.search(term, { filters }), words };
   }
 
-  function start() {
-    if (!engine) {
-      engine = openIndex(bundle, lang).catch((error) => {
-        engine = null;
-        throw error;
+  let failed = false; // after a failure, try again on the next focus rather than on each key
+  function start(retry) {
+    if (!engine || (failed && retry)) {
+      failed = false;
+      // The offline kit (opened from file://) brings its own index: see assets/offline-search.js.
+      const opener = window.rkOfflineSearch ? window.rkOfflineSearch.open : openIndex;
+      engine = opener(bundle, lang);
+      engine.catch(() => {
+        failed = true;
       });
     }
     return engine;
@@ -126,31 +133,51 @@
     return { terms: content.length ? content : terms, changed: terms.some((term, i) => term !== tokens[i]) };
   }
 
-  // Pagefind returns only pages that hold every word. For a question of several words, rank
-  // pages by how well they match each word, weighting rare words above common ones.
-  async function rank(index, terms, filters) {
-    const whole = await index.search(terms.join(" "), filters);
-    if (terms.length < 2) return whole.results;
-    const singles = await Promise.all(terms.map((term) => index.search(term, filters)));
-    const total = Math.max(...singles.map((s) => s.unfilteredResultCount), whole.unfilteredResultCount, 1);
-    const scores = new Map();
+  // Pagefind returns only pages that hold every word, and ranks a long page below a short one
+  // that mentions a word as often. So each word is also searched alone, and a page's value adds:
+  // how well it matches each word (rare words count more), a bonus when it holds them all, and
+  // a larger one for each word in its title, more for a title that is mostly those words.
+  const tokens = (title) => (title || "").toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+  const alike = (term, word) => {
+    if (word.startsWith(term)) return true;
+    let common = 0;
+    while (common < term.length && term[common] === word[common]) common++;
+    return common >= 4 && common >= Math.min(term.length, word.length) - 2;
+  };
+
+  async function rank(index, terms, filters, words) {
+    const searches = await Promise.all([terms.join(" "), ...(terms.length > 1 ? terms : [])]
+      .map((term) => index.search(term, filters)));
+    const whole = searches[0];
+    const singles = terms.length > 1 ? searches.slice(1) : searches;
+    const total = (words && words.pages) || Math.max(...searches.map((s) => s.unfilteredResultCount), 1);
+    const titles = (words && words.titles) || {};
+    const topics = (words && words.topics) || {};
+    const stop = (words && words.stopSet) || new Set();
+    const value = new Map();
     const keep = new Map();
-    const rarities = [];
-    for (const single of singles) {
-      if (!single.results.length) continue;
+    let weights = 0;
+    singles.forEach((single, i) => {
+      if (!single.results.length) return;
       const top = single.results[0].score || 1;
-      const rarity = Math.log(1 + total / single.results.length);
-      rarities.push(rarity);
+      const rarity = Math.log(1 + total / single.unfilteredResultCount);
+      weights += rarity;
       for (const result of single.results) {
-        scores.set(result.id, (scores.get(result.id) || 0) + rarity * (result.score / top));
+        value.set(result.id, (value.get(result.id) || 0) + rarity * (result.score / top));
         keep.set(result.id, result);
       }
+      for (const result of single.results) {
+        const title = tokens(titles[result.id]).filter((w) => !stop.has(w));
+        const hits = title.filter((w) => alike(terms[i], w)).length;
+        const topical = tokens(topics[result.id]).some((w) => alike(terms[i], w));
+        const share = hits ? 0.5 + 0.5 * Math.min(1, hits / title.length) : topical ? 0.75 : 0;
+        value.set(result.id, value.get(result.id) + TITLE * rarity * share);
+      }
+    });
+    for (const result of whole.results) {
+      if (keep.has(result.id)) value.set(result.id, value.get(result.id) + ALL * weights);
     }
-    // A page holding every word gets a bonus worth half of all the words' weights.
-    const complete = new Set(whole.results.map((r) => r.id));
-    const bonus = 0.5 * [...rarities].reduce((a, b) => a + b, 0);
-    const value = (r) => scores.get(r.id) + (complete.has(r.id) ? bonus : 0);
-    return [...keep.values()].sort((a, b) => value(b) - value(a));
+    return [...keep.values()].sort((a, b) => value.get(b.id) - value.get(a.id));
   }
 
   // --- showing results ---------------------------------------------------------------------
@@ -166,7 +193,7 @@
       const li = document.createElement("li");
       const a = document.createElement("a");
       a.className = "rk-search__link";
-      a.href = link(item.url);
+      a.href = link(item.meta.url || item.url); // sections carry their #anchor in meta
       const kind = document.createElement("span");
       kind.className = "rk-search__type";
       kind.textContent = item.meta.type || "";
@@ -227,14 +254,14 @@
     let index;
     try {
       if (!engine) status.textContent = text.loading;
-      index = await start();
+      index = await start(false);
     } catch (error) {
       status.textContent = text.failed;
       return;
     }
     const words = dictionary(index.words);
     const planned = plan(query, words);
-    const results = await rank(index, planned.terms, { ...chosen });
+    const results = await rank(index, planned.terms, { ...chosen }, words);
     const items = await Promise.all(results.slice(0, SHOWN).map((r) => r.data()));
     if (mine !== latest) return;
     items.total = results.length;
@@ -257,7 +284,7 @@
   const links = () => [...list.querySelectorAll("a")];
 
   input.addEventListener("focus", () => {
-    start().catch(() => {});
+    start(true).catch(() => {});
     if (input.value.trim() && list.children.length) open();
   });
   let timer = 0;

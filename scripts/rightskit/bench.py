@@ -4,6 +4,7 @@ Timings are medians of a few rounds, measured here and printed; tests never asse
 """
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import tempfile
@@ -56,13 +57,19 @@ def run(project: Project, rounds: int = 3) -> int:
         rows.append(("WeasyPrint import", time.perf_counter() - start))
         cache = Path(tmp) / "cache"
         start = time.perf_counter()
+        cold = pdf.build_all(site, out, site_url="https://example.invalid/", cache_dir=Path(tmp) / "serial",
+                             workers=1)
+        rows.append((f"PDFs cold, serial ({cold.rendered} rendered)", time.perf_counter() - start))
+        start = time.perf_counter()
         cold = pdf.build_all(site, out, site_url="https://example.invalid/", cache_dir=cache)
-        rows.append((f"PDFs cold ({cold.rendered} rendered)", time.perf_counter() - start))
+        rows.append((f"PDFs cold, parallel on {os.cpu_count()} cores ({cold.rendered} rendered)",
+                     time.perf_counter() - start))
         start = time.perf_counter()
         warm = pdf.build_all(site, out, site_url="https://example.invalid/", cache_dir=cache)
         rows.append((f"PDFs warm ({warm.rendered} rendered, {warm.cached} cached)", time.perf_counter() - start))
         pages = sum(1 for _ in out.rglob("*.html"))
         size = sum(p.stat().st_size for p in out.rglob("*.html"))
+        search_text = _search_figures(project, site, out, Path(tmp))
 
     print(f"Benchmark of the shipped content: {len(site.modules)} hand-written pages, "
           f"{pages} HTML pages built, {size / pages / 1024:.0f} KB of HTML a page on average; "
@@ -71,7 +78,21 @@ def run(project: Project, rounds: int = 3) -> int:
     width = max(len(name) for name, _ in rows)
     for name, seconds in rows:
         print(f"  {name:<{width}}  {seconds:7.3f} s")
+    print("\n" + search_text)
     return 0
+
+
+def _search_figures(project: Project, site, site_dir: Path, work: Path) -> str:
+    """Search quality and bytes, measured in Chromium (needs the test extras: `make bench` has them)."""
+    try:
+        from . import search_bench
+    except ImportError as error:  # pragma: no cover
+        return f"Search figures skipped: {error}"
+    try:
+        figures = search_bench.measure(site_dir, site, project.root / "tests" / "search_queries.yml", work_dir=work)
+    except ImportError:
+        return "Search figures skipped: Playwright is not installed (pip install -e '.[test]')."
+    return search_bench.report(figures)
 
 
 def _mark_line(text: str, line: int, marker: str) -> str:

@@ -15,16 +15,20 @@ Nothing here imports MkDocs: the plugin (or anything else) calls `index_site` af
 from __future__ import annotations
 
 import functools
+import gzip
 import html
 import json
+import math
 import re
+import subprocess
+import sys
+import tempfile
 from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
 from . import model as m
-from . import pagefind_batch
 from . import paths
 
 BUNDLE_DIR = "pagefind"  # where the index is written, relative to the site
@@ -43,6 +47,9 @@ MODULE_KINDS = {"issue area": "right", "mechanism guide": "mechanism", "toolkit"
 # Parts of a page that are not its content: permalink signs, the edit button, tags, and the
 # lists of links that generated pages carry (they are marked data-pagefind-ignore in templates).
 EXCLUDE = (".headerlink", ".md-content__button", ".md-tags", ".md-source-file", ".rk-search-skip")
+
+# A heading found on this many pages or more is template structure, not a topic: plain weight.
+COMMON_HEADING_PAGES = 5
 
 # Headings whose id starts a result of its own: articles of an instrument, General Comments.
 SPLIT_IDS = re.compile(r"^(article|gc)-")
@@ -64,8 +71,8 @@ STOP_WORDS = {
 # the result is an indexed word, so "promise" is never turned into "promize".
 SPELLING_RULES = [
     (r"^(.{2,})is(e|es|ed|ing|er|ers|ation|ations|ational)$", r"\1iz\2"),
-    (r"^(an|par|catal)ys(e|es|ed|ing)$", r"\1yz\2"),
-    (r"^(lab|fav|behavi|col|hon|neighb|harb|rum|flav|hum|vig|endeav|savi|val|rig)our(s|ed|ing|er|ers|able|ably|ite|ites|ful)?$", r"\1or\2"),
+    (r"^(anal|paral|catal)ys(e|es|ed|ing)$", r"\1yz\2"),
+    (r"^(lab|fav|behavi|col|hon|neighb|harb|rum|flav|hum|vig|endeav|savi|val|rig)our([a-z]*)$", r"\1or\2"),
     (r"^(cent|theat|fib|lit|spect|calib)re(s)?$", r"\1er\2"),
     (r"^(cent|theat|fib|spect|calib)red$", r"\1ered"),
     (r"^(fulfil|enrol|instal|distil|instil|skil)(ment|ments|s|ful)?$", r"\1l\2"),
@@ -92,7 +99,7 @@ SPELLING_KEEP = set("""advertise advise advised advises advising apprise arise c
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
 
-@functools.lru_cache(maxsize=None)  # pure, and called for every word of every page: thousands of repeats
+@functools.lru_cache(maxsize=65536)
 def americanize(word: str) -> str:
     """The American spelling of a (lower-case) word; the word itself when no rule applies."""
     if word in SPELLING_KEEP:
@@ -121,6 +128,7 @@ class Entry:
     label: str = ""  # short name used to title split results, e.g. "ICESCR"
     part_areas: dict = field(default_factory=dict)  # anchor -> issue areas of an article
     ignore: bool = False  # a list of pages (the all-pages list, tags): not a result itself
+    keywords: tuple[str, ...] = ()  # words of the standards filed under a hub's issue area
 
 
 def glossary_aliases(site: m.Site) -> dict[str, list[str]]:
@@ -132,9 +140,41 @@ def glossary_aliases(site: m.Site) -> dict[str, list[str]]:
     return out
 
 
+def area_topics(site: m.Site, top: int = 25) -> dict[str, list[str]]:
+    """For each issue area, the words that set the titles of its articles and General Comments
+    apart from those of other areas ("labor", "union" for work; "evictions" for housing).
+
+    A hub is the way into everything filed under its area, so it should come up for the words
+    of those standards even where its own text uses them rarely."""
+    titles: dict[str, list[str]] = {}
+    for article in site.articles.values():
+        for area in article.issue_areas:
+            titles.setdefault(area, []).append(article.title)
+    for comment in site.general_comments.values():
+        for ref in comment.interprets:
+            article = site.article(ref)
+            for area in article.issue_areas if article else ():
+                titles.setdefault(area, []).append(comment.title)
+    stop = set(STOP_WORDS["en"])
+    counts = {area: Counter(w for t in ts for w in words(t) if len(w) > 3 and w not in stop)
+              for area, ts in titles.items()}
+    overall: Counter[str] = Counter()
+    for c in counts.values():
+        overall.update(c)
+    total = sum(overall.values()) or 1
+    out = {}
+    for area, c in counts.items():
+        size = sum(c.values()) or 1
+        lift = {w: (n / size) / (overall[w] / total) for w, n in c.items()}
+        chosen = sorted((w for w in c if lift[w] >= 1.5), key=lambda w: (-c[w] * lift[w], w))
+        out[area] = chosen[:top]
+    return out
+
+
 def entries(site: m.Site) -> dict[str, Entry]:
     """Index additions for every page, keyed by its site-relative URL (e.g. `rights/housing/`)."""
     gloss = glossary_aliases(site)
+    topics = area_topics(site)
     areas = {a.id: a.title for a in site.issue_areas.values()}
     out: dict[str, Entry] = {}
 
@@ -148,7 +188,7 @@ def entries(site: m.Site) -> dict[str, Entry]:
         if area:
             aliases += [area.title, area.id.replace("-", " ")]
         add(module.path, Entry(kind, tuple(areas[a] for a in module.issue_areas if a in areas),
-                               module.summary, tuple(aliases)))
+                               module.summary, tuple(aliases), keywords=tuple(topics.get(area.id, ())) if area else ()))
     for inst in site.instruments.values():
         inst_areas = tuple(dict.fromkeys(areas[x] for a in inst.articles for x in a.issue_areas if x in areas))
         aliases = [inst.short_title, inst.id.replace("-", " "), *gloss.get(inst.title.lower(), [])]
@@ -233,6 +273,10 @@ class Record:
     url: str  # as the browser gets it: /rights/housing/ or /standards/icescr/#article-11
     lang: str
     html: str
+    areas: tuple[str, ...] = ()  # issue areas it is filed under
+
+
+INDEX_ONLY = '<div class="rk-index-only" data-pagefind-ignore="index">'
 
 
 def language(page_html: str) -> str:
@@ -245,14 +289,19 @@ def _text(fragment: str) -> str:
 
 
 def _additions(entry: Entry, lang: str, areas: tuple[str, ...], extra_words: str) -> str:
-    """Filters, meta and aliases for one record, as HTML Pagefind reads but nobody sees."""
+    """Filters, meta and aliases for one record, as HTML Pagefind reads but nobody sees.
+
+    Placed at the end of the record, so excerpts come from the page's own text around a match."""
     labels = KIND_LABELS.get(lang, KIND_LABELS["en"])
     kind = html.escape(labels[entry.kind])
     parts = [f'<span data-pagefind-filter="type" data-pagefind-meta="type">{kind}</span>']
     parts += [f'<span data-pagefind-filter="area">{html.escape(a)}</span>' for a in areas]
-    block = f'<div data-pagefind-ignore="index">{"".join(parts)}</div>'
-    if entry.aliases:
-        block += f'<p data-pagefind-weight="8">{html.escape(" · ".join(entry.aliases))}</p>'
+    block = f'{INDEX_ONLY}{"".join(parts)}</div>'
+    aliases = list({a.lower(): a for a in reversed(entry.aliases)}.values())[::-1]
+    if aliases:
+        block += f'<p data-pagefind-weight="8">{html.escape(" · ".join(aliases))}</p>'
+    if entry.keywords:
+        block += f'<p data-pagefind-weight="2">{html.escape(" ".join(entry.keywords))}</p>'
     if extra_words:
         block += f'<p data-pagefind-weight="1">{html.escape(extra_words)}</p>'
     return block
@@ -262,7 +311,7 @@ def _summary_block(summary: str, body: str) -> str:
     """The page's summary, weighted above the body, unless the page already shows it."""
     if not summary or " ".join(summary.split())[:60] in " ".join(_text(body).split()):
         return ""
-    return f'<p data-pagefind-weight="3">{html.escape(summary)}</p>'
+    return f'<p data-pagefind-weight="5">{html.escape(summary)}</p>'
 
 
 def spelling_variants(text: str) -> str:
@@ -293,7 +342,30 @@ def _split(body: str) -> tuple[str, list[tuple[str, str, str]]]:
     return "".join(rest), sections
 
 
-def records(page_html: str, url: str, entry: Entry | None) -> list[Record]:
+def heading_text(inner_html: str) -> str:
+    return " ".join(_text(_PERMALINK.sub("", inner_html)).split()).lower()
+
+
+def common_headings(pages: list[str], at_least: int = COMMON_HEADING_PAGES) -> set[str]:
+    """Headings that recur on many pages ("Overview", "Facilitator tips", "Sources"): they come
+    from templates and say nothing about a page's topic."""
+    counts: Counter[str] = Counter()
+    for page_html in pages:
+        counts.update({heading_text(h.group(3)) for h in _HEADING.finditer(page_html)})
+    return {text for text, n in counts.items() if n >= at_least}
+
+
+def _demote(body: str, common: set[str]) -> str:
+    """Index recurring headings as body text instead of with a heading's weight."""
+    def plain(match: re.Match) -> str:
+        if heading_text(match.group(3)) not in common:
+            return match.group(0)
+        return match.group(0).replace(f"<h{match.group(1)}", f'<h{match.group(1)} data-pagefind-weight="1"', 1)
+
+    return _HEADING.sub(plain, body) if common else body
+
+
+def records(page_html: str, url: str, entry: Entry | None, common: set[str] = frozenset()) -> list[Record]:
     """The records Pagefind indexes for one built page (none for pages outside the index)."""
     lang = language(page_html)
     match = _BODY.search(page_html)
@@ -302,21 +374,27 @@ def records(page_html: str, url: str, entry: Entry | None) -> list[Record]:
     page_html = _PERMALINK.sub("", page_html)
     match = _BODY.search(page_html)
     end = page_html.find("</article>", match.end())
-    body = page_html[match.end():end]
+    body = _demote(page_html[match.end():end], common)
     entry = entry or Entry("page")
     rest, sections = _split(body)
-    head = page_html[:match.end()]
-    tail = page_html[end:]
     added = _additions(entry, lang, entry.areas, spelling_variants(_text(rest) + " " + entry.summary))
-    out = [Record(url, lang, head + added + _summary_block(entry.summary, rest) + rest + tail)]
+    close = rest.rfind("</div>")  # the end of the data-pagefind-body element
+    rest = rest[:close] if close >= 0 else rest
+    # Pagefind gets the body alone: the navigation and header around it would only be parsed and
+    # dropped, and they are most of a page's bytes (indexing 2,000 pages took minutes with them).
+    out = [Record(url, lang, _document(lang, _summary_block(entry.summary, rest) + rest + added), entry.areas)]
     for anchor, title, section in sections:
         label = f"{entry.label} {title}" if entry.label else title
         areas = entry.part_areas.get(anchor, ())
         extra = spelling_variants(_text(section))
-        doc = (f'<!doctype html><html lang="{html.escape(lang)}"><body><div data-pagefind-body>'
-               f'<h1>{html.escape(label)}</h1>{_additions(entry, lang, areas, extra)}{section}</div></body></html>')
-        out.append(Record(f"{url}#{anchor}", lang, doc))
+        doc = _document(lang, f"<h1>{html.escape(label)}</h1>{section}{_additions(entry, lang, areas, extra)}")
+        out.append(Record(f"{url}#{anchor}", lang, doc, areas))
     return out
+
+
+def _document(lang: str, body: str) -> str:
+    return (f'<!doctype html><html lang="{html.escape(lang)}"><body><div data-pagefind-body>{body}</div>'
+            f"</body></html>")
 
 
 # --- words for typo correction -----------------------------------------------------------
@@ -357,14 +435,9 @@ class _Text(HTMLParser):
             self.chunks.append(data)
 
 
-_BODY_TAG = re.compile(r"<[a-zA-Z][^<>]*\sdata-pagefind-body[\s>=/]")
-
-
 def indexed_text(record_html: str) -> str:
     parser = _Text()
-    # Nothing before the indexed element counts: start there, not at the navigation and header.
-    start = _BODY_TAG.search(record_html)
-    parser.feed(record_html[start.start():] if start else record_html)
+    parser.feed(record_html)
     return " ".join(parser.chunks)
 
 
@@ -376,9 +449,33 @@ def vocabulary(texts: list[str]) -> dict[str, int]:
     return dict(sorted(counts.items()))
 
 
-def words_file(lang: str, vocab: dict[str, int]) -> dict:
-    return {"lang": lang, "words": vocab, "stop": STOP_WORDS.get(lang, []),
-            "spelling": [[p, r.replace("\\", "$")] for p, r in SPELLING_RULES], "keep": sorted(SPELLING_KEEP)}
+def words_file(lang: str, vocab: dict[str, int], results: dict[str, tuple[str, str]],
+               table: dict[str, Entry]) -> dict:
+    """What the browser needs besides Pagefind: words with page counts (typo correction), stop
+    words, spelling rules (as JavaScript replacement strings), each result's title by Pagefind
+    id (so results can be ranked by their titles without fetching each one), and for each hub
+    the words of its issue area, which count like words of its title."""
+    titles = {ident: title for ident, (title, _) in results.items()}
+    topics = {}
+    for ident, (_, url) in results.items():
+        entry = entry_for(url.lstrip("/"), lang, table)
+        if entry and entry.keywords:
+            topics[ident] = " ".join(entry.keywords)
+    return {"lang": lang, "pages": len(titles), "words": vocab, "stop": STOP_WORDS.get(lang, []),
+            "spelling": [[p, r.replace("\\", "$")] for p, r in SPELLING_RULES], "keep": sorted(SPELLING_KEEP),
+            "titles": titles, "topics": topics}
+
+
+def fragment_results(bundle: Path) -> dict[str, dict[str, tuple[str, str]]]:
+    """(title, url) of every result Pagefind wrote, by language and Pagefind id (fragment name)."""
+    out: dict[str, dict[str, tuple[str, str]]] = {}
+    for file in sorted((bundle / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(file.read_bytes())
+        record = json.loads(data[data.index(b"{"):])
+        ident = file.stem
+        meta = record.get("meta", {})
+        out.setdefault(ident.split("_", 1)[0], {})[ident] = (meta.get("title", ""), meta.get("url") or record["url"])
+    return out
 
 
 # --- running Pagefind --------------------------------------------------------------------
@@ -391,34 +488,62 @@ class Report:
 
 
 def collect(site_dir: Path, table: dict[str, Entry]) -> list[Record]:
-    out: list[Record] = []
+    pages: dict[str, str] = {}
     for file in sorted(site_dir.rglob("*.html")):
         rel = file.relative_to(site_dir).as_posix()
         if rel.startswith(f"{BUNDLE_DIR}/") or rel == "404.html":
             continue
-        url = rel[: -len("index.html")] if rel.endswith("index.html") else rel
-        page_html = file.read_text(encoding="utf-8")
-        out += records(page_html, "/" + url, entry_for(url, language(page_html), table))
+        pages[rel[: -len("index.html")] if rel.endswith("index.html") else rel] = file.read_text(encoding="utf-8")
+    common = common_headings(list(pages.values()))
+    out: list[Record] = []
+    for url, page_html in pages.items():
+        out += records(page_html, "/" + url, entry_for(url, language(page_html), table), common)
     return out
 
 
 def _write(site_dir: Path, items: list[Record]) -> None:
-    # One stream to the service: the pagefind package's client waits 0.1 s per page (see pagefind_batch).
-    pagefind_batch.index_pages([(item.url, item.html) for item in items], site_dir / BUNDLE_DIR,
-                               {"exclude_selectors": list(EXCLUDE)})
+    """Run the Pagefind CLI (its binary ships in the `pagefind[bin]` wheel) over the records.
+
+    Each record is written as a small HTML file of its own; a section's address (`#article-11`)
+    cannot be a file path, so it travels as the `url` meta, which search.js prefers. The CLI,
+    not the Python API: the API waits a tenth of a second per file (2,000 pages took minutes)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        for n, item in enumerate(items):
+            path, _, anchor = item.url.partition("#")
+            folder = work / "records" / path.strip("/")
+            if anchor:
+                folder = folder / f"_{anchor}"
+                body_at = item.html.index("<div data-pagefind-body>")
+                item_html = (item.html[:body_at] + f'<span data-pagefind-meta="url:{html.escape(item.url)}"></span>'
+                             + item.html[body_at:])
+            else:
+                item_html = item.html
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "index.html").write_text(item_html, encoding="utf-8")
+        config = {"site": str(work / "records"), "output_path": str(site_dir / BUNDLE_DIR),
+                  "exclude_selectors": list(EXCLUDE)}
+        (work / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
+        done = subprocess.run([sys.executable, "-m", "pagefind", "--quiet"], cwd=work, capture_output=True, text=True)
+        if done.returncode != 0:
+            raise RuntimeError(f"Pagefind failed:\n{done.stdout}{done.stderr}")
 
 
 def index_site(site_dir: Path, site: m.Site) -> Report:
     """Index a built site into site_dir/pagefind/, with one index and one word list per language."""
     site_dir = Path(site_dir)
-    items = collect(site_dir, entries(site))
+    table = entries(site)
+    items = collect(site_dir, table)
+    if not items:  # nothing marked for the index (a theme without our overrides): no search
+        return Report(0, 0, {})
     _write(site_dir, items)
     by_lang: dict[str, list[str]] = {}
     for item in items:
         by_lang.setdefault(item.lang, []).append(indexed_text(item.html))
+    results = fragment_results(site_dir / BUNDLE_DIR)
     for lang, texts in by_lang.items():
         target = site_dir / BUNDLE_DIR / f"words-{lang}.json"
-        target.write_text(json.dumps(words_file(lang, vocabulary(texts)), ensure_ascii=False,
-                                     separators=(",", ":")), encoding="utf-8")
+        target.write_text(json.dumps(words_file(lang, vocabulary(texts), results.get(lang, {}), table),
+                                     ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return Report(len({i.url.split("#")[0] for i in items}), len(items),
                   {lang: len(texts) for lang, texts in by_lang.items()})

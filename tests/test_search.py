@@ -1,0 +1,231 @@
+"""Search index (scripts/rightskit/search.py): what goes into it, aliases from the data,
+spelling and split results, one index per language, and the evaluation set itself."""
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from rightskit import model as m
+from rightskit import search
+from rightskit.findings import errors
+from rightskit.load import Project, load_site
+from rightskit.search_eval import load_queries, matches
+
+from conftest import REPO
+
+QUERIES = Path(__file__).parent / "search_queries.yml"
+
+
+@pytest.fixture(scope="module")
+def site():
+    loaded = load_site(Project(REPO))
+    assert not errors(loaded.findings)
+    return loaded.site
+
+
+def page(body: str, lang: str = "en") -> str:
+    return (f'<!doctype html><html lang="{lang}"><head><title>x</title></head><body><nav>Menu words</nav>'
+            f'<article class="md-content__inner md-typeset"><div data-pagefind-body>{body}</div></article>'
+            f"<footer>Footer words</footer></body></html>")
+
+
+def fragments(bundle: Path) -> dict[str, dict]:
+    out = {}
+    for file in (bundle / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(file.read_bytes())
+        record = json.loads(data[data.index(b"{"):])
+        out[record.get("meta", {}).get("url") or record["url"]] = record  # sections: their #anchor
+    return out
+
+
+# --- spelling --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("british, american", [
+    ("organise", "organize"), ("organisers", "organizers"), ("organisation", "organization"),
+    ("realisation", "realization"), ("labour", "labor"), ("neighbourhood", "neighborhood"),
+    ("fulfil", "fulfill"), ("fulfilment", "fulfillment"), ("centre", "center"), ("programme", "program"),
+    ("defence", "defense"), ("mould", "mold"), ("analyse", "analyze"),
+])
+def test_british_spellings_become_american(british, american):
+    assert search.americanize(british) == american
+
+
+@pytest.mark.parametrize("word", ["promise", "exercise", "otherwise", "advise", "housing", "organize", "labor"])
+def test_other_words_keep_their_spelling(word):
+    assert search.americanize(word) == word
+
+
+def test_pages_written_in_british_spelling_are_indexed_under_the_american_one_too():
+    assert search.spelling_variants("Organisers fight for labour rights.").split() == ["labor", "organizers"]
+
+
+# --- what each page gets from the data -------------------------------------------------
+
+def test_aliases_come_from_the_data(site):
+    table = search.entries(site)
+    icescr = table["standards/icescr/"]
+    assert icescr.kind == "standard" and "ICESCR" in icescr.aliases
+    assert icescr.part_areas["article-11"]  # articles carry their own issue areas
+    assert "UPR" in table["mechanisms/upr/"].aliases
+    # "CERD" is the glossary's abbreviation for the committee's full name.
+    assert "CERD" in table["mechanisms/cerd/"].aliases
+    assert "IACHR" in table["mechanisms/iachr/"].aliases
+
+
+def test_hubs_stand_for_the_words_of_their_area(site):
+    table = search.entries(site)
+    work = table["rights/work/"]
+    assert work.kind == "right" and work.areas == ("Work with dignity",)
+    assert {"labor", "union"} <= set(work.keywords)
+    assert "evictions" in table["rights/housing/"].keywords
+    assert "labor" not in table["rights/housing/"].keywords
+
+
+def test_page_types_cover_every_kind_readers_filter_on(site):
+    kinds = {e.kind for e in search.entries(site).values()}
+    assert {"right", "standard", "mechanism", "toolkit", "activity", "workshop"} <= kinds
+    assert all(kind in search.KIND_LABELS["en"] and kind in search.KIND_LABELS["es"] for kind in kinds)
+
+
+def test_a_translation_shares_its_pages_entry():
+    table = {"rights/housing/": search.Entry("right")}
+    assert search.entry_for("es/rights/housing/", "es", table) is table["rights/housing/"]
+    assert search.entry_for("es/rights/housing/", "en", table) is None
+
+
+def test_catalog_lists_every_page_once_by_type(site):
+    groups = search.catalog(site)
+    listed = [page for _, items in groups for _, page in items]
+    assert len(listed) == len(set(listed))
+    modules = {mod.path for mod in site.modules.values()} - {"tags.md"}
+    assert modules <= set(listed)
+    assert {f"standards/{i}.md" for i in site.instruments} <= set(listed)
+    assert [heading for heading, _ in groups][:3] == ["Rights", "Standards", "Mechanisms"]
+
+
+# --- preparing pages -------------------------------------------------------------------
+
+def test_only_the_body_is_indexed_with_its_additions():
+    entry = search.Entry("toolkit", ("Housing",), "A short summary of the page.", ("Alias",))
+    html = page('<h1 id="t">Title<a class="headerlink" href="#t">¶</a></h1><p>Body text.</p>')
+    [record] = search.records(html, "/toolkits/x/", entry)
+    text = search.indexed_text(record.html)
+    assert "Body text." in text and "Title" in text and "¶" not in text
+    assert "Menu words" not in text and "Footer words" not in text
+    assert "A short summary of the page." in text and "Alias" in text
+    assert 'data-pagefind-filter="type" data-pagefind-meta="type">Toolkit<' in record.html
+    assert 'data-pagefind-filter="area">Housing<' in record.html
+    # Pagefind gets the body alone, with the additions inside it after the page's own text.
+    assert "Menu words" not in record.html and "Footer words" not in record.html
+    assert record.html.index("Body text.") < record.html.index("Alias") < record.html.index("</div></body>")
+
+
+def test_lists_of_pages_are_not_results():
+    assert search.records(page("<p>x</p>"), "/all-pages/", search.Entry("page", ignore=True)) == []
+    assert search.records("<html lang='en'><body><p>No body marker</p></body></html>", "/x/", None) == []
+
+
+def test_instrument_articles_are_results_of_their_own():
+    entry = search.Entry("standard", ("Housing", "Food"), "", ("ICESCR",), "ICESCR",
+                         {"article-11": ("Housing",)})
+    html = page('<h1 id="i">The Covenant</h1><p>Intro.</p><h2 id="articles">Articles</h2>'
+                '<h3 id="article-11">Article 11: Living standard</h3><p>Food and housing.</p>'
+                '<div data-pagefind-ignore="index"><p>Cited in many pages</p></div>'
+                '<h3 id="article-12">Article 12: Health</h3><p>Clinics.</p>'
+                '<h2 id="cited-in">Cited in</h2><p>Tail.</p>')
+    records = search.records(html, "/standards/icescr/", entry)
+    assert [r.url for r in records] == ["/standards/icescr/", "/standards/icescr/#article-11",
+                                        "/standards/icescr/#article-12"]
+    whole, art11, art12 = (search.indexed_text(r.html) for r in records)
+    assert "Intro." in whole and "Tail." in whole and "Food and housing" not in whole
+    assert "ICESCR Article 11: Living standard" in art11 and "Food and housing." in art11
+    assert "Cited in many pages" not in art11 and "Clinics" not in art11
+    assert "Clinics." in art12 and "Tail" not in art12
+    assert records[1].areas == ("Housing",)
+
+
+def test_headings_on_many_pages_lose_their_weight():
+    pages = [page(f'<h2 id="tips">Facilitator tips</h2><p>{n}</p><h2 id="t{n}">Topic {n}</h2>') for n in range(5)]
+    common = search.common_headings(pages)
+    assert common == {"facilitator tips"}
+    [record] = search.records(pages[0], "/a/", None, common)
+    assert '<h2 data-pagefind-weight="1" id="tips">' in record.html
+    assert '<h2 id="t0">' in record.html
+
+
+def test_vocabulary_counts_pages_not_occurrences():
+    vocab = search.vocabulary(["eviction eviction tenant", "eviction is bad"])
+    assert vocab == {"eviction": 2, "tenant": 1}
+
+
+# --- the built site --------------------------------------------------------------------
+
+def test_built_site_has_one_index_with_what_the_browser_needs(built: Path):
+    bundle = built / "site" / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text())
+    assert list(entry["languages"]) == ["en"]
+    words = json.loads((bundle / "words-en.json").read_text())
+    assert words["pages"] == entry["languages"]["en"]["page_count"] == len(words["titles"])
+    assert {"eviction", "housing", "organize"} <= set(words["words"])
+    assert "Work with dignity" in words["titles"].values()
+    assert words["topics"] and "will" in words["stop"]
+    records = fragments(bundle)
+    assert "/standards/icescr/#article-11" in records
+    assert "/all-pages/" not in records and "/tags/" not in records
+    icescr = records["/standards/icescr/"]
+    assert "Cited in" not in icescr["content"] and "¶" not in icescr["content"]
+    assert icescr["meta"]["type"] == "Standard"
+    assert records["/rights/housing/"]["filters"]["type"] == ["Right"]
+    # What only the index needs is not in the pages readers download.
+    assert "rk-index-only" not in (built / "site" / "rights" / "housing" / "index.html").read_text()
+
+
+def test_built_pages_have_the_search_box_and_no_builtin_search(built: Path):
+    html = (built / "site" / "rights" / "housing" / "index.html").read_text()
+    assert 'id="rk-search-input"' in html and "data-pagefind-body" in html
+    assert 'action="../../all-pages/"' in html
+    assert "md-search" not in html and not (built / "site" / "search" / "search_index.json").exists()
+
+
+def test_all_pages_lists_every_page(built: Path):
+    html = (built / "site" / "all-pages" / "index.html").read_text()
+    for link in ('href="../rights/housing/"', 'href="../standards/icescr/"', 'href="../mechanisms/upr/"',
+                 'href="../workshops/dignity-at-work/"', 'href="../activities/housing-line/"'):
+        assert link in html
+
+
+def test_one_index_per_language(tmp_path: Path):
+    site_dir = tmp_path / "site"
+    (site_dir / "es").mkdir(parents=True)
+    (site_dir / "index.html").write_text(page("<h1>Housing</h1><p>Adequate housing for everyone.</p>"))
+    (site_dir / "es" / "index.html").write_text(page("<h1>Vivienda</h1><p>Una vivienda adecuada.</p>", "es"))
+    report = search.index_site(site_dir, m.Site())
+    assert report.languages == {"en": 1, "es": 1}
+    entry = json.loads((site_dir / "pagefind" / "pagefind-entry.json").read_text())
+    assert set(entry["languages"]) == {"en", "es"}
+    assert "vivienda" in json.loads((site_dir / "pagefind" / "words-es.json").read_text())["words"]
+    assert "vivienda" not in json.loads((site_dir / "pagefind" / "words-en.json").read_text())["words"]
+
+
+# --- the evaluation set ----------------------------------------------------------------
+
+def test_evaluation_set_is_large_varied_and_points_at_real_pages(built: Path):
+    queries = load_queries(QUERIES)
+    assert len(queries) >= 40
+    assert {"right", "abbreviation", "mechanism", "task", "spelling", "typo"} <= {q.kind for q in queries}
+    for q in queries:
+        path, _, anchor = q.expect.partition("#")
+        html = (built / "site" / path / "index.html")
+        assert html.exists(), q
+        assert not anchor or f'id="{anchor}"' in html.read_text(), q
+
+
+def test_result_addresses_match_with_or_without_anchor():
+    assert matches("rights/housing/", "rights/housing/")
+    assert matches("standards/icescr/#article-11", "standards/icescr/")
+    assert matches("standards/icescr/#article-11", "standards/icescr/#article-11")
+    assert not matches("standards/icescr/", "standards/icescr/#article-11")
+    assert not matches("standards/icescr/#article-12", "standards/icescr/#article-11")

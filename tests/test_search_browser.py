@@ -1,0 +1,239 @@
+"""Search in a real browser (Debian's Chromium through Playwright): the evaluation set typed into
+the header box, the keyboard, accessibility with results open, what is fetched and when, the
+Spanish index, and the page without JavaScript."""
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from rightskit import search
+from rightskit.load import Project, load_site
+from rightskit.search_eval import TOP, evaluate, load_queries, scores
+from rightskit.search_eval import search as type_query
+
+from test_browser import CHROMIUM, FLAGS, WCAG, foreign
+
+pytestmark = pytest.mark.browser
+
+QUERIES = Path(__file__).parent / "search_queries.yml"
+SPANISH = """<h1 id="prueba">Página de prueba en español</h1>
+<p>Una vivienda adecuada es un derecho humano. Esta página existe solo para comprobar que la
+búsqueda en español usa su propio índice.</p>"""
+
+
+@pytest.fixture(scope="module")
+def search_site(built: Path, tmp_path_factory) -> Path:
+    """The built site plus a Spanish page at /es/, indexed again as a Spanish edition would be."""
+    site_dir = tmp_path_factory.mktemp("search") / "site"
+    shutil.copytree(built / "site", site_dir)
+    # /es/ sits one folder deep, like about/, so the page's relative links still work.
+    html = (site_dir / "about" / "index.html").read_text(encoding="utf-8")
+    html = re.sub(r'<html lang="en"', '<html lang="es"', html, count=1)
+    start = html.index("<div data-pagefind-body>") + len("<div data-pagefind-body>")
+    end = html.index("</article>", start)
+    html = html[:start] + SPANISH + "</div>" + html[end:]
+    (site_dir / "es").mkdir()
+    (site_dir / "es" / "index.html").write_text(html, encoding="utf-8")
+    shutil.rmtree(site_dir / search.BUNDLE_DIR)
+    search.index_site(site_dir, load_site(Project(built)).site)
+    return site_dir
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(search_site: Path):
+    handler = functools.partial(_Quiet, directory=str(search_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: `make test` installs it with apt-get")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context()
+    page = context.new_page()
+    page.requested = []
+    page.on("request", lambda request: page.requested.append(request.url))
+    yield page
+    context.close()
+
+
+def index_requests(urls: list[str]) -> list[str]:
+    return [u for u in urls if f"/{search.BUNDLE_DIR}/" in urlsplit(u).path]
+
+
+def test_evaluation_queries_find_their_page(page, server):
+    queries = load_queries(QUERIES)
+    page.goto(server, wait_until="networkidle")
+    outcomes = evaluate(page, server, queries)
+    passed, mrr = scores(outcomes)
+    report = "\n".join(f"  {o.query.query!r}: wanted {o.query.expect} in the top {TOP}, "
+                       f"rank {o.rank}; got {list(o.found[:TOP])}" for o in outcomes if not o.passed)
+    print(f"search evaluation: {passed:.1%} passed, mean reciprocal rank {mrr:.3f}\n{report}")
+    assert passed >= 0.95, f"{passed:.1%} of {len(outcomes)} queries passed:\n{report}"
+    assert foreign(page.requested) == []
+
+
+@pytest.mark.parametrize("path", ["", "rights/housing/", "standards/icescr/"])
+def test_nothing_of_the_index_loads_before_the_box_is_focused(page, server, path):
+    page.goto(server + path, wait_until="networkidle")
+    page.mouse.wheel(0, 600)
+    page.locator("main").click()
+    page.wait_for_timeout(300)
+    assert index_requests(page.requested) == []
+    page.locator("#rk-search-input").focus()
+    page.wait_for_function("() => performance.getEntriesByType('resource').some(e => e.name.includes('pagefind.js'))")
+    assert index_requests(page.requested)
+    assert foreign(page.requested) == []
+
+
+def test_results_show_title_type_and_highlighted_excerpt(page, server):
+    page.goto(server + "rights/food/", wait_until="networkidle")
+    found = type_query(page, server, "eviction")
+    assert found
+    first = page.locator(".rk-search__results > li").first
+    assert first.locator(".rk-search__title").inner_text().strip()
+    assert first.locator(".rk-search__type").text_content().strip() in search.KIND_LABELS["en"].values()
+    assert "evict" in first.locator(".rk-search__excerpt mark").first.inner_text().lower()
+    assert re.match(r"\d+ matching documents?", page.locator(".rk-search__status").inner_text())
+
+
+def test_typos_are_corrected_and_said_so(page, server):
+    page.goto(server, wait_until="networkidle")
+    found = type_query(page, server, "helth")
+    assert "rights/health/" in found[:TOP]
+    assert "“health”" in page.locator(".rk-search__status").inner_text()
+
+
+def test_filters_narrow_the_results(page, server):
+    page.goto(server, wait_until="networkidle")
+    type_query(page, server, "housing")
+    kinds = page.locator(".rk-search__results .rk-search__type").all_text_contents()
+    assert len(set(kinds)) > 1
+    chip = page.locator(".rk-search__filter button", has_text=re.compile(r"^Activity$"))
+    chip.click()
+    page.wait_for_function("() => document.querySelector('.rk-search__filter button[aria-pressed=true]')")
+    page.wait_for_function("""() => [...document.querySelectorAll('.rk-search__results .rk-search__type')]
+                              .every(e => e.textContent === 'Activity')""")
+    assert page.locator(".rk-search__results > li").count() > 0
+    area = page.locator(".rk-search__filter", has_text="Issue area").locator("button", has_text="Housing")
+    area.click()
+    page.wait_for_function("() => document.querySelectorAll('.rk-search__filter button[aria-pressed=true]').length == 2")
+    assert all(k == "Activity" for k in page.locator(".rk-search__results .rk-search__type").all_text_contents())
+
+
+def test_keyboard(page, server):
+    page.goto(server + "rights/housing/", wait_until="networkidle")
+    page.keyboard.press("/")
+    box = page.locator("#rk-search-input")
+    assert box.evaluate("el => el === document.activeElement")
+    box.press_sequentially("housing", delay=20)
+    page.locator('[data-rk-search][data-shown="housing"]').wait_for(state="attached")
+    links = page.locator(".rk-search__results a")
+    assert links.count() >= 3
+    page.keyboard.press("ArrowDown")
+    assert links.nth(0).evaluate("el => el === document.activeElement")
+    page.keyboard.press("ArrowDown")
+    assert links.nth(1).evaluate("el => el === document.activeElement")
+    page.keyboard.press("ArrowUp")
+    page.keyboard.press("ArrowUp")
+    assert box.evaluate("el => el === document.activeElement")
+    page.keyboard.press("Escape")
+    assert page.locator("#rk-search-panel").is_hidden()
+    assert box.evaluate("el => el === document.activeElement")
+    # Down reopens the results; Enter on a result follows it.
+    page.keyboard.press("ArrowDown")
+    assert page.locator("#rk-search-panel").is_visible()
+    target = links.nth(0).get_attribute("href")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowUp")
+    assert links.nth(0).evaluate("el => el === document.activeElement")
+    page.keyboard.press("Enter")
+    page.wait_for_url(target)
+
+
+def test_enter_in_the_box_opens_the_first_result(page, server):
+    page.goto(server, wait_until="networkidle")
+    type_query(page, server, "UPR")
+    first = page.locator(".rk-search__results a").first.get_attribute("href")
+    page.locator("#rk-search-input").press("Enter")
+    page.wait_for_url(first)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_results_open_are_accessible(browser, server, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    try:
+        page.goto(server + "rights/health/", wait_until="networkidle")
+        type_query(page, server, "housing")
+        page.locator(".rk-search__filter button").first.wait_for()
+        assert page.locator("#rk-search-panel").is_visible()
+        results = Axe().run(page, options=WCAG)
+        assert results.violations_count == 0, f"{scheme}:\n{results.generate_report()}"
+        page.keyboard.press("ArrowDown")  # a focused result too
+        results = Axe().run(page, options=WCAG)
+        assert results.violations_count == 0, f"{scheme}, result focused:\n{results.generate_report()}"
+        assert foreign(requested) == []
+    finally:
+        context.close()
+
+
+def test_spanish_pages_search_the_spanish_index(page, server):
+    page.goto(server + "es/", wait_until="networkidle")
+    found = type_query(page, server, "viviendas")  # Spanish stemming: the page says "vivienda"
+    assert found and found[0] == "es/"
+    assert type_query(page, server, "housing") == ()  # English pages are in another index
+    assert any("words-es.json" in u for u in page.requested)
+
+
+def test_english_pages_never_return_spanish_ones(page, server):
+    page.goto(server, wait_until="networkidle")
+    found = type_query(page, server, "vivienda")
+    assert not any(url.startswith("es/") for url in found)
+    assert not any("words-es.json" in u for u in page.requested)
+
+
+def test_without_javascript_the_box_leads_to_every_page(browser, server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(server + "rights/housing/")
+        page.locator(".rk-search__icon").click()
+        page.wait_for_url(re.compile(r"/all-pages/$"))
+        headings = [h.replace("¶", "").strip() for h in page.locator("article h2").all_inner_texts()]
+        assert headings[:3] == ["Rights", "Standards", "Mechanisms"]
+        assert page.locator('article a[href="../rights/work/"]').count() == 1
+        page.goto(server + "standards/icescr/")
+        page.locator("#rk-search-input").fill("eviction")
+        page.locator("#rk-search-input").press("Enter")
+        page.wait_for_url(re.compile(r"/all-pages/\?q=eviction$"))
+    finally:
+        context.close()

@@ -11,6 +11,7 @@ import posixpath
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
@@ -21,7 +22,7 @@ from . import edition as ed
 from . import export, freshness, languages, schema, search, translations
 from .findings import errors, format_findings
 from .load import Project, load_site
-from .render import Page, Renderer, apply_language_marks, label_checkboxes
+from .render import Page, Renderer, apply_language_marks, environment, label_checkboxes
 
 log = logging.getLogger("mkdocs.plugins.rightskit")
 
@@ -29,6 +30,7 @@ log = logging.getLogger("mkdocs.plugins.rightskit")
 class RightsKitConfig(Config):
     pdf = c.Type(bool, default=True)  # render workshop and handout PDFs after the build
     cache_dir = c.Type(str, default=".cache/rightskit")  # relative to mkdocs.yml
+    page_cache = c.Type(bool, default=True)  # reuse converted and rendered pages (see plugin_cache.py)
     pdf_workers = c.Type(int, default=0)  # processes rendering PDFs; 0: one per core
     offline = c.Type(bool, default=False)  # build the offline kit: file:// links and search (offline.py)
     review_age_months = c.Type(int, default=12)  # freshness: reviews and "as of" dates older than this warn
@@ -36,11 +38,13 @@ class RightsKitConfig(Config):
 
 class RightsKitPlugin(BasePlugin[RightsKitConfig]):
     supports_multiple_instances = False
+    preloaded = None  # the checked site, when `rightskit build` has just loaded it
 
     def on_startup(self, *, command, dirty):
         self.command = command
 
     def on_config(self, config):
+        self._config = config  # this language's: the page cache keys on its Markdown settings
         # With mkdocs-static-i18n, MkDocs builds once per language; the content is loaded for the first.
         self.lang = _current_language(config)
         if self.lang != languages.DEFAULT and getattr(self, "site", None) is not None:
@@ -49,13 +53,17 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         docs = Path(config.docs_dir).resolve()
         self.project = Project(self.root, docs_dir=os.path.relpath(docs, self.root),
                                config_file=Path(config.config_file_path).name)
-        loaded = load_site(self.project)
-        if errors(loaded.findings):
-            raise PluginError("The content has problems:\n" + format_findings(loaded.findings))
-        for finding in loaded.findings:  # warnings only: INFO, so a strict build is not stopped by them
-            log.info("%s", finding)
-        self.site = loaded.site
+        if self.preloaded is not None:
+            self.site, self.preloaded = self.preloaded, None
+        else:
+            loaded = load_site(self.project)
+            if errors(loaded.findings):
+                raise PluginError("The content has problems:\n" + format_findings(loaded.findings))
+            for finding in loaded.findings:  # warnings only: INFO, so a strict build is not stopped by them
+                log.info("%s", finding)
+            self.site = loaded.site
         self.renderers: dict[str, Renderer] = {}
+        self.caches: dict = {}
         # Aged dates are logged, not raised: a strict build must not fail the day a review turns a year old.
         for finding in freshness.check(self.site, self.renderer.today, self.config.review_age_months):
             log.info("%s", finding)
@@ -79,10 +87,47 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
     def renderer(self) -> Renderer:
         """The renderer of the language being built, over the site as its readers see it."""
         if self.lang not in self.renderers:
-            self.renderers[self.lang] = Renderer(translations.localize(self.site, self.lang), lang=self.lang,
-                                                 review_age_months=self.config.review_age_months)
+            self.renderers[self.lang] = Renderer(translations.localize(self.site, self.lang), environment(),
+                                                 lang=self.lang, review_age_months=self.config.review_age_months)
             self.renderers[self.lang].directory_urls = getattr(self, "directory_urls", True)
         return self.renderers[self.lang]
+
+    @property
+    def cache(self):
+        """The page cache of the language being built: one per language, so an untranslated page's
+        English Markdown never brings back another language's panels and notices."""
+        if not self.config.page_cache or not hasattr(self, "caches"):
+            return None
+        if self.lang not in self.caches:
+            from .plugin_cache import BuildCache
+
+            self.caches[self.lang] = BuildCache(self.root / self.config.cache_dir / f"pages-{self.lang}",
+                                                self._config)
+        return self.caches[self.lang]
+
+    @event_priority(-100)  # last: the helpers must see the navigation as MkDocs will use it
+    def on_nav(self, nav, *, config, files):
+        self.nav = nav
+        if self.cache:
+            self.cache.start_conversions(files)
+        return nav
+
+    def on_pre_page(self, page, *, config, files):
+        if self.cache:
+            self.cache.install(page)
+        return page
+
+    @event_priority(-100)  # after every other plugin has changed the pages and the environment
+    def on_env(self, env, *, config, files):
+        if self.cache:
+            env.bytecode_cache = FileSystemBytecodeCache(self.cache.jinja_dir())  # compiled theme templates
+            self.cache.prepare(env, self.nav, files)
+            self.cache.start_rendering(env, self.nav, files)
+        return env
+
+    def on_build_error(self, *, error):
+        for cache in getattr(self, "caches", {}).values():
+            cache.helpers.wait_all()
 
     # After mkdocs-static-i18n (priority -100) has picked this language's files: it cannot handle
     # files that exist only in memory, and generated pages exist in every language anyway.
@@ -117,9 +162,12 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
             if page.edit_url:  # its edit link climbs out of docs/ to the YAML: tidy the "/../"
                 parts = urlsplit(page.edit_url)
                 page.edit_url = urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
-            return markdown + self.renderer.abbreviations()
+            return markdown + self.renderer.abbreviations(markdown)
         if module.issue_areas and "tags" not in page.meta:
             page.meta["tags"] = [self.renderer.site.issue_areas[a].title for a in module.issue_areas]
+        if self.cache:
+            return self.cache.page_markdown(self.renderer.site, module, markdown,
+                                            lambda: self.renderer.page_markdown(module, markdown))
         return self.renderer.page_markdown(module, markdown)
 
     def on_page_content(self, html, *, page, config, files):
@@ -131,6 +179,11 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
     def on_post_build(self, *, config):
         if getattr(_i18n(config), "building", False):  # inside the i18n plugin's build of another language
             return
+        for cache in self.caches.values():
+            cache.helpers.wait_all()
+            cache.prune()
+            log.info("Page cache: %d converted, %d reused; %d rendered, %d reused", cache.convert.misses,
+                     cache.convert.hits, cache.render.misses, cache.render.hits)
         site_dir = Path(config.site_dir)
         export.write_json(self.site, site_dir)
         schema.write_schemas(site_dir / schema.SCHEMA_DIR)

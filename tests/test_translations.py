@@ -210,7 +210,7 @@ def test_workshop_offered_in_spanish_needs_es_block_and_prints_in_spanish(mini):
     assert loaded.findings == []
     site = translations.localize(loaded.site, "es")
     assert site.workshops["housing"].agenda[0].title == "Bienvenida"
-    documents = {d.name: d for d in Printer(site, "https://example.invalid/", "es").documents()}
+    documents = {d.name: d for d in Printer(site, "https://example.invalid/", lang="es").documents()}
     guide = documents["es/pdf/housing-guide-letter.pdf"]
     assert guide.title == "Taller de vivienda: guía del facilitador"
     assert '<html lang="es">' in guide.html and "Bienvenida" in guide.html and "Descanso" in guide.html

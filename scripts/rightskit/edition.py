@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import languages
+
 CONTENT_LICENSE = "CC BY 4.0"
 CONTENT_LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
 CODE_LICENSE = "MIT"
@@ -36,9 +38,11 @@ class Edition:
     def date_text(self) -> str:
         return f"{self.date.day} {self.date:%B %Y}"
 
-    def line(self) -> str:
-        """One line for the foot of a printed page."""
-        return f"Version {self.version} · {self.date_text} · {CONTENT_LICENSE}"
+    def line(self, _: languages.Strings | None = None) -> str:
+        """One line for the foot of a printed page, in the language of the strings catalog `_`."""
+        _ = _ or languages.strings(languages.DEFAULT)
+        return _("Version {version} · {date} · {license}", version=self.version,
+                 date=languages.human_date(self.date, _.lang), license=CONTENT_LICENSE)
 
 
 def site_url(configured: str | None) -> str:

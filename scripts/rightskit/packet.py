@@ -7,8 +7,8 @@ import html as htmlmod
 import re
 from dataclasses import dataclass
 
+from . import languages
 from . import model as m
-from .render import human_date
 
 
 @dataclass
@@ -20,15 +20,18 @@ class Commitment:
     note: str  # the first sentence of the instrument's US notes
 
 
-def status_text(inst: m.Instrument) -> str:
+def status_text(inst: m.Instrument, _: languages.Strings | None = None) -> str:
+    """Where the US stands on an instrument, in the language of the strings catalog `_`."""
+    _ = _ or languages.strings(languages.DEFAULT)
     if not inst.binding:
-        what = {"declaration": "A declaration", "principles": "A set of principles"}.get(inst.kind, inst.kind.capitalize())
-        return f"{what}, not a treaty: nothing to sign or ratify"
+        what = {"declaration": _("A declaration"), "principles": _("A set of principles")}.get(
+            inst.kind, _(inst.kind).capitalize())
+        return _("{what}, not a treaty: nothing to sign or ratify", what=what)
     if inst.us_ratified:
-        return f"Ratified by the US on {human_date(inst.us_ratified)}"
+        return _("Ratified by the US on {date}", date=languages.human_date(inst.us_ratified, _.lang))
     if inst.us_signed:
-        return f"Signed by the US on {human_date(inst.us_signed)}; not ratified"
-    return "Not signed by the US"
+        return _("Signed by the US on {date}; not ratified", date=languages.human_date(inst.us_signed, _.lang))
+    return _("Not signed by the US")
 
 
 def first_sentence(text: str) -> str:
@@ -36,7 +39,8 @@ def first_sentence(text: str) -> str:
     return match.group(1) if match else text
 
 
-def us_commitments(site: m.Site, issue_areas: list[str], modules: list[m.Module]) -> list[Commitment]:
+def us_commitments(site: m.Site, issue_areas: list[str], modules: list[m.Module],
+                   _: languages.Strings | None = None) -> list[Commitment]:
     """Instruments with an article on one of the issue areas, or cited by the modules; those that
     bind the US first, then by title."""
     cited = {ref for mod in modules for ref in mod.cited()}
@@ -46,7 +50,7 @@ def us_commitments(site: m.Site, issue_areas: list[str], modules: list[m.Module]
         if not articles and inst.id not in cited and not any(a.id in cited for a in inst.articles):
             continue
         note = first_sentence(inst.us_notes) if inst.binding else ""  # the others' notes repeat the status
-        out.append(Commitment(inst, status_text(inst), bool(inst.us_ratified), articles, note))
+        out.append(Commitment(inst, status_text(inst, _), bool(inst.us_ratified), articles, note))
     return sorted(out, key=lambda c: (not c.binding_on_us, not c.instrument.binding, c.instrument.short_title))
 
 

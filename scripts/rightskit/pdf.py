@@ -84,7 +84,7 @@ class Printer:
             body = print_facilitator_notes(body, self._("For facilitators"))
         body = self.absolute_links(module.path, self.renderer.expand(module.path, body))
         html = inline_checkboxes(markdown.markdown(body, extensions=EXTENSIONS, output_format="html"))
-        return fillable(html) if audience == "participant" else html
+        return fillable(html, self._) if audience == "participant" else html
 
     def absolute_links(self, here: str, text: str) -> str:
         """Relative links become full web addresses: on paper there is no 'here'."""
@@ -104,7 +104,7 @@ class Printer:
     def _page(self, template: str, **values) -> str:
         return add_endnotes(self.env.get_template(f"handouts/{template}").render(
             site=self.site, minutes=human_minutes, edition=self.edition, lines=writing_lines, options=options,
-            _=self._, **{"large": False, **values}))
+            _=self._, **{"large": False, **values}), self._("Web addresses in this document"))
 
     def documents(self) -> list[Document]:
         docs = []
@@ -140,7 +140,7 @@ class Printer:
     def packet_html(self, w: m.Workshop, handouts: list[m.Module], sections, common: dict) -> str:
         """Rendered twice: the glossary lists only the terms the rest of the packet uses."""
         values = dict(kind=self._("Participant packet"), sections=sections,
-                      commitments=packet.us_commitments(self.site, w.issue_areas, handouts),
+                      commitments=packet.us_commitments(self.site, w.issue_areas, handouts, self._),
                       articles=packet.cited_articles(self.site, handouts), **common)
         draft = self._page("packet.html.j2", terms=[], **values)
         return self._page("packet.html.j2", terms=packet.glossary_used(self.site, packet.plain_text(draft)), **values)

@@ -348,7 +348,8 @@ def localize(site: m.Site, lang: str) -> m.Site:
             module, title=page.title, summary=page.summary or module.summary, body=page.body,
             body_line=page.body_line, source=page.source, lang=lang, source_hash=page.source_hash,
             materials=page.materials or module.materials, objectives=page.objectives or module.objectives,
-            inline_refs=page.inline_refs, links=page.links)
+            key_points=page.key_points or module.key_points, online=page.online or module.online,
+            cards=page.cards or module.cards, inline_refs=page.inline_refs, links=page.links)
     return r(site, instruments=instruments, mechanisms=mechanisms, issue_areas=areas, glossary=glossary,
              workshops=workshops, modules=modules)
 

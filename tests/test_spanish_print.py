@@ -1,0 +1,82 @@
+"""Spanish PDFs carry no English boilerplate: the fixed words of packets, guides and handouts
+(headings, form labels, answer boxes, page footer, link list) come from the Spanish catalog."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from rightskit import edition as ed
+from rightskit import languages, packet, translations
+from rightskit.load import Project, load_site
+from rightskit.pdf import Printer
+from rightskit.worksheet import fillable
+
+ROOT = Path(__file__).resolve().parents[1]
+EDITION = ed.Edition("9.9.9", dt.date(2026, 11, 25), "https://kit.test/")
+
+# Fixed English words of the print templates and of the Python that writes printed text.
+ENGLISH = ["Key points", "Online or hybrid", "Suggested script", "Printable materials", "Evaluation form",
+           "Sign-in sheet", "Registration and access needs", "Which commitments apply in the US?",
+           "Words used in this packet", "Taking it home", "My next step", "Contacts and referrals",
+           "Your answer", "Not yet", "Web addresses in this document", "Version 9.9.9", "Ratified by the US",
+           "Signed by the US", "Page \" counter", "Name you would like to use", "The articles this packet cites"]
+
+
+@pytest.fixture(scope="module")
+def documents():
+    loaded = load_site(Project(ROOT))
+    out = {}
+    for lang in (languages.DEFAULT, "es"):
+        site = translations.localize(loaded.site, lang)
+        out.update({d.name: d.html for d in Printer(site, "https://kit.test/", EDITION, lang).documents()})
+    return out
+
+
+def visible(html: str) -> str:
+    """The text a reader sees, plus the CSS strings that print in page margins (not CSS comments)."""
+    return re.sub(r"<[^>]+>", " ", re.sub(r"/\*.*?\*/", " ", html, flags=re.S))
+
+
+@pytest.mark.parametrize("kind", ["packet-letter", "packet-large-print", "guide-a4"])
+def test_spanish_workshop_documents_have_no_english_boilerplate(documents, kind):
+    html = documents[f"es/pdf/housing-human-right-{kind}.pdf"]
+    text = visible(html)
+    left = [phrase for phrase in ENGLISH if phrase in text]
+    assert left == [], left
+    assert '"Página " counter(page) " de " counter(pages)' in html
+    assert "Versión 9.9.9 · 25 de noviembre de 2026" in html
+    if "packet" in kind:
+        assert "Formulario de evaluación" in text and "Todavía no" in text
+        assert "¿Qué compromisos rigen en EE. UU.?" in text and "Ratificado por EE. UU. el" in text
+        assert "Direcciones web de este documento" in text
+    else:
+        assert "Hoja de asistencia" in text and "Ideas clave" in text and "En línea o híbrido" in text
+        assert "Tarjetas de historias" in text  # the Spanish activity's own cards, not the English ones
+
+
+def test_english_documents_keep_their_english_words(documents):
+    text = visible(documents["pdf/housing-human-right-packet-letter.pdf"])
+    assert "Evaluation form" in text and "Version 9.9.9 · 25 November 2026 · CC BY 4.0" in documents[
+        "pdf/housing-human-right-packet-letter.pdf"]
+    assert "Formulario de evaluación" not in text
+
+
+def test_spanish_checklist_becomes_fillable_with_spanish_boxes(documents):
+    html = documents["es/pdf/activities-housing-checklist-handout-letter.pdf"]
+    assert '<table class="worksheet">' in html and "No sé" in html and "Not sure" not in html
+
+
+def test_fillable_and_status_follow_the_catalog():
+    es = languages.strings("es")
+    html = fillable("<p>Marque Sí, No o No sé.</p><ul><li>¿Hay calefacción?</li></ul><p>____</p>", es)
+    assert "<th scope=\"col\">Pregunta</th>" in html and "espacio para escribir" in html
+    english = fillable("<p>Mark Yes, No or Not sure.</p><ul><li>Is there heat?</li></ul>")
+    assert "Not sure" in english and "<th scope=\"col\">Question</th>" in english
+    assert fillable("<p>Marque Sí, No o No sé.</p><ul><li>¿Hay calefacción?</li></ul>").count("<table") == 0
+    site = load_site(Project(ROOT)).site
+    icescr = site.instruments["icescr"]
+    assert packet.status_text(icescr, es) == "Firmado por EE. UU. el 5 de octubre de 1977; no ratificado"
+    assert packet.status_text(icescr) == "Signed by the US on 5 October 1977; not ratified"

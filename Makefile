@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := true
 
-.PHONY: site check serve test bench bench-scale clean install lock
+.PHONY: site check serve test bench bench-scale clean install lock offline
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,11 @@ install: $(STAMP)
 site: $(STAMP)
 	scripts/install-system-deps.sh site
 	$(BIN)/rightskit build
+
+## The offline kit: one zip of the whole site with every PDF, to open from file:// with no network.
+offline: $(STAMP)
+	scripts/install-system-deps.sh site
+	$(BIN)/rightskit offline
 
 ## Check content and data; prints every problem as file:line.
 check: $(STAMP)

@@ -41,15 +41,15 @@ MISTAKES = [
     Mistake('cp1252_yaml', [('standards/mechanisms.yml', '  us_access: Test.\n- id: upr', '  us_access: The committee’s test.\n- id: upr')],
             'standards/mechanisms.yml:7: this file is not saved as UTF-8 (byte 0x92 cannot be read) (save it as UTF-8 in your editor)', only=True),
     Mistake('facilitators_plural', [('docs/activities/line.md', '!!! facilitator\n', '!!! facilitators\n')],
-            "docs/activities/line.md:18: '!!! facilitators' is not the facilitator marker, so the note would reach participants (write '!!! facilitator' exactly, lower case, with the note indented below)", only=True),
+            "docs/activities/line.md:21: '!!! facilitators' is not the facilitator marker, so the note would reach participants (write '!!! facilitator' exactly, lower case, with the note indented below)", only=True),
     Mistake('facilitator_capital', [('docs/activities/line.md', '!!! facilitator\n', '!!! Facilitator\n')],
-            "docs/activities/line.md:18: '!!! Facilitator' is not the facilitator marker, so the note would reach participants (write '!!! facilitator' exactly, lower case, with the note indented below)", only=False),
+            "docs/activities/line.md:21: '!!! Facilitator' is not the facilitator marker, so the note would reach participants (write '!!! facilitator' exactly, lower case, with the note indented below)", only=False),
     Mistake('facilitator_note_class', [('docs/activities/line.md', '!!! facilitator\n', '??? facilitator-note\n')],
-            "docs/activities/line.md:18: '??? facilitator-note' is not the facilitator marker, so the note would reach participants (write '!!! facilitator' exactly, lower case, with the note indented below)", only=False),
+            "docs/activities/line.md:21: '??? facilitator-note' is not the facilitator marker, so the note would reach participants (write '!!! facilitator' exactly, lower case, with the note indented below)", only=False),
     Mistake('note_titled_for_facilitators', [('docs/activities/line.md', '!!! facilitator\n', '!!! note "For facilitators"\n')],
-            'docs/activities/line.md:18: \'!!! note "For facilitators"\' is not the facilitator marker, so the note would reach participants (write \'!!! facilitator\' exactly, lower case, with the note indented below)', only=False),
+            'docs/activities/line.md:21: \'!!! note "For facilitators"\' is not the facilitator marker, so the note would reach participants (write \'!!! facilitator\' exactly, lower case, with the note indented below)', only=False),
     Mistake('unindented_note', [('docs/activities/line.md', '!!! facilitator\n    SECRET', '!!! facilitator\nSECRET')],
-            "docs/activities/line.md:18: facilitator block with no indented note: the text below it would reach participants (indent the note by four spaces under '!!! facilitator')", only=True),
+            "docs/activities/line.md:21: facilitator block with no indented note: the text below it would reach participants (indent the note by four spaces under '!!! facilitator')", only=True),
     Mistake('unclosed_xref', [('docs/rights/housing.md', 'protected by [[icescr/11]] and', 'protected by [[icescr/11] and')],
             "docs/rights/housing.md:10: unclosed cross-reference '[[icescr/11]' (write it as [[id]] with two closing brackets, e.g. [[icescr/11]])", only=False),
     Mistake('empty_xref', [('docs/rights/housing.md', 'Use the [[upr]].', 'Use the [[]].')],
@@ -57,11 +57,11 @@ MISTAKES = [
     Mistake('anchor_other_page', [('docs/rights/housing.md', '../activities/line.md)', '../activities/line.md#step)')],
             "docs/rights/housing.md:14: broken anchor: '#step' is not on '../activities/line.md' (did you mean 'steps'?)", only=False),
     Mistake('anchor_same_page', [('docs/activities/line.md', '1. Stand up (30 min).', '1. Stand up (30 min), see [above](#overviw).')],
-            "docs/activities/line.md:25: broken anchor: '#overviw' is not on this page (did you mean 'overview'?)", only=False),
+            "docs/activities/line.md:28: broken anchor: '#overviw' is not on this page (did you mean 'overview'?)", only=False),
     Mistake('anchor_generated_page', [('docs/rights/housing.md', '../activities/line.md)', '../standards/icescr.md#article-12)')],
             "docs/rights/housing.md:14: broken anchor: '#article-12' is not on '../standards/icescr.md' (did you mean 'article-11'?)", only=False),
     Mistake('absolute_link', [('docs/activities/line.md', 'Participants stand on a line.', 'Participants stand on a line ([housing](/rights/housing.md)).')],
-            "docs/activities/line.md:16: absolute link '/rights/housing.md' (links between pages are relative to this page: write '../rights/housing.md')", only=False),
+            "docs/activities/line.md:19: absolute link '/rights/housing.md' (links between pages are relative to this page: write '../rights/housing.md')", only=False),
     Mistake('official_text_not_url', [('standards/instruments/icescr.yml', 'official_text: https://www.', 'official_text: www.')],
             "standards/instruments/icescr.yml:11: 'official_text' must be a web address starting with https://, not 'www.ohchr.org/en/instruments-mechanisms/instruments/international-covenant-economic-social-and-cultural-rights' (copy the full address from the browser's address bar)", only=False),
     Mistake('official_site_typo', [('standards/mechanisms.yml', '  short_name: UPR\n', '  short_name: UPR\n  official_site: htps://www.ohchr.org/en/hr-bodies/upr\n')],
@@ -109,7 +109,7 @@ MISTAKES = [
     Mistake('unknown_language', [('curricula/housing.yml', 'languages: [en]', 'languages: [en, fr]')],
             "curricula/housing.yml:5: unknown language 'fr' (use one of: en, es)", only=False),
     Mistake('handout_not_printable', [('curricula/housing.yml', 'handouts: [activities/line]', 'handouts: [activities/line, rights/housing]')],
-            "curricula/housing.yml:20: 'rights/housing' is not printable as a handout (add 'handout: true' to the front matter of docs/rights/housing.md)", only=False),
+            "curricula/housing.yml:21: 'rights/housing' is not printable as a handout (add 'handout: true' to the front matter of docs/rights/housing.md)", only=False),
     Mistake('duration_text', [('docs/activities/line.md', 'duration: 30', 'duration: 30 minutes')],
             "docs/activities/line.md:7: 'duration' must be a whole number, not text '30 minutes'", only=False),
     Mistake('audience_value', [('curricula/housing.yml', 'audience: [organizers]', 'audience: [organizers, volunteers]')],
@@ -225,3 +225,22 @@ def test_markers_in_code_are_examples_not_mistakes(mini):
     page = mini / "docs/rights/housing.md"
     page.write_text(page.read_text() + "\n```markdown\n!!! facilitators\nnot indented\n[[icescr/11]\n```\n")
     assert [str(f) for f in check(mini).findings] == []
+
+
+def _shorten(mini, notes: str) -> list[str]:
+    path = mini / "curricula" / "housing.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  - module: activities/line\n    minutes: 30",
+                                 f"  - module: activities/line\n    minutes: 20\n    notes: \"{notes}\""), encoding="utf-8")
+    return [str(f) for f in check(mini).findings]
+
+
+def test_a_shortening_that_adds_up_is_not_a_warning(mini):
+    # The note says how the activity fits its 20 minutes, and the parts add up: nothing to report.
+    assert _shorten(mini, "Suggested timing: stand 12, talk 8.") == []
+
+
+def test_a_shortening_that_does_not_add_up_is_reported_once(mini):
+    findings = _shorten(mini, "Suggested timing: stand 12, talk 5.")
+    assert findings == ["curricula/housing.yml:15: warning: the suggested timing adds up to 17 min, but the agenda gives 20 "
+                        "(make the parts add up)"]

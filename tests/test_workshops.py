@@ -34,7 +34,7 @@ def test_non_positive_minutes(mini):
 
 def test_handout_that_is_not_printable(mini):
     replace(mini / "curricula/housing.yml", "handouts: [activities/line]", "handouts: [rights/housing]")
-    assert ("curricula/housing.yml:20: 'rights/housing' is not printable as a handout "
+    assert ("curricula/housing.yml:21: 'rights/housing' is not printable as a handout "
             "(add 'handout: true' to the front matter of docs/rights/housing.md)") in messages(mini)
 
 
@@ -65,14 +65,16 @@ def test_pdf_cache_renders_only_what_changed_and_forgets_the_rest(mini, tmp_path
     site = check(mini).site
     cache = tmp_path / "cache"
     first = pdf.build_all(site, tmp_path / "out", site_url="https://example.invalid/", cache_dir=cache)
-    assert first.rendered == 6 and first.cached == 0  # guide + packet + handout, two paper sizes each
+    # guide + packet + handout in two paper sizes each, plus the packet and handout in large print
+    assert first.rendered == 8 and first.cached == 0
     again = pdf.build_all(site, tmp_path / "out", site_url="https://example.invalid/", cache_dir=cache)
-    assert again.rendered == 0 and again.cached == 6
+    assert again.rendered == 0 and again.cached == 8
     site.workshops["housing"].title = "Housing workshop, revised"
     changed = pdf.build_all(site, tmp_path / "out", site_url="https://example.invalid/", cache_dir=cache)
     assert sorted(changed.rendered_names) == sorted(
-        f"pdf/housing-{kind}-{paper}.pdf" for kind in ("guide", "packet") for paper in ("letter", "a4"))
-    assert len(list((cache / "pdf").glob("*.pdf"))) == 6
+        [f"pdf/housing-{kind}-{paper}.pdf" for kind in ("guide", "packet") for paper in ("letter", "a4")]
+        + ["pdf/housing-packet-large-print.pdf"])
+    assert len(list((cache / "pdf").glob("*.pdf"))) == 8
 
 
 def test_file_name_must_match_the_id(mini):

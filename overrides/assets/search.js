@@ -45,7 +45,9 @@
   function start(retry) {
     if (!engine || (failed && retry)) {
       failed = false;
-      engine = openIndex(bundle, lang);
+      // The offline kit (opened from file://) brings its own index: see assets/offline-search.js.
+      const opener = window.rkOfflineSearch ? window.rkOfflineSearch.open : openIndex;
+      engine = opener(bundle, lang);
       engine.catch(() => {
         failed = true;
       });

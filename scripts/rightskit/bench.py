@@ -4,6 +4,7 @@ Timings are medians of a few rounds, measured here and printed; tests never asse
 """
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import tempfile
@@ -56,8 +57,13 @@ def run(project: Project, rounds: int = 3) -> int:
         rows.append(("WeasyPrint import", time.perf_counter() - start))
         cache = Path(tmp) / "cache"
         start = time.perf_counter()
+        cold = pdf.build_all(site, out, site_url="https://example.invalid/", cache_dir=Path(tmp) / "serial",
+                             workers=1)
+        rows.append((f"PDFs cold, serial ({cold.rendered} rendered)", time.perf_counter() - start))
+        start = time.perf_counter()
         cold = pdf.build_all(site, out, site_url="https://example.invalid/", cache_dir=cache)
-        rows.append((f"PDFs cold ({cold.rendered} rendered)", time.perf_counter() - start))
+        rows.append((f"PDFs cold, parallel on {os.cpu_count()} cores ({cold.rendered} rendered)",
+                     time.perf_counter() - start))
         start = time.perf_counter()
         warm = pdf.build_all(site, out, site_url="https://example.invalid/", cache_dir=cache)
         rows.append((f"PDFs warm ({warm.rendered} rendered, {warm.cached} cached)", time.perf_counter() - start))

@@ -5,6 +5,7 @@
     rightskit serve            preview with live reload
     rightskit bench            time each stage of the build
     rightskit schemas          write the JSON Schemas for editors into schemas/
+    rightskit offline          zip the whole site with every PDF, to open from file:// with no network
     rightskit new KIND ID      start a module, activity, workshop, instrument, mechanism or term
 """
 from __future__ import annotations
@@ -75,14 +76,18 @@ def _months_arg(text: str) -> int:
     return int(text)
 
 
-def mkdocs_build(config_file: Path, site_dir: Path, *, pdf: bool = True, strict: bool = True) -> None:
+def mkdocs_build(config_file: Path, site_dir: Path, *, pdf: bool = True, strict: bool = True,
+                 offline: bool = False) -> None:
     """Run the MkDocs build into site_dir; raises on failure."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    config = load_config(str(config_file), site_dir=str(site_dir), strict=strict)
+    config = load_config(str(config_file), site_dir=str(site_dir), strict=strict,
+                         **({"use_directory_urls": False} if offline else {}))
     if not pdf:
         config.plugins["rightskit"].config.pdf = False
+    if offline:
+        config.plugins["rightskit"].config.offline = True
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
@@ -98,6 +103,7 @@ def cmd_build(args) -> int:
     if _checked(project) is None:
         print("Build stopped: nothing was written; the previous site/ is unchanged.", file=sys.stderr)
         return 1
+    _warn_placeholder(project)
     final = (project.root / args.site_dir).resolve()
     staging = final.with_name(final.name + ".partial")
     shutil.rmtree(staging, ignore_errors=True)
@@ -113,6 +119,39 @@ def cmd_build(args) -> int:
     print(f"\nSite built in {rel}/ ({_count_pages(final)} pages, {len(list(final.glob('pdf/*.pdf')))} PDFs).")
     print(f"Open {rel}/index.html, or preview with `make serve` (http://127.0.0.1:8000/).")
     return 0
+
+
+def cmd_offline(args) -> int:
+    """Build the whole site with every PDF for file:// use, and zip it."""
+    import tempfile
+
+    from . import offline
+
+    _setup_logging(args.verbose)
+    project = _project(args)
+    if _checked(project) is None:
+        return 1
+    target = (project.root / args.output).resolve()
+    with tempfile.TemporaryDirectory(prefix="rightskit-offline-") as tmp:
+        staging = Path(tmp) / "site"
+        try:
+            mkdocs_build(project.root / project.config_file, staging, offline=True)
+        except Exception as error:  # noqa: BLE001 - report any failure plainly; no zip is written
+            print(f"Offline build failed: {error or error.__class__.__name__}", file=sys.stderr)
+            return 1
+        files = offline.zip_site(staging, target)
+    print(f"Offline kit written: {os.path.relpath(target)} ({files} files, {target.stat().st_size / 1e6:.1f} MB). "
+          "Unzip it and open rights-at-home/index.html.")
+    return 0
+
+
+def _warn_placeholder(project: Project) -> None:
+    """Loud, but not fatal: previews and tests build with the placeholder address."""
+    from . import edition as ed
+    url = ed.site_url(ed.configured_site_url(project.root / project.config_file))
+    if ed.is_placeholder(url):
+        bar = "!" * 78
+        print(f"{bar}\nWARNING: {ed.placeholder_warning(url)}\n{bar}", file=sys.stderr)
 
 
 def _replace(final: Path, staging: Path) -> None:
@@ -252,6 +291,9 @@ def main(argv: list[str] | None = None) -> int:
     bench.add_argument("--rounds", type=int, default=3)
     bench.add_argument("--scale", metavar="N,N,…", help="instead, time builds with N extra synthetic pages, e.g. 0,250,1000")
     sub.add_parser("schemas", help="write the JSON Schemas for editors into schemas/")
+    off = sub.add_parser("offline", help="zip the whole site with every PDF, to open from file:// with no network")
+    off.add_argument("-o", "--output", default="rights-at-home-offline.zip")
+    off.add_argument("-v", "--verbose", action="store_true")
     from .scaffold import KINDS
 
     new = sub.add_parser("new", help="start a new file: " + ", ".join(KINDS),
@@ -261,7 +303,7 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("id", help="e.g. toolkits/budget-advocacy, activities/rent-diary, tenant-organizing")
     args = parser.parse_args(argv)
     handler = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "bench": cmd_bench,
-               "schemas": cmd_schemas, "new": cmd_new}[args.command]
+               "schemas": cmd_schemas, "new": cmd_new, "offline": cmd_offline}[args.command]
     return handler(args)
 
 

@@ -263,7 +263,9 @@ def _glossary_term(f: Fields, source: m.Source) -> m.GlossaryTerm:
 # --- modules -------------------------------------------------------------------------------
 
 MODULE_FIELDS = schema.field_names(schema.MODULE.fields)
-ACTIVITY_REQUIRED = ("duration", "group_size", "materials", "objectives")
+ACTIVITY_REQUIRED = ("duration", "group_size", "materials", "objectives", "level", "key_points", "online")
+CARD_SET_FIELDS = schema.field_names(schema.CARD_SET)
+CARD_FIELDS = schema.field_names(schema.CARD)
 
 
 def _load_modules(project: Project, site: m.Site, findings: list[Finding]) -> None:
@@ -305,11 +307,40 @@ def _module(meta: LineMap, path: str, source_path: str, body: str, body_line: in
         for key in ACTIVITY_REQUIRED:
             if key not in meta:
                 f.error(meta.line, f"missing required field '{key}' for an activity",
-                        "activities need duration, group_size, materials and objectives")
+                        f"activities need {', '.join(ACTIVITY_REQUIRED[:-1])} and {ACTIVITY_REQUIRED[-1]}")
+    module.key_points = f.text_list("key_points")
+    module.online = f.text("online", required=False)
+    module.cards = _card_sets(f, source_path, findings)
     offset = body_line - 1
     module.inline_refs = [m.Reference(r.target, r.line + offset) for r in xref.find_refs(body)]
     module.links = [m.Reference(r.target, r.line + offset) for r in xref.find_links(body)]
     return module
+
+
+def _card_sets(f: Fields, path: str, findings: list[Finding]) -> list[m.CardSet]:
+    """cards: [{title, kind, use, items: [text or {title, text}]}], printed in facilitator guides."""
+    sets = []
+    for item, line in f.items("cards"):
+        if not isinstance(item, LineMap):
+            findings.append(Finding(path, line, "each entry of 'cards' must be a mapping with title and items",
+                                    "e.g. '- title: Story cards' with 'items: [...]'"))
+            continue
+        c = Fields(item, path, findings, "card set", CARD_SET_FIELDS)
+        cards = []
+        for entry, entry_line in c.items("items", required=True):
+            if isinstance(entry, LineMap):
+                e = Fields(entry, path, findings, "card", CARD_FIELDS)
+                cards.append(m.Card(e.text("title"), e.text("text", required=False)))
+            elif isinstance(entry, bool):
+                findings.append(Finding(path, entry_line, f"this card was read as {str(entry).lower()}, not as text",
+                                        "put it in quotes, e.g. \"Yes\""))
+            elif isinstance(entry, LineList) or entry is None or str(entry).strip() == "":
+                findings.append(Finding(path, entry_line, "a card must be text, or a mapping with title and text"))
+            else:
+                cards.append(m.Card(str(entry).strip()))
+        sets.append(m.CardSet(c.text("title"), c.choice("kind", m.CARD_KINDS, required=False) or "cards",
+                              c.text("use", required=False), cards, line))
+    return sets
 
 
 # --- workshops -----------------------------------------------------------------------------
@@ -361,8 +392,10 @@ def _agenda_item(item: LineMap, path: str, findings: list[Finding]) -> m.AgendaI
         return None
     if kind == "module":
         return m.AgendaItem("module", minutes, item.line_of("module"), module=a.text("module"),
-                            notes=a.text("notes", required=False), minutes_line=item.line_of("minutes"))
-    return m.AgendaItem("text", minutes, item.line, title=a.text("text"), notes=a.text("notes", required=False))
+                            notes=a.text("notes", required=False), minutes_line=item.line_of("minutes"),
+                            script=a.text("script", required=False))
+    return m.AgendaItem("text", minutes, item.line, title=a.text("text"), notes=a.text("notes", required=False),
+                        script=a.text("script", required=False))
 
 
 # --- plugin options ------------------------------------------------------------------------

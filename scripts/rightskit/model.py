@@ -169,6 +169,27 @@ class Reference:
     line: int
 
 
+CARD_KINDS = ("cards", "signs", "wall chart")
+
+
+@dataclass
+class Card:
+    title: str
+    text: str = ""
+
+
+@dataclass
+class CardSet:
+    """Printable material an activity uses: cut-out cards, signs for the wall, or a wall chart
+    (whose items are its column headings)."""
+
+    title: str
+    kind: str
+    use: str
+    items: list[Card]
+    line: int = 1
+
+
 @dataclass
 class Module:
     path: str  # relative to docs/, e.g. rights/housing.md
@@ -190,6 +211,9 @@ class Module:
     group_size: str | None = None
     materials: list[str] = field(default_factory=list)
     objectives: list[str] = field(default_factory=list)
+    key_points: list[str] = field(default_factory=list)
+    online: str = ""  # how to run an activity online or hybrid
+    cards: list[CardSet] = field(default_factory=list)
     # The line of each field, and of each list entry as "field:value", for findings.
     lines: dict[str, int] = field(default_factory=dict)
     reviewed: dt.date | None = None
@@ -218,6 +242,7 @@ class AgendaItem:
     module: str | None = None  # module id, e.g. activities/housing-line
     title: str = ""
     notes: str = ""
+    script: str = ""  # a suggested script for a short talk
     minutes_line: int = 0  # where 'minutes:' is written, for findings about the timing
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import shutil
 from dataclasses import dataclass, field
@@ -16,12 +17,17 @@ from pathlib import Path
 import markdown
 import segno
 
+from . import edition as ed
+from .endnotes import add_endnotes
+from .worksheet import fillable, options, writing_lines
 from . import model as m
-from . import paths, xref
+from . import packet, paths, xref
 from .render import Renderer, end_time, human_minutes, print_facilitator_notes, strip_facilitator_notes, \
     workshop_modules
 
 PAPERS = {"letter": "Letter", "a4": "A4"}
+# Packets and handouts also come in large print: US Letter with 18 pt body text.
+LARGE_PRINT = ("large-print", "Letter")
 # Bump when a change to this module alters the output without changing the HTML.
 RENDERER_VERSION = "1"
 
@@ -51,9 +57,10 @@ class Report:
 class Printer:
     """Builds the HTML of every printable document of a site."""
 
-    def __init__(self, site: m.Site, site_url: str):
+    def __init__(self, site: m.Site, site_url: str, edition: ed.Edition | None = None):
         self.site = site
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
+        self.edition = edition or ed.Edition(ed.version(), ed.build_date(), self.site_url)
         self.renderer = Renderer(site)
         self.env = self.renderer.env
         self.env.filters["qr"] = qr_data_uri
@@ -70,7 +77,8 @@ class Printer:
         else:
             body = print_facilitator_notes(body)
         body = self.absolute_links(module.path, self.renderer.expand(module.path, body))
-        return markdown.markdown(body, extensions=EXTENSIONS, output_format="html")
+        html = inline_checkboxes(markdown.markdown(body, extensions=EXTENSIONS, output_format="html"))
+        return fillable(html) if audience == "participant" else html
 
     def absolute_links(self, here: str, text: str) -> str:
         """Relative links become full web addresses: on paper there is no 'here'."""
@@ -88,8 +96,9 @@ class Printer:
         return xref.expand_links(text, replace)
 
     def _page(self, template: str, **values) -> str:
-        return self.env.get_template(f"handouts/{template}").render(
-            site=self.site, minutes=human_minutes, **values)
+        return add_endnotes(self.env.get_template(f"handouts/{template}").render(
+            site=self.site, minutes=human_minutes, edition=self.edition, lines=writing_lines, options=options,
+            **{"large": False, **values}))
 
     def documents(self) -> list[Document]:
         docs = []
@@ -114,23 +123,49 @@ class Printer:
                                 self._page("guide.html.j2", kind="Facilitator guide", sections=guide_sections,
                                            modules=modules, **common)))
             out.append(Document(paths.pdf_name("packet", w.id, paper), f"{w.title}: participant packet",
-                                self._page("packet.html.j2", kind="Participant packet", sections=packet_sections,
-                                           **common)))
+                                self.packet_html(w, handouts, packet_sections, common)))
+        paper, size = LARGE_PRINT
+        common.update(paper=size, large=True)
+        out.append(Document(paths.pdf_name("packet", w.id, paper), f"{w.title}: participant packet (large print)",
+                            self.packet_html(w, handouts, packet_sections, common)))
         return out
+
+    def packet_html(self, w: m.Workshop, handouts: list[m.Module], sections, common: dict) -> str:
+        """Rendered twice: the glossary lists only the terms the rest of the packet uses."""
+        values = dict(kind="Participant packet", sections=sections,
+                      commitments=packet.us_commitments(self.site, w.issue_areas, handouts),
+                      articles=packet.cited_articles(self.site, handouts), **common)
+        draft = self._page("packet.html.j2", terms=[], **values)
+        return self._page("packet.html.j2", terms=packet.glossary_used(self.site, packet.plain_text(draft)), **values)
 
     def handout_documents(self, module: m.Module) -> list[Document]:
         url = self.absolute(module.path)
         html = self.module_html(module, "participant")
+        papers = [(paper, size, False) for paper, size in PAPERS.items()] + [(*LARGE_PRINT, True)]
         return [Document(paths.pdf_name("handout", module.id, paper), module.title,
                          self._page("handout.html.j2", module=module, body=html, url=url, paper=size,
-                                    kind="Handout", lang="en"))
-                for paper, size in PAPERS.items()]
+                                    kind="Handout", lang="en", large=large))
+                for paper, size, large in papers]
 
 
 def handout_section(markdown_text: str) -> str:
     """An activity's '## Handout' section, if it has one: what participants take home."""
     match = re.search(r"^## Handout\s*$(.*?)(?=^## |\Z)", markdown_text, re.M | re.S)
     return match.group(1).strip() if match else ""
+
+
+_TASK = re.compile(r'<li class="task-list-item">\s*(<p>)?\s*<input type="checkbox"( checked)?[^>]*>\s*')
+
+
+def inline_checkboxes(html: str) -> str:
+    """A task-list checkbox becomes a box glyph inside its item's first line of text: a form
+    control is laid out as its own block by WeasyPrint, and would print above its text."""
+
+    def box(match: re.Match) -> str:
+        glyph = "☒" if match.group(2) else "☐"
+        return f'<li class="task-list-item">{match.group(1) or ""}<span class="box">{glyph}</span> '
+
+    return _TASK.sub(box, html)
 
 
 def qr_data_uri(url: str) -> str:
@@ -140,30 +175,36 @@ def qr_data_uri(url: str) -> str:
 def render_pdf(html: str, target: Path) -> None:
     from weasyprint import HTML, URLFetcher
 
+    from .layout import fit
+
     fetcher = URLFetcher(allowed_protocols={"data"})  # no network, no files: everything is inline
-    HTML(string=html, url_fetcher=fetcher).write_pdf(target, pdf_variant="pdf/ua-1",
-                                                      custom_metadata=True)
+    document = fit(html, lambda text: HTML(string=text, url_fetcher=fetcher).render(pdf_variant="pdf/ua-1"))
+    document.write_pdf(target, pdf_variant="pdf/ua-1", custom_metadata=True)
 
 
-def build_all(site: m.Site, site_dir: Path, *, site_url: str, cache_dir: Path, root: Path | None = None) -> Report:
-    """Write every PDF into site_dir, rendering only those whose HTML is not in the cache."""
+def build_all(site: m.Site, site_dir: Path, *, site_url: str, cache_dir: Path, root: Path | None = None,
+              edition: ed.Edition | None = None, workers: int | None = None) -> Report:
+    """Write every PDF into site_dir, rendering only those whose HTML is not in the cache.
+    Renders run in `workers` processes (default: one per core); 1 renders in this process."""
     report = Report()
     cache = cache_dir / "pdf"
     cache.mkdir(parents=True, exist_ok=True)
-    documents = Printer(site, site_url).documents()
+    documents = Printer(site, site_url, edition).documents()
+    todo = {}
     for doc in documents:
         cached = cache / f"{doc.key}.pdf"
-        if cached.exists():
+        if cached.exists() or cached in todo:
             report.cached += 1
         else:
-            partial = cached.with_suffix(".partial")
-            render_pdf(doc.html, partial)
-            partial.replace(cached)
-            report.rendered += 1
-            report.rendered_names.append(doc.name)
+            todo[cached] = doc
+    _render_many(todo, workers)
+    for cached, doc in todo.items():
+        report.rendered += 1
+        report.rendered_names.append(doc.name)
+    for doc in documents:
         target = site_dir / doc.name
         target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(cached, target)
+        shutil.copyfile(cache / f"{doc.key}.pdf", target)
         report.files.append(target)
     # Forget PDFs no current document has, so the cache does not grow with every edit.
     keep = {f"{doc.key}.pdf" for doc in documents}
@@ -172,6 +213,31 @@ def build_all(site: m.Site, site_dir: Path, *, site_url: str, cache_dir: Path, r
             stale.unlink()
     _write_report(report, cache_dir)
     return report
+
+
+def _render_one(html: str, cached: Path) -> None:
+    partial = cached.with_suffix(".partial")
+    render_pdf(html, partial)
+    partial.replace(cached)  # a crash never leaves a half-written PDF in the cache
+
+
+def _render_many(todo: dict[Path, Document], workers: int | None) -> None:
+    """Render in a pool of processes: WeasyPrint is single-threaded and CPU-bound."""
+    workers = min(workers or os.cpu_count() or 1, len(todo))
+    if workers <= 1:
+        for cached, doc in todo.items():
+            _render_one(doc.html, cached)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    # The longest documents first, so one big guide does not finish alone at the end.
+    ordered = sorted(todo.items(), key=lambda item: -len(item[1].html))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for future in [pool.submit(_render_one, doc.html, cached) for cached, doc in ordered]:
+            future.result()
 
 
 def _write_report(report: Report, cache_dir: Path) -> None:

@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
+from . import edition as ed
 from . import export, freshness, schema, search
 from .findings import errors, format_findings
 from .load import Project, load_site
@@ -28,6 +29,8 @@ log = logging.getLogger("mkdocs.plugins.rightskit")
 class RightsKitConfig(Config):
     pdf = c.Type(bool, default=True)  # render workshop and handout PDFs after the build
     cache_dir = c.Type(str, default=".cache/rightskit")  # relative to mkdocs.yml
+    pdf_workers = c.Type(int, default=0)  # processes rendering PDFs; 0: one per core
+    offline = c.Type(bool, default=False)  # build the offline kit: file:// links and search (offline.py)
     review_age_months = c.Type(int, default=12)  # freshness: reviews and "as of" dates older than this warn
 
 
@@ -52,6 +55,18 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         # Aged dates are logged, not raised: a strict build must not fail the day a review turns a year old.
         for finding in freshness.check(self.site, self.renderer.today, self.config.review_age_months):
             log.info("%s", finding)
+        # SITE_URL (set by the deploy workflow) overrides site_url; the footer shows the edition.
+        self.edition = ed.current(config.site_url)
+        config.site_url = self.edition.site_url or config.site_url
+        config.extra["edition"] = self.edition
+        if ed.is_placeholder(self.edition.site_url):
+            log.info(ed.placeholder_warning(self.edition.site_url))
+        if self.config.offline:
+            from . import offline
+
+            config.use_directory_urls = False  # from file:// a folder link would not open its index.html
+            config.extra_javascript.append(offline.SCRIPT)
+        self.renderer.directory_urls = config.use_directory_urls
         return config
 
     def on_files(self, files: Files, *, config):
@@ -86,9 +101,14 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         report = search.index_site(site_dir, self.site)
         log.info("Search: %d pages indexed as %d results (%s)", report.pages, report.records,
                  ", ".join(f"{lang}: {n}" for lang, n in sorted(report.languages.items())))
+        if self.config.offline:
+            from . import offline
+
+            offline.write_index(site_dir, self.site)
         if self.config.pdf:
             from . import pdf  # WeasyPrint is slow to import; only pay for it when PDFs are wanted
 
             report = pdf.build_all(self.site, site_dir, site_url=config.site_url or "",
-                                   cache_dir=self.root / self.config.cache_dir, root=self.root)
+                                   cache_dir=self.root / self.config.cache_dir, root=self.root,
+                                   edition=self.edition, workers=self.config.pdf_workers or None)
             log.info("PDFs: %d rendered, %d from cache", report.rendered, report.cached)

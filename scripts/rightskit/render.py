@@ -89,6 +89,7 @@ class Renderer:
     def __init__(self, site: m.Site, env: jinja2.Environment | None = None, *, today: dt.date | None = None,
                  review_age_months: int = freshness.DEFAULT_REVIEW_AGE_MONTHS):
         self.site = site
+        self.directory_urls = True  # False in the offline kit, where pages are .html files
         self.env = env or environment()
         self.citations = site.citations()
         self.today = today or dt.date.today()  # for the review page; tests pass a frozen date
@@ -98,7 +99,7 @@ class Renderer:
     def _context(self, here: str, **values) -> dict:
         return dict(site=self.site, here=here, link=lambda target: paths.link_from(here, target),
                     cited_in=lambda ident: self.cited_in(ident), label=self.label,
-                    asset=lambda path: asset_link(here, path), type_names=m.TYPE_NAMES,
+                    asset=lambda path: asset_link(here, path, self.directory_urls), type_names=m.TYPE_NAMES,
                     pdf_name=paths.pdf_name, length_bucket=length_bucket, end_time=end_time,
                     modules=lambda w: workshop_modules(self.site, w),
                     deep_links=lambda target: deeplinks.links_for(self.site, target),
@@ -350,9 +351,10 @@ def _relative(here: str, page: str) -> str:
     return relative + (f"#{anchor}" if anchor else "")
 
 
-def asset_link(here: str, site_path: str) -> str:
+def asset_link(here: str, site_path: str, directory_urls: bool = True) -> str:
     """A link from a page to a built file (a PDF, the JSON) that MkDocs does not know about.
 
-    Pages are served as directories (`workshops/x/`), so the link climbs from there."""
-    page_dir = paths.url_of(here).rstrip("/")
+    Pages are served as directories (`workshops/x/`), so the link climbs from there; in the
+    offline kit (no directory URLs) a page is a file (`workshops/x.html`) beside its folder."""
+    page_dir = paths.url_of(here).rstrip("/") if directory_urls else posixpath.dirname(here)
     return posixpath.relpath(site_path, page_dir or ".")

@@ -134,6 +134,17 @@ TERM = Kind("term", "Glossary term", "standards/glossary.yml, one entry each", "
           example="A review of every UN member state's human rights record."),
 ))
 
+CARD = (
+    Field("title", "text", "The card's heading (or its whole text).", "yes", example="Secure tenure"),
+    Field("text", "text", "The card's text under its heading.", example="Protection against forced eviction."),
+)
+CARD_SET = (
+    Field("title", "text", "What the set is called.", "yes", example="Element cards"),
+    Field("kind", "text", "How it is printed; 'cards' when left out.", allowed=m.CARD_KINDS, example="cards"),
+    Field("use", "text", "When and how the facilitator uses it.", example="Turn one over after each story."),
+    Field("items", "records", "The cards, signs, or the wall chart's column headings: text, or title and text.",
+          "yes", fields=CARD),
+)
 MODULE = Kind("module", "Module front matter", "docs/<section>/<name>.md, at the top of each page", "front matter", (
     Field("title", "text", "The page title.", "yes", example="Housing is a human right"),
     Field("summary", "text", "One or two sentences for lists, search and the JSON export.",
@@ -144,12 +155,18 @@ MODULE = Kind("module", "Module front matter", "docs/<section>/<name>.md, at the
           example=["icescr/11", "cescr-gc-4"]),
     Field("mechanisms", "list", "Mechanism ids it explains or uses.", example=["upr"]),
     Field("audience", "list", "Who it is written for.", allowed=m.AUDIENCES, example=[m.AUDIENCES[0]]),
-    Field("level", "text", "How much it assumes.", allowed=m.LEVELS, example="introductory"),
+    Field("level", "text", "How much it assumes (its difficulty).", "for activities", m.LEVELS, "introductory"),
     Field("duration", "integer", "Minutes the activity takes.", "for activities", example=45),
     Field("group_size", "text", "A number or a range \"min-max\".", "for activities", example="6-30"),
     Field("materials", "list", "What to bring.", "for activities", example=["Flip chart", "Markers"]),
     Field("objectives", "list", "What participants can do afterwards.", "for activities",
           example=["Name three elements of adequate housing."]),
+    Field("key_points", "list", "The few ideas participants should take away, in plain words; printed.",
+          "for activities", example=["A home is more than a roof."]),
+    Field("online", "text", "How to run the activity online or hybrid; printed in facilitator guides.",
+          "for activities", example="Use a poll instead of the line."),
+    Field("cards", "records", "Printable materials for facilitator guides: cut-out cards, signs or a wall chart.",
+          fields=CARD_SET),
     Field("handout", "boolean", "Also print this page as a PDF handout.", example=True),
     Field("tags", "list", "Extra tags (issue areas become tags by themselves)."),
     Field("hide", "list", "Parts of the page layout to hide (MkDocs Material).", example=["toc"]),
@@ -164,6 +181,8 @@ AGENDA_ITEM = (
     Field("text", "text", "A title for an item that is not a module, e.g. a welcome (one of module, break, text)."),
     Field("minutes", "integer", "Minutes for the item.", "for module and text items", example=30),
     Field("notes", "text", "Notes for facilitators, printed only in the facilitator guide."),
+    Field("script", "text", "A suggested script for a short talk (required when the module is not an activity); "
+          "one paragraph a line.", "for short talks"),
 )
 WORKSHOP = Kind("workshop", "Workshop", "curricula/<id>.yml, one file each", "file", (
     Field("id", "text", f"The workshop's id ({ID}); the same as the file name.", "yes", example="housing-rights"),

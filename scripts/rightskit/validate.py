@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from . import model as m
-from . import freshness, paths, sources, timing
+from . import freshness, kitcheck, paths, sources, timing, variations
 from .findings import WARNING, Finding, did_you_mean
 from .model import line_of
 
@@ -47,6 +47,8 @@ def check(site: m.Site, docs_files: set[str], nav: dict[str, int] | None, docs_d
     out += timing.check(site)
     out += freshness.marker_errors(site)
     out += sources.check(site)
+    out += variations.check(site)
+    out += kitcheck.check(site)
     return out
 
 
@@ -229,7 +231,8 @@ def _workshops(site: m.Site, unread: Unread) -> list[Finding]:
                 out.append(_unknown(path, item.line, "module", item.module or "", module_ids,
                                     "docs/ (write the path without .md)"))
             module = site.module(item.module) if item.kind == "module" and item.module else None
-            if module is not None and module.duration and item.minutes != module.duration:
+            if (module is not None and module.duration and item.minutes != module.duration
+                    and not variations.explains(module, item.notes)):
                 out.append(Finding(path, item.minutes_line or item.line, f"the agenda gives '{item.module}' {item.minutes} minutes, "
                                    f"but the activity takes {module.duration} (its 'duration:')",
                                    f"make them agree, here or in {module.source.path}", WARNING))

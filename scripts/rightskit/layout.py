@@ -1,0 +1,99 @@
+"""Page layout that holds: lay a document out, look at the pages, and try another spacing when
+the result breaks a rule of print (a last page with a line or two, a heading at a page's foot,
+a table that starts with one lonely row). Content is never dropped; only spacing changes.
+
+Works on WeasyPrint's laid-out boxes, so it needs no PDF parsing.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+HEADINGS = {"h1", "h2", "h3", "h4"}
+MIN_LAST_PAGE_LINES = 6
+# Spacing classes set on <html>, tried in order until a layout passes (print.css defines them).
+# Tighter spacing pulls a short last page back; looser spacing pushes more onto it.
+VARIANTS = ("", "tight", "loose", "tighter", "looser")
+
+
+@dataclass
+class PageFacts:
+    lines: int  # text lines in the page's body, one per distinct baseline
+    heading_at_foot: bool  # the last text on the page belongs to a heading
+    lonely_row: bool  # a table starts on this page with one row and goes on on the next
+
+
+def _walk(box, tag: str | None, out: list) -> None:
+    from weasyprint.formatting_structure import boxes
+
+    if isinstance(box, boxes.MarginBox):
+        return  # running heads and feet are not the page's text
+    element_tag = getattr(box, "element_tag", None)
+    if isinstance(box, boxes.BlockLevelBox) and element_tag:
+        tag = element_tag
+    if isinstance(box, boxes.LineBox):
+        if any(isinstance(t, boxes.TextBox) and t.text.strip() for t in box.descendants()):
+            out.append((round(box.position_y + box.height, 1), tag))
+        return
+    for child in getattr(box, "children", []):
+        _walk(child, tag, out)
+
+
+def _table_rows(page) -> dict:
+    """Body rows of each table element laid out on a page, and whether the table starts low
+    on the page (in its bottom 40 %), where a single row looks stranded."""
+    from weasyprint.formatting_structure import boxes
+
+    out: dict = {}
+    for table in (b for b in page._page_box.descendants() if isinstance(b, boxes.TableBox)):
+        rows = [row for group in table.children if isinstance(group, boxes.TableRowGroupBox)
+                and not group.is_header for row in group.children]
+        count, low = out.get(table.element, (0, False))
+        out[table.element] = (count + len(rows), low or table.position_y > 0.6 * page.height)
+    return out
+
+
+def page_facts(page, next_page=None) -> PageFacts:
+    lines: list[tuple[float, str | None]] = []
+    _walk(page._page_box, None, lines)
+    baselines = {y for y, _ in lines}
+    last_tag = max(lines, key=lambda item: item[0])[1] if lines else None
+    lonely = False
+    if next_page is not None:
+        later = _table_rows(next_page)
+        lonely = any(count == 1 and low and element in later for element, (count, low) in _table_rows(page).items())
+    return PageFacts(len(baselines), last_tag in HEADINGS, lonely)
+
+
+def problems(document) -> list[str]:
+    """What is wrong with a laid-out document, in words; empty when the layout holds."""
+    pages = document.pages
+    out = []
+    for number, page in enumerate(pages, start=1):
+        facts = page_facts(page, pages[number] if number < len(pages) else None)
+        if number < len(pages) and facts.heading_at_foot:
+            out.append(f"page {number} ends with a heading")
+        if facts.lonely_row:
+            out.append(f"page {number} starts a table with a single row")
+        if number == len(pages) and number > 1 and facts.lines < MIN_LAST_PAGE_LINES:
+            out.append(f"last page has {facts.lines} lines")
+    return out
+
+
+def with_variant(html: str, variant: str) -> str:
+    if not variant:
+        return html
+    return html.replace("<html ", f'<html class="{variant}" ', 1)
+
+
+def fit(html: str, render):
+    """The first variant whose layout passes every rule; else the one with the fewest problems
+    (the plain one on a tie). `render(html)` lays a document out (weasyprint's HTML(...).render)."""
+    best, fewest = None, None
+    for variant in VARIANTS:
+        document = render(with_variant(html, variant))
+        found = len(problems(document))
+        if not found:
+            return document
+        if fewest is None or found < fewest:
+            best, fewest = document, found
+    return best

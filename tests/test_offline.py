@@ -1,0 +1,92 @@
+"""The offline kit: `rightskit offline` writes one zip; unzipped and opened from file:// with every
+network request blocked, navigation, PDF links and search work."""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from conftest import rightskit
+from test_browser import CHROMIUM, FLAGS
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def kit(built: Path, tmp_path_factory) -> Path:
+    """The zip, built from the same copy of the project as the site, and unzipped."""
+    result = rightskit("offline", "-o", "kit.zip", cwd=built)
+    assert result.returncode == 0, result.stdout + result.stderr
+    archive = built / "kit.zip"
+    with zipfile.ZipFile(archive) as z:
+        names = z.namelist()
+        assert all(n.startswith("rights-at-home/") for n in names)
+        target = tmp_path_factory.mktemp("unzipped")
+        z.extractall(target)
+    return target / "rights-at-home"
+
+
+def test_the_zip_holds_the_whole_site_with_every_pdf(kit, built):
+    online = {p.name for p in (built / "site" / "pdf").glob("*.pdf")}
+    offline = {p.name for p in (kit / "pdf").glob("*.pdf")}
+    assert online and offline == online
+    assert (kit / "index.html").is_file() and (kit / "rights" / "housing.html").is_file()
+    assert (kit / "search" / "offline-en.js").is_file()
+    for page in kit.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert "unpkg.com" not in text and "iframe-worker" not in text, page
+
+
+@pytest.fixture
+def offline_page(kit):
+    sync_api = pytest.importorskip("playwright.sync_api")
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Chromium is missing: `make test` installs it with apt-get")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        context = browser.new_context()
+        blocked = []
+
+        def only_files(route):
+            if route.request.url.startswith("file://"):
+                route.continue_()
+            else:  # no network at all, as on a laptop offline
+                blocked.append(route.request.url)
+                route.abort()
+
+        context.route("**/*", only_files)
+        page = context.new_page()
+        page.blocked = blocked
+        yield page
+        browser.close()
+
+
+def test_navigation_pdf_links_and_search_work_from_file_urls(kit, offline_page):
+    page = offline_page
+    page.goto((kit / "index.html").as_uri())
+    assert page.title()
+    # Navigation: follow the tab to the workshops, then a workshop, by clicking links.
+    page.locator(".md-tabs a", has_text="Workshops").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith(".html") and page.url.startswith("file://")
+    page.locator("article a[href$='housing-human-right.html']").first.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("workshops/housing-human-right.html")
+    # PDF links resolve to files in the kit.
+    hrefs = page.eval_on_selector_all("a[href$='.pdf']", "els => els.map(e => e.href)")
+    assert any(h.endswith("housing-human-right-packet-large-print.pdf") for h in hrefs)
+    for href in hrefs:
+        assert href.startswith("file://") and Path(href[len("file://"):]).is_file(), href
+    # Search answers from the offline index, and its results open.
+    page.keyboard.press("/")
+    page.locator("#rk-search-input").press_sequentially("adequate housing", delay=30)
+    titles = page.locator(".rk-search__results .rk-search__title")
+    titles.first.wait_for(timeout=10_000)
+    found = [t.strip() for t in titles.all_inner_texts()]
+    assert any("housing" in t.lower() for t in found[:5]), found
+    page.locator(".rk-search__results a").first.click()
+    page.wait_for_load_state()
+    assert page.url.startswith("file://") and ".html" in page.url
+    assert page.locator("h1").first.inner_text().strip()
+    assert page.blocked == [], page.blocked

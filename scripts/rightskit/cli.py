@@ -77,8 +77,9 @@ def _months_arg(text: str) -> int:
 
 
 def mkdocs_build(config_file: Path, site_dir: Path, *, pdf: bool = True, strict: bool = True,
-                 offline: bool = False) -> None:
-    """Run the MkDocs build into site_dir; raises on failure."""
+                 offline: bool = False, site=None) -> None:
+    """Run the MkDocs build into site_dir; raises on failure. `site`: the content, when the
+    caller has just loaded and checked it (the plugin would otherwise load it again)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -88,6 +89,8 @@ def mkdocs_build(config_file: Path, site_dir: Path, *, pdf: bool = True, strict:
         config.plugins["rightskit"].config.pdf = False
     if offline:
         config.plugins["rightskit"].config.offline = True
+    if site is not None:
+        config.plugins["rightskit"].preloaded = site
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
@@ -100,7 +103,8 @@ def cmd_build(args) -> int:
     project = _project(args)
     # Checked here as well as in the plugin: a fraction of a second buys findings printed plainly,
     # before MkDocs starts, instead of inside MkDocs' log of an aborted build.
-    if _checked(project) is None:
+    site = _checked(project)
+    if site is None:
         print("Build stopped: nothing was written; the previous site/ is unchanged.", file=sys.stderr)
         return 1
     _warn_placeholder(project)
@@ -108,7 +112,7 @@ def cmd_build(args) -> int:
     staging = final.with_name(final.name + ".partial")
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        mkdocs_build(project.root / project.config_file, staging, pdf=not args.no_pdf)
+        mkdocs_build(project.root / project.config_file, staging, pdf=not args.no_pdf, site=site)
     except Exception as error:  # noqa: BLE001 - whatever fails (Abort, a plugin, a bug), the old site stays
         shutil.rmtree(staging, ignore_errors=True)
         message = str(error) or error.__class__.__name__
@@ -251,10 +255,13 @@ def cmd_schemas(args) -> int:
 
 
 def cmd_bench(args) -> int:
-    from .bench import run, scale
+    from .bench import run
 
-    if args.scale:
-        return scale(_project(args), [int(n) for n in args.scale.split(",")])
+    if args.scale is not None:
+        from . import scalebench
+
+        sizes = [int(n) for n in args.scale.split(",")] if args.scale else None
+        return scalebench.run(_project(args), sizes, warm=not args.no_warm)
     return run(_project(args), rounds=args.rounds)
 
 
@@ -289,7 +296,9 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("-v", "--verbose", action="store_true")
     bench = sub.add_parser("bench", help="time loading, page generation, the MkDocs build and PDFs")
     bench.add_argument("--rounds", type=int, default=3)
-    bench.add_argument("--scale", metavar="N,N,…", help="instead, time builds with N extra synthetic pages, e.g. 0,250,1000")
+    bench.add_argument("--scale", metavar="N,N,…", nargs="?", const="",
+                       help="instead, our build against stock MkDocs with N extra modules (default 0,100,500,2000)")
+    bench.add_argument("--no-warm", action="store_true", help="with --scale: skip the warm rebuild")
     sub.add_parser("schemas", help="write the JSON Schemas for editors into schemas/")
     off = sub.add_parser("offline", help="zip the whole site with every PDF, to open from file:// with no network")
     off.add_argument("-o", "--output", default="rights-at-home-offline.zip")

@@ -328,11 +328,12 @@ class Site:
         list everything that relies on any of their articles.
         """
         index: dict[str, list[Module | Workshop]] = {}
+        seen: set[tuple[str, int]] = set()  # by identity: comparing records field by field is quadratic
 
         def add(target: str, source: Module | Workshop) -> None:
-            bucket = index.setdefault(target, [])
-            if source not in bucket:
-                bucket.append(source)
+            if (target, id(source)) not in seen:
+                seen.add((target, id(source)))
+                index.setdefault(target, []).append(source)
 
         articles = self.articles
         for module in self.modules.values():

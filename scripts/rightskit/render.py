@@ -92,6 +92,7 @@ class Renderer:
         self.directory_urls = True  # False in the offline kit, where pages are .html files
         self.env = env or environment()
         self.citations = site.citations()
+        self._term_patterns: dict[str, re.Pattern] = {}
         self.today = today or dt.date.today()  # for the review page; tests pass a frozen date
         self.review_age_months = review_age_months
 
@@ -216,7 +217,8 @@ class Renderer:
                                 workshops=self.site.workshops_using(module.id)) + head
         if module.reviewed:
             head = self._render("reviewed.md.j2", here, value=module.reviewed) + head
-        return insert_after_title(body, head) + ("\n\n" + tail if tail else "") + self.abbreviations()
+        page = insert_after_title(body, head) + ("\n\n" + tail if tail else "")
+        return page + self.abbreviations(page)
 
     def hub_lists(self, area: m.IssueArea) -> dict:
         site = self.site
@@ -244,12 +246,33 @@ class Renderer:
 
         return markers.render(xref.expand(markdown, render))
 
-    def abbreviations(self) -> str:
+    def abbreviations(self, markdown: str | None = None) -> str:
+        """Hover definitions for the glossary terms `markdown` uses (all of them when None).
+
+        Each definition costs every page that carries it (parsing, and one more alternative in the
+        regular expression run over every text node), so a page carries only its own terms."""
         lines = []
-        for term in self.site.glossary:
+        for term in used_terms(self.site.glossary, markdown, self._term_patterns):
             meaning = f"{term.expansion}: {term.definition}" if term.expansion else term.definition
             lines.append(f"*[{term.term}]: {_attr(' '.join(meaning.split()))}")
         return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+def used_terms(terms: list[m.GlossaryTerm], markdown: str | None,
+               patterns: dict[str, re.Pattern] | None = None) -> list[m.GlossaryTerm]:
+    """The terms that can occur in the page's text: the abbr extension matches a term between word
+    boundaries in text, and that text comes from the Markdown, so this keeps every term it would
+    mark. Snippets pull in text from other files: such a page keeps every term."""
+    if markdown is None or "--8<--" in markdown:
+        return list(terms)
+    patterns = {} if patterns is None else patterns
+    used = []
+    for t in terms:
+        if t.term in markdown:  # cheap test first; most terms are absent from most pages
+            pattern = patterns.get(t.term) or patterns.setdefault(t.term, re.compile(rf"\b{re.escape(t.term)}\b"))
+            if pattern.search(markdown):
+                used.append(t)
+    return used
 
 
 # --- facilitator notes -------------------------------------------------------------------

@@ -30,6 +30,9 @@ def _outside_code(markdown: str, handle_line: Callable[[str, int], str]) -> str:
     out = []
     fence = None
     for number, line in enumerate(markdown.split("\n"), start=1):
+        if not fence and "`" not in line and "~" not in line:  # most lines: no code at all
+            out.append(handle_line(line, number))
+            continue
         marker = _FENCE.match(line)
         if fence:
             if marker and marker.group(1) == fence:

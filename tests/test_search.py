@@ -161,6 +161,22 @@ def test_vocabulary_counts_pages_not_occurrences():
     assert vocab == {"eviction": 2, "tenant": 1}
 
 
+def test_contributor_pages_are_told_apart_from_reader_pages():
+    for url in ("/contribute/", "/contribute/reference/instrument/", "/about/review/", "/es/contribute/"):
+        assert search.is_contributor_page(url, "es" if url.startswith("/es/") else "en"), url
+    for url in ("/rights/housing/", "/about/", "/toolkits/templates/", "/mechanisms/finder/", "/es/rights/housing/"):
+        assert not search.is_contributor_page(url, "es" if url.startswith("/es/") else "en"), url
+
+
+def test_words_file_says_which_results_are_minor_and_gives_synonyms():
+    results = {"en_1": ("Housing", "/rights/housing/"), "en_2": ("Reference", "/contribute/reference/")}
+    words = search.words_file("en", {"housing": 1}, results, {})
+    assert words["minor"] == ["en_2"]
+    assert "repair" in words["synonyms"]["fix"] and "petition" in words["synonyms"]["complaint"]
+    assert {"facing", "will", "not"} <= set(words["stop"])
+    assert search.words_file("xx", {}, {}, {})["synonyms"] == {}
+
+
 # --- the built site --------------------------------------------------------------------
 
 def test_built_site_has_one_index_with_what_the_browser_needs(built: Path):

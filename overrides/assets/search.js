@@ -18,6 +18,8 @@
   const SHOWN = 10;
   const TITLE = 1.5; // weight of a query word found in a result's title
   const ALL = 0.5; // bonus for a result holding every word, as a share of all words' weight
+  const SYNONYM = 0.8; // a match through a synonym, against one through the word typed
+  const MINOR = 0.2; // pages for contributors and maintainers, not readers: found, but last
   const RANKING = { pageLength: 0.2 }; // Pagefind's default 0.75 buries the long overview pages
   const chosen = {}; // filter name -> value the reader picked
   let engine = null; // promise of {search, words}
@@ -134,7 +136,7 @@
   }
 
   // Pagefind returns only pages that hold every word, and ranks a long page below a short one
-  // that mentions a word as often. So each word is also searched alone, and a page's value adds:
+  // that mentions a word as often. So each word is searched alone, and a page's value adds:
   // how well it matches each word (rare words count more), a bonus when it holds them all, and
   // a larger one for each word in its title, more for a title that is mostly those words.
   const tokens = (title) => (title || "").toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
@@ -145,37 +147,51 @@
     return common >= 4 && common >= Math.min(term.length, word.length) - 2;
   };
 
+  // A query word with synonyms (the site's word for what readers call something: "complaint"
+  // is a "petition" or "communication" here) matches through any of them, a synonym at a discount.
+  const variants = (words, term) => [term, ...(((words && words.synonyms) || {})[term] || [])];
+
   async function rank(index, terms, filters, words) {
-    const searches = await Promise.all([terms.join(" "), ...(terms.length > 1 ? terms : [])]
-      .map((term) => index.search(term, filters)));
-    const whole = searches[0];
-    const singles = terms.length > 1 ? searches.slice(1) : searches;
-    const total = (words && words.pages) || Math.max(...searches.map((s) => s.unfilteredResultCount), 1);
+    const groups = terms.map((term) => variants(words, term));
+    const searches = await Promise.all(groups.map((group) => Promise.all(group.map((v) => index.search(v, filters)))));
+    const total = (words && words.pages) || Math.max(...searches.flat().map((s) => s.unfilteredResultCount), 1);
     const titles = (words && words.titles) || {};
     const topics = (words && words.topics) || {};
+    const minor = new Set((words && words.minor) || []);
     const stop = (words && words.stopSet) || new Set();
     const value = new Map();
     const keep = new Map();
+    const held = new Map(); // result id -> number of query words it holds
     let weights = 0;
-    singles.forEach((single, i) => {
-      if (!single.results.length) return;
-      const top = single.results[0].score || 1;
-      const rarity = Math.log(1 + total / single.unfilteredResultCount);
+    searches.forEach((found, i) => {
+      const count = Math.max(...found.map((s) => s.unfilteredResultCount));
+      if (!count) return;
+      const rarity = Math.log(1 + total / count);
       weights += rarity;
-      for (const result of single.results) {
-        value.set(result.id, (value.get(result.id) || 0) + rarity * (result.score / top));
-        keep.set(result.id, result);
-      }
-      for (const result of single.results) {
-        const title = tokens(titles[result.id]).filter((w) => !stop.has(w));
-        const hits = title.filter((w) => alike(terms[i], w)).length;
-        const topical = tokens(topics[result.id]).some((w) => alike(terms[i], w));
-        const share = hits ? 0.5 + 0.5 * Math.min(1, hits / title.length) : topical ? 0.75 : 0;
-        value.set(result.id, value.get(result.id) + TITLE * rarity * share);
+      const best = new Map(); // result id -> its best match among the word's variants
+      found.forEach((single, j) => {
+        if (!single.results.length) return;
+        const top = single.results[0].score || 1;
+        const discount = j ? SYNONYM : 1;
+        for (const result of single.results) {
+          const title = tokens(titles[result.id]).filter((w) => !stop.has(w));
+          const hits = title.filter((w) => alike(groups[i][j], w)).length;
+          const topical = tokens(topics[result.id]).some((w) => alike(groups[i][j], w));
+          const share = hits ? 0.5 + 0.5 * Math.min(1, hits / title.length) : topical ? 0.75 : 0;
+          const worth = discount * rarity * (result.score / top + TITLE * share);
+          if (worth > (best.get(result.id) || 0)) best.set(result.id, worth);
+          keep.set(result.id, result);
+        }
+      });
+      for (const [id, worth] of best) {
+        value.set(id, (value.get(id) || 0) + worth);
+        held.set(id, (held.get(id) || 0) + 1);
       }
     });
-    for (const result of whole.results) {
-      if (keep.has(result.id)) value.set(result.id, value.get(result.id) + ALL * weights);
+    const present = groups.filter((_, i) => searches[i].some((s) => s.results.length)).length;
+    for (const [id, n] of held) {
+      if (terms.length > 1 && n === present) value.set(id, value.get(id) + ALL * weights);
+      if (minor.has(id)) value.set(id, value.get(id) * MINOR);
     }
     return [...keep.values()].sort((a, b) => value.get(b.id) - value.get(a.id));
   }

@@ -60,10 +60,29 @@ STOP_WORDS = {
     "en": sorted("""a about after all also am an and any are as at be been being but by can could did do
         does doing for from get got had has have how i if in into is it its let me my no not of on or our
         out so than that the their them then there these they this to too up us was we were what when
-        where which while who why will with would you your""".split()),
+        where which while who why will with would you your""".split()
+        # Words that tell the reader's situation, not the topic: "facing eviction" is about eviction.
+        + "dealing facing need needs trying want".split()),
     "es": sorted("""a al algo como con de del donde el ella en es esta este hay la las lo los mas me mi mis
         no o para pero por que se sin sobre su sus tu un una unas unos y ya""".split()),
 }
+
+# What readers call something, and the words the site uses for it: a search for the first also
+# finds pages with the others (ranked a little lower): "file a complaint" finds the pages on
+# petitions and communications, "fix mold" the pages on repairs.
+SYNONYMS = {
+    "en": {
+        "complaint": ["petition", "communication"],
+        "complaints": ["petitions", "communications"],
+        "fix": ["repair"],
+        "fixed": ["repaired"],
+        "fixing": ["repairing"],
+    },
+}
+
+# Pages for contributors and maintainers, not readers (reference, review and translation
+# status): still found, but ranked below reader pages (search.js multiplies their value).
+CONTRIBUTOR_PAGES = ("contribute/", paths.url_of(paths.REVIEW), "about/translations/")
 
 # British spellings readers type, rewritten to the American spelling the site uses. The same rules
 # run here (so a page that quotes "International Labour Organization" is found by "labor") and in
@@ -453,17 +472,27 @@ def words_file(lang: str, vocab: dict[str, int], results: dict[str, tuple[str, s
                table: dict[str, Entry]) -> dict:
     """What the browser needs besides Pagefind: words with page counts (typo correction), stop
     words, spelling rules (as JavaScript replacement strings), each result's title by Pagefind
-    id (so results can be ranked by their titles without fetching each one), and for each hub
-    the words of its issue area, which count like words of its title."""
+    id (so results can be ranked by their titles without fetching each one), for each hub
+    the words of its issue area, which count like words of its title, synonyms of query words,
+    and the results meant for contributors rather than readers."""
     titles = {ident: title for ident, (title, _) in results.items()}
     topics = {}
+    minor = sorted(ident for ident, (_, url) in results.items() if is_contributor_page(url, lang))
     for ident, (_, url) in results.items():
         entry = entry_for(url.lstrip("/"), lang, table)
         if entry and entry.keywords:
             topics[ident] = " ".join(entry.keywords)
     return {"lang": lang, "pages": len(titles), "words": vocab, "stop": STOP_WORDS.get(lang, []),
             "spelling": [[p, r.replace("\\", "$")] for p, r in SPELLING_RULES], "keep": sorted(SPELLING_KEEP),
-            "titles": titles, "topics": topics}
+            "titles": titles, "topics": topics, "synonyms": SYNONYMS.get(lang, {}), "minor": minor}
+
+
+def is_contributor_page(url: str, lang: str) -> bool:
+    """Whether a result is for contributors or maintainers (its translation too)."""
+    path = url.lstrip("/")
+    if path.startswith(f"{lang}/"):
+        path = path[len(lang) + 1:]
+    return path.startswith(CONTRIBUTOR_PAGES)
 
 
 def fragment_results(bundle: Path) -> dict[str, dict[str, tuple[str, str]]]:

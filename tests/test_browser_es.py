@@ -126,7 +126,15 @@ def test_spanish_evaluation_set_is_large_enough():
     assert all(q["expect"].startswith("es/") for q in QUERIES)
 
 
-@pytest.mark.parametrize("case", QUERIES, ids=[q["query"] for q in QUERIES])
+def _case(q):
+    # A query the ranking does not yet answer stays in the set, marked with why: strict, so the
+    # day it passes the mark must go. Never drop or reword a query to make it pass.
+    if q.get("known_miss"):
+        return pytest.param(q, marks=pytest.mark.xfail(strict=True, reason=q["known_miss"]))
+    return q
+
+
+@pytest.mark.parametrize("case", [_case(q) for q in QUERIES], ids=[q["query"] for q in QUERIES])
 def test_spanish_query_finds_its_page_in_the_top_three(search_page, server, case):  # noqa: F811
     found = search(search_page, server, "es/", case["query"])
     expected, _, anchor = case["expect"].partition("#")

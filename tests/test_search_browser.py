@@ -3,6 +3,8 @@ the header box, the keyboard, accessibility with results open, what is fetched a
 Spanish index, and the page without JavaScript."""
 from __future__ import annotations
 
+from urllib.parse import urljoin
+
 import functools
 import http.server
 import re
@@ -167,20 +169,20 @@ def test_keyboard(page, server):
     # Down reopens the results; Enter on a result follows it.
     page.keyboard.press("ArrowDown")
     assert page.locator("#rk-search-panel").is_visible()
-    target = links.nth(0).get_attribute("href")
+    target = urljoin(page.url, links.nth(0).get_attribute("href"))  # the href is relative
     page.keyboard.press("ArrowDown")
     page.keyboard.press("ArrowUp")
     assert links.nth(0).evaluate("el => el === document.activeElement")
     page.keyboard.press("Enter")
-    page.wait_for_url(target)
+    page.wait_for_url(target, timeout=15_000)  # never wait without a bound
 
 
 def test_enter_in_the_box_opens_the_first_result(page, server):
     page.goto(server, wait_until="networkidle")
     type_query(page, server, "UPR")
-    first = page.locator(".rk-search__results a").first.get_attribute("href")
+    first = urljoin(page.url, page.locator(".rk-search__results a").first.get_attribute("href"))
     page.locator("#rk-search-input").press("Enter")
-    page.wait_for_url(first)
+    page.wait_for_url(first, timeout=15_000)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

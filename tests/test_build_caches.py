@@ -79,3 +79,17 @@ def test_last_updated_dates_are_reused_only_at_the_same_head(tmp_path):
     config, plugin = _git_plugin("abc123")
     plugin.config["enabled"] = False  # `make serve` turns the plugin off
     assert plugin_gitdates.restore(config, tmp_path) == 0
+
+
+def test_one_build_at_a_time_syncs_the_record_files(tmp_path):
+    import fcntl
+
+    folder = tmp_path / "records"
+    with search_cache.locked(folder):
+        with open(tmp_path / "records.lock") as other:
+            try:
+                fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                taken = False
+            except BlockingIOError:
+                taken = True
+    assert taken

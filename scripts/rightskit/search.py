@@ -30,7 +30,7 @@ from pathlib import Path
 
 from . import model as m
 from . import paths
-from .search_cache import RECORDS_DIR, Memo, sync_files
+from .search_cache import RECORDS_DIR, Memo, locked, sync_files
 
 BUNDLE_DIR = "pagefind"  # where the index is written, relative to the site
 ALL_PAGES = paths.ALL_PAGES  # the no-JavaScript fallback: every page, by type
@@ -564,11 +564,13 @@ def _write(site_dir: Path, items: list[Record], records_dir: Path | None = None)
                 item_html = item.html
             files[f"{folder}/index.html".lstrip("/")] = item_html
         site = records_dir or work / "records"
-        sync_files(site, files)
         config = {"site": str(site), "output_path": str(site_dir / BUNDLE_DIR),
                   "exclude_selectors": list(EXCLUDE)}
         (work / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
-        done = subprocess.run([sys.executable, "-m", "pagefind", "--quiet"], cwd=work, capture_output=True, text=True)
+        with locked(site):
+            sync_files(site, files)
+            done = subprocess.run([sys.executable, "-m", "pagefind", "--quiet"], cwd=work, capture_output=True,
+                                  text=True)
         if done.returncode != 0:
             raise RuntimeError(f"Pagefind failed:\n{done.stdout}{done.stderr}")
 

@@ -8,11 +8,17 @@ and its output is the same as a clean build's. Entries a build does not use are 
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import pickle
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Callable, Iterator, TypeVar
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on POSIX: builds of one project must not overlap
+    fcntl = None
 
 T = TypeVar("T")
 
@@ -86,3 +92,14 @@ def sync_files(folder: Path, files: dict[str, str]) -> None:
     for path in sorted((p for p in folder.rglob("*") if p.is_dir()), reverse=True):  # folders left empty
         if not any(path.iterdir()):
             path.rmdir()
+
+
+@contextlib.contextmanager
+def locked(folder: Path) -> Iterator[None]:
+    """Hold `folder` for one build: `make serve` and `make site` share the cache, and two builds
+    syncing the same record files at once would index each other's half-written pages."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    with open(folder.with_name(folder.name + ".lock"), "w") as handle:
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield

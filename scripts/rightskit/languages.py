@@ -83,8 +83,13 @@ def _is_name(key: str) -> bool:
 
 @lru_cache(maxsize=None)
 def strings(lang: str) -> Strings:
-    text = resources.files("rightskit").joinpath(f"templates/strings/{lang}.yml").read_text(encoding="utf-8")
-    return Strings(lang, yaml.safe_load(text) or {})
+    folder = resources.files("rightskit").joinpath("templates/strings")
+    table = yaml.safe_load(folder.joinpath(f"{lang}.yml").read_text(encoding="utf-8")) or {}
+    # A feature may keep its words in its own catalog, `<feature>.<lang>.yml` (finder.es.yml), so
+    # parallel work does not edit one file.
+    for part in sorted(f for f in folder.iterdir() if f.name.endswith(f".{lang}.yml")):
+        table.update(yaml.safe_load(part.read_text(encoding="utf-8")) or {})
+    return Strings(lang, table)
 
 
 def human_date(value: dt.date | None, lang: str = DEFAULT) -> str:

@@ -468,7 +468,7 @@ SCRIPT_STRINGS = {
     "official-page": "Official page",
     "article": "article {number}",
     "instrument-status": "{title}. US status: {status}.",
-    "instrument-ratified": "{title}. US status: {status}, on {date}.",
+    "instrument-ratified": "{title}. US status: {status} on {date}.",
     "load-failed": "The finder could not load its data. Every route is listed below.",
 }
 

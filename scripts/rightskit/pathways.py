@@ -272,7 +272,7 @@ def _texts(p: Pathway, data: LineMap, lang: str, parent: Fields) -> PathwayText 
                 f.error(note_block.line_of(key), f"note '{key}' has no English note to translate",
                         f"translate one of: {', '.join(p.notes) or 'none (the English has no notes)'}")
             elif isinstance(value, (LineMap, LineList)) or value is None:
-                f.error(note_block.line_of(key), f"note '{key}' must be text")
+                f.error(note_block.line_of(key), f"note '{key}' must be text", "write the note on one line")
             else:
                 notes[str(key)] = " ".join(str(value).split())
     return PathwayText(

@@ -19,7 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from . import edition as ed
-from . import export, freshness, languages, schema, search, translations
+from . import export, freshness, languages, paths, schema, search, sitemaps, translations
 from .findings import errors, format_findings
 from .load import Project, load_site
 from .render import Page, Renderer, apply_language_marks, environment, label_checkboxes
@@ -173,6 +173,15 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
     def on_page_content(self, html, *, page, config, files):
         return label_checkboxes(apply_language_marks(html))
 
+    def on_post_page(self, output, *, page, config):
+        output = sitemaps.drop_head_alternates(output)  # Material reads them as language roots (sitemaps.py)
+        edition = self.site.translations.get(self.lang) if self.lang != languages.DEFAULT else None
+        if edition is not None:
+            english = frozenset(languages.site_prefix(self.lang) + paths.url_of(path)
+                                for path in self.site.modules if path not in edition.pages)
+            output = sitemaps.mark_english_links(output, page.url, english)
+        return output
+
     # After mkdocs-static-i18n (priority -100) has built the other languages into the same site_dir,
     # so the search index, JSON and PDFs are written once, for every language.
     @event_priority(-110)
@@ -188,6 +197,11 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         export.write_json(self.site, site_dir)
         schema.write_schemas(site_dir / schema.SCHEMA_DIR)
         others = [lang for lang in _build_languages(config) if lang != languages.DEFAULT]
+        root_sitemap = site_dir / "sitemap.xml"
+        if root_sitemap.is_file() and config.site_url:  # each language root carries its own (sitemaps.py)
+            for lang in others:
+                (site_dir / lang / "sitemap.xml").write_text(sitemaps.edition_sitemap(
+                    root_sitemap.read_text(encoding="utf-8"), config.site_url.rstrip("/") + f"/{lang}/"), encoding="utf-8")
         report = search.index_site(site_dir, self.site, {lang: translations.localize(self.site, lang) for lang in others},
                                    {lang: translations.search_aliases(self.site, lang) for lang in others})
         log.info("Search: %d pages indexed as %d results (%s)", report.pages, report.records,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+import re
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -25,6 +26,7 @@ from .load import Project, load_site
 from .render import Page, Renderer, apply_language_marks, environment, label_checkboxes
 
 log = logging.getLogger("mkdocs.plugins.rightskit")
+_ENGLISH_BODY = re.compile(r'<div lang="en">\s*<h1')
 
 
 class RightsKitConfig(Config):
@@ -177,8 +179,11 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         output = sitemaps.drop_head_alternates(output)  # Material reads them as language roots (sitemaps.py)
         edition = self.site.translations.get(self.lang) if self.lang != languages.DEFAULT else None
         if edition is not None:
-            english = frozenset(languages.site_prefix(self.lang) + paths.url_of(path)
-                                for path in self.site.modules if path not in edition.pages)
+            english = {languages.site_prefix(self.lang) + paths.url_of(path)
+                       for path in self.site.modules if path not in edition.pages}
+            if page.url in english or _ENGLISH_BODY.search(output):  # a fallback page (render.mark_language)
+                english.add(page.url)
+                output = sitemaps.mark_english_page(output)
             output = sitemaps.mark_english_links(output, page.url, english)
         return output
 

@@ -47,6 +47,7 @@ def mark_english_links(html: str, page_url: str, english_urls: frozenset[str], l
     base = "/" + page_url
 
     def target(href: str) -> str:
+        href = href.split("#", 1)[0] or "./"  # a table-of-contents link points into the page itself
         joined = posixpath.normpath(posixpath.join(posixpath.dirname(base) if not base.endswith("/") else base, href))
         return joined.lstrip("/") + ("/" if href.endswith("/") and joined != "/" else "")
 
@@ -59,3 +60,17 @@ def mark_english_links(html: str, page_url: str, english_urls: frozenset[str], l
         return re.sub(r'\s+aria-label="[^"]*"', "", m.group(1), count=1) + f' lang="{lang}"'
 
     return _FOOTER_LINK.sub(footer, html)
+
+
+_HEADER_TOPIC = re.compile(r'(<div class="md-header__topic" data-md-component="header-topic">\s*<span class="md-ellipsis")')
+
+
+def mark_english_page(html: str, lang: str = "en") -> str:
+    """A page shown in English inside another edition: its title in the head and the header, which
+    the theme writes outside the marked body, are marked too (the table of contents is marked by
+    `mark_english_links`, its links pointing into the page)."""
+    html = html.replace("<title>", f'<title lang="{lang}">', 1)
+    # the navigation's entry for the page itself opens its table of contents: a label, not a link
+    html = html.replace('<label class="md-nav__link md-nav__link--active" for="__toc">',
+                        f'<label class="md-nav__link md-nav__link--active" for="__toc" lang="{lang}">')
+    return _HEADER_TOPIC.sub(lambda m: m.group(1) + f' lang="{lang}"', html, count=1)

@@ -71,6 +71,8 @@ def mark_english_page(html: str, lang: str = "en") -> str:
     `mark_english_links`, its links pointing into the page)."""
     html = html.replace("<title>", f'<title lang="{lang}">', 1)
     # the navigation's entry for the page itself opens its table of contents: a label, not a link
+    # sub-lists of the table of contents are named after the page's (English) headings
+    html = html.replace('<nav class="md-nav" aria-label="', f'<nav class="md-nav" lang="{lang}" aria-label="')
     html = html.replace('<label class="md-nav__link md-nav__link--active" for="__toc">',
                         f'<label class="md-nav__link md-nav__link--active" for="__toc" lang="{lang}">')
     return _HEADER_TOPIC.sub(lambda m: m.group(1) + f' lang="{lang}"', html, count=1)

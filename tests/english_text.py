@@ -57,7 +57,10 @@ class _Text(HTMLParser):
         values = dict(attrs)
         lang = (values.get("lang") or "").lower()
         skip = self.skipping or tag in self.skip or lang.startswith("en") or (lang and not lang.startswith("es"))
-        if not skip:
+        # the theme's previous/next links carry "Anterior: <title>" as their name, the title being
+        # marked in the link's text; the label itself cannot be split by language
+        footer = "md-footer__link" in (values.get("class") or "")
+        if not skip and not footer:
             self.chunks.extend(values[name] for name in SPOKEN if values.get(name))
         if tag not in VOID:
             self.stack.append((tag, skip))

@@ -55,9 +55,9 @@ def mark_english_links(html: str, page_url: str, english_urls: frozenset[str], l
     def footer(m: re.Match) -> str:
         if target(m.group(2)) not in english_urls:
             return m.group(0)
-        # the aria-label ("Anterior: <English title>") would hide the marked title from screen readers;
-        # without it the link's name is its text: the direction, then the title in its own language
-        return re.sub(r'\s+aria-label="[^"]*"', "", m.group(1), count=1) + f' lang="{lang}"'
+        # the aria-label ("Anterior: <English title>") stays: on a phone the theme hides the link's text,
+        # and the label is then its only name (axe link-name)
+        return m.group(1) + f' lang="{lang}"'
 
     return _FOOTER_LINK.sub(footer, html)
 

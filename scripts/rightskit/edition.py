@@ -10,6 +10,7 @@ import datetime as dt
 import os
 import re
 from dataclasses import dataclass
+from html import escape
 from pathlib import Path
 
 from . import languages
@@ -37,6 +38,13 @@ class Edition:
     @property
     def date_text(self) -> str:
         return f"{self.date.day} {self.date:%B %Y}"
+
+    def footer_html(self, lang: str = languages.DEFAULT) -> str:
+        """The site footer's edition sentence in `lang`, with the license as a link (copyright.html)."""
+        _ = languages.strings(lang if lang in languages.LANGUAGES else languages.DEFAULT)
+        link = f'<a href="{escape(CONTENT_LICENSE_URL)}" rel="license">{escape(CONTENT_LICENSE)}</a>'
+        return _("Version {version}, built {date}. Content licensed under {license}; code under the MIT License.",
+                 version=escape(self.version), date=escape(languages.human_date(self.date, _.lang)), license=link)
 
     def line(self, _: languages.Strings | None = None) -> str:
         """One line for the foot of a printed page, in the language of the strings catalog `_`."""

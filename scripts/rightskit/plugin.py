@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+import re
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -19,13 +20,14 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from . import edition as ed
-from . import export, freshness, languages, schema, search, translations
+from . import export, freshness, languages, paths, schema, search, sitemaps, translations
 from . import pageweight, plugin_gitdates
 from .findings import errors, format_findings
 from .load import Project, load_site
 from .render import Page, Renderer, apply_language_marks, environment, label_checkboxes
 
 log = logging.getLogger("mkdocs.plugins.rightskit")
+_ENGLISH_BODY = re.compile(r'<div lang="en">\s*<h1')
 
 
 class RightsKitConfig(Config):
@@ -133,9 +135,6 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         if restored:
             log.info("Last-updated dates: %d from the cache (same git HEAD)", restored)
 
-    def on_post_page(self, output, *, page, config):
-        return pageweight.compact_navigation(output)
-
     def on_build_error(self, *, error):
         for cache in getattr(self, "caches", {}).values():
             cache.helpers.wait_all()
@@ -184,6 +183,18 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
     def on_page_content(self, html, *, page, config, files):
         return label_checkboxes(apply_language_marks(html))
 
+    def on_post_page(self, output, *, page, config):
+        output = sitemaps.drop_head_alternates(output)  # Material reads them as language roots (sitemaps.py)
+        edition = self.site.translations.get(self.lang) if self.lang != languages.DEFAULT else None
+        if edition is not None:
+            english = {languages.site_prefix(self.lang) + paths.url_of(path)
+                       for path in self.site.modules if path not in edition.pages}
+            if page.url in english or _ENGLISH_BODY.search(output):  # a fallback page (render.mark_language)
+                english.add(page.url)
+                output = sitemaps.mark_english_page(output)
+            output = sitemaps.mark_english_links(output, page.url, english)
+        return pageweight.compact_navigation(output)
+
     # After mkdocs-static-i18n (priority -100) has built the other languages into the same site_dir,
     # so the search index, JSON and PDFs are written once, for every language.
     @event_priority(-110)
@@ -200,6 +211,11 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         export.write_json(self.site, site_dir)
         schema.write_schemas(site_dir / schema.SCHEMA_DIR)
         others = [lang for lang in _build_languages(config) if lang != languages.DEFAULT]
+        root_sitemap = site_dir / "sitemap.xml"
+        if root_sitemap.is_file() and config.site_url:  # each language root carries its own (sitemaps.py)
+            for lang in others:
+                (site_dir / lang / "sitemap.xml").write_text(sitemaps.edition_sitemap(
+                    root_sitemap.read_text(encoding="utf-8"), config.site_url.rstrip("/") + f"/{lang}/"), encoding="utf-8")
         report = search.index_site(site_dir, self.site, {lang: translations.localize(self.site, lang) for lang in others},
                                    {lang: translations.search_aliases(self.site, lang) for lang in others},
                                    cache_dir=self.root / self.config.cache_dir)

@@ -159,22 +159,40 @@ def glossary_aliases(site: m.Site) -> dict[str, list[str]]:
     return out
 
 
-def area_topics(site: m.Site, top: int = 25) -> dict[str, list[str]]:
+def area_topics(site: m.Site, top: int = 25, base: m.Site | None = None, lang: str = "en") -> dict[str, list[str]]:
     """For each issue area, the words that set the titles of its articles and General Comments
     apart from those of other areas ("labor", "union" for work; "evictions" for housing).
 
     A hub is the way into everything filed under its area, so it should come up for the words
-    of those standards even where its own text uses them rarely."""
+    of those standards even where its own text uses them rarely.
+
+    For an edition in language `lang`, `base` is the English site: titles that are still the
+    English ones (not yet translated) would otherwise outnumber the translated ones and crowd
+    the edition's own words ("sindicatos") out of the list, so its own words come first."""
+    english = {a.id: a.title for a in base.articles.values()} if base else {}
     titles: dict[str, list[str]] = {}
+    native: dict[str, list[str]] = {}
     for article in site.articles.values():
         for area in article.issue_areas:
             titles.setdefault(area, []).append(article.title)
+            if base and english.get(article.id) != article.title:
+                native.setdefault(area, []).append(article.title)
     for comment in site.general_comments.values():
         for ref in comment.interprets:
             article = site.article(ref)
             for area in article.issue_areas if article else ():
                 titles.setdefault(area, []).append(comment.title)
-    stop = set(STOP_WORDS["en"])
+    own = _distinctive(native, STOP_WORDS.get(lang, [])) if base else {}
+    out = {}
+    for area, chosen in _distinctive(titles, STOP_WORDS["en"]).items():
+        out[area] = list(dict.fromkeys(own.get(area, []) + chosen))[:top]
+    return out
+
+
+def _distinctive(titles: dict[str, list[str]], stop_words) -> dict[str, list[str]]:
+    """For each group of titles, its words at least 1.5 times as frequent there as in all groups,
+    most frequent and most distinctive first."""
+    stop = set(stop_words)
     counts = {area: Counter(w for t in ts for w in words(t) if len(w) > 3 and w not in stop)
               for area, ts in titles.items()}
     overall: Counter[str] = Counter()
@@ -185,15 +203,15 @@ def area_topics(site: m.Site, top: int = 25) -> dict[str, list[str]]:
     for area, c in counts.items():
         size = sum(c.values()) or 1
         lift = {w: (n / size) / (overall[w] / total) for w, n in c.items()}
-        chosen = sorted((w for w in c if lift[w] >= 1.5), key=lambda w: (-c[w] * lift[w], w))
-        out[area] = chosen[:top]
+        out[area] = sorted((w for w in c if lift[w] >= 1.5), key=lambda w: (-c[w] * lift[w], w))
     return out
 
 
-def entries(site: m.Site) -> dict[str, Entry]:
-    """Index additions for every page, keyed by its site-relative URL (e.g. `rights/housing/`)."""
+def entries(site: m.Site, base: m.Site | None = None, lang: str = "en") -> dict[str, Entry]:
+    """Index additions for every page, keyed by its site-relative URL (e.g. `rights/housing/`).
+    For an edition in language `lang`, `base` is the English site (see area_topics)."""
     gloss = glossary_aliases(site)
-    topics = area_topics(site)
+    topics = area_topics(site, base=base, lang=lang)
     areas = {a.id: a.title for a in site.issue_areas.values()}
     out: dict[str, Entry] = {}
 
@@ -569,7 +587,7 @@ def index_site(site_dir: Path, site: m.Site, editions: dict[str, m.Site] | None 
     for lang, edition in (editions or {}).items():
         extra = (aliases or {}).get(lang, {})
         table.update({f"{lang}/{url}": replace(entry, aliases=entry.aliases + extra.get(url, ()))
-                      for url, entry in entries(edition).items()})
+                      for url, entry in entries(edition, site, lang).items()})
     items = collect(site_dir, table)
     if not items:  # nothing marked for the index (a theme without our overrides): no search
         return Report(0, 0, {})

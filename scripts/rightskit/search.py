@@ -59,7 +59,7 @@ SPLIT_IDS = re.compile(r"^(article|gc)-")
 STOP_WORDS = {
     "en": sorted("""a about after all also am an and any are as at be been being but by can could did do
         does doing for from get got had has have how i if in into is it its let me my no not of on or our
-        out so than that the their them then there these they this to too up us was we were what when
+        out shall should so than that the their them then there these they this to too up us was we were what when
         where which while who why will with would you your""".split()
         # Words that tell the reader's situation, not the topic: "facing eviction" is about eviction.
         + "dealing facing need needs trying want".split()),
@@ -207,6 +207,37 @@ def _distinctive(titles: dict[str, list[str]], stop_words) -> dict[str, list[str
     return out
 
 
+# Kinds of mechanism (standards/mechanisms.yml) that belong to the UN system: its treaty bodies,
+# the bodies based on the UN Charter, and the Special Procedures of the Human Rights Council.
+UN_KINDS = {"treaty body", "charter-based", "special procedure"}
+# Words every page of this site is about: they tell no mechanism from another.
+GENERIC_WORDS = {"human", "rights", "right"}
+
+
+def mechanism_topics(site: m.Site, ids, lang: str = "en") -> tuple[str, ...]:
+    """The words that name the mechanisms a page is the way into, most used first: each one's
+    kind ("treaty body"), "UN" for the UN's own, and the short name of the body it belongs to.
+
+    A toolkit on taking an issue abroad, or the mechanism finder, rarely says "UN body" in its
+    own words, yet it is where a reader asking which UN body to go to should land. Long names
+    are left out: "Special Rapporteur on adequate housing" would make such a page a housing page."""
+    def root(x: m.Mechanism) -> m.Mechanism:
+        seen = {x.id}
+        while x.part_of in site.mechanisms and x.part_of not in seen:
+            x = site.mechanisms[x.part_of]
+            seen.add(x.id)
+        return x
+
+    skip = GENERIC_WORDS | set(STOP_WORDS["en"]) | set(STOP_WORDS.get(lang, []))
+    counts: Counter[str] = Counter()
+    for ident in dict.fromkeys(ids):
+        x = site.mechanisms.get(ident)
+        if x:
+            named = words(f"{x.kind} {root(x).short_name}") + (["un"] if x.kind in UN_KINDS else [])
+            counts.update(set(named) - skip)
+    return tuple(sorted(counts, key=lambda w: (-counts[w], w)))
+
+
 def entries(site: m.Site, base: m.Site | None = None, lang: str = "en") -> dict[str, Entry]:
     """Index additions for every page, keyed by its site-relative URL (e.g. `rights/housing/`).
     For an edition in language `lang`, `base` is the English site (see area_topics)."""
@@ -224,8 +255,11 @@ def entries(site: m.Site, base: m.Site | None = None, lang: str = "en") -> dict[
         area = next((a for a in site.issue_areas.values() if a.hub == module.path), None)
         if area:
             aliases += [area.title, area.id.replace("-", " ")]
+        keywords = tuple(topics.get(area.id, ())) if area else ()
+        if kind == "toolkit" and module.mechanisms:  # a way into the mechanisms it covers
+            keywords = mechanism_topics(site, [ref.target for ref in module.mechanisms], lang)
         add(module.path, Entry(kind, tuple(areas[a] for a in module.issue_areas if a in areas),
-                               module.summary, tuple(aliases), keywords=tuple(topics.get(area.id, ())) if area else ()))
+                               module.summary, tuple(aliases), keywords=keywords))
     for inst in site.instruments.values():
         inst_areas = tuple(dict.fromkeys(areas[x] for a in inst.articles for x in a.issue_areas if x in areas))
         aliases = [inst.short_title, inst.id.replace("-", " "), *gloss.get(inst.title.lower(), [])]
@@ -248,6 +282,9 @@ def entries(site: m.Site, base: m.Site | None = None, lang: str = "en") -> dict[
     for workshop in site.workshops.values():
         add(paths.workshop_page(workshop), Entry("workshop", tuple(areas[a] for a in workshop.issue_areas if a in areas),
                                                  workshop.summary))
+    if site.pathways:  # the finder: which of these mechanisms to go to
+        add(paths.FINDER_PAGE, Entry("mechanism", keywords=mechanism_topics(
+            site, [p.mechanism for p in site.pathways.values()], lang)))
     for page in (paths.STANDARDS_INDEX, paths.GENERAL_COMMENTS_INDEX):
         add(page, Entry("standard"))
     add(paths.MECHANISMS_INDEX, Entry("mechanism"))

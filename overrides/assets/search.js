@@ -140,7 +140,11 @@
   // how well it matches each word (rare words count more), a bonus when it holds them all, and
   // a larger one for each word in its title, more for a title that is mostly those words.
   const tokens = (title) => (title || "").toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+  // A word of two letters or fewer is taken whole: as a prefix, "un" would match most of the
+  // index (under, united, unemployment) and drown the pages about the UN.
+  const SHORT = 2;
   const alike = (term, word) => {
+    if (term.length <= SHORT) return term === word;
     if (word.startsWith(term)) return true;
     let common = 0;
     while (common < term.length && term[common] === word[common]) common++;
@@ -153,7 +157,7 @@
 
   async function rank(index, terms, filters, words) {
     const groups = terms.map((term) => variants(words, term));
-    const searches = await Promise.all(groups.map((group) => Promise.all(group.map((v) => index.search(v, filters)))));
+    const searches = await Promise.all(groups.map((group) => Promise.all(group.map((v) => index.search(v.length <= SHORT ? `"${v}"` : v, filters)))));
     const total = (words && words.pages) || Math.max(...searches.flat().map((s) => s.unfilteredResultCount), 1);
     const titles = (words && words.titles) || {};
     const topics = (words && words.topics) || {};

@@ -168,7 +168,8 @@ def area_topics(site: m.Site, top: int = 25, base: m.Site | None = None, lang: s
 
     For an edition in language `lang`, `base` is the English site: titles that are still the
     English ones (not yet translated) would otherwise outnumber the translated ones and crowd
-    the edition's own words ("sindicatos") out of the list, so its own words come first."""
+    the edition's own words ("sindicatos") out of the list, so its own words come first.
+    Which words set an area apart is judged on all titles alike."""
     english = {a.id: a.title for a in base.articles.values()} if base else {}
     titles: dict[str, list[str]] = {}
     native: dict[str, list[str]] = {}
@@ -182,10 +183,10 @@ def area_topics(site: m.Site, top: int = 25, base: m.Site | None = None, lang: s
             article = site.article(ref)
             for area in article.issue_areas if article else ():
                 titles.setdefault(area, []).append(comment.title)
-    own = _distinctive(native, STOP_WORDS.get(lang, [])) if base else {}
     out = {}
-    for area, chosen in _distinctive(titles, STOP_WORDS["en"]).items():
-        out[area] = list(dict.fromkeys(own.get(area, []) + chosen))[:top]
+    for area, chosen in _distinctive(titles, STOP_WORDS["en"] + STOP_WORDS.get(lang, [])).items():
+        own = {w for t in native.get(area, []) for w in words(t)}
+        out[area] = list(dict.fromkeys([w for w in chosen if w in own] + chosen))[:top]
     return out
 
 

@@ -46,3 +46,41 @@ def built(tmp_path_factory) -> Path:
     result = rightskit("build", cwd=work)
     assert result.returncode == 0, result.stdout + result.stderr
     return work
+
+
+# --- browser tests (helpers in browsing.py) ------------------------------------------------
+@pytest.fixture(scope="module")
+def site_root(built: Path) -> Path:
+    """The site a module's browser tests load; a module may override it with its own copy."""
+    return built / "site"
+
+
+@pytest.fixture(scope="module")
+def server(site_root: Path):
+    from browsing import serve
+
+    with serve(site_root) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    from browsing import launch
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    """A fresh page that records every URL it requests. A test must not leave a navigation it
+    started under way: closing a context mid-navigation hangs the driver here."""
+    from browsing import recording
+
+    context = browser.new_context()
+    yield recording(context.new_page())
+    context.close()

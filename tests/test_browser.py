@@ -2,21 +2,11 @@
 with axe (WCAG 2.1 A and AA), no request to any other host, search, filters and printing."""
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-from pathlib import Path
-from urllib.parse import urlsplit
-
 import pytest
 
-pytestmark = pytest.mark.browser
+from browsing import WCAG, foreign
 
-CHROMIUM = "/usr/bin/chromium"
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-        "resultTypes": ["violations"]}
+pytestmark = pytest.mark.browser
 
 # One page of each type the site has.
 PAGES = {
@@ -39,47 +29,6 @@ PAGES = {
     "open data": "about/data/",
     "contributor guide": "contribute/",
 }
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@pytest.fixture(scope="module")
-def server(built: Path):
-    handler = functools.partial(_Quiet, directory=str(built / "site"))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: `make test` installs it with apt-get")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture
-def page(browser, server):
-    context = browser.new_context()
-    page = context.new_page()
-    page.requested = []  # every URL the page asked for
-    page.on("request", lambda request: page.requested.append(request.url))
-    yield page
-    context.close()
-
-
-def foreign(urls: list[str]) -> list[str]:
-    return [u for u in urls if urlsplit(u).scheme in ("http", "https", "ws", "wss")
-            and urlsplit(u).hostname not in ("127.0.0.1", "localhost")]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from test_browser import WCAG, browser, foreign, server  # noqa: F401 - shared fixtures
+from browsing import WCAG, foreign, recording
 
 pytestmark = pytest.mark.browser
 
@@ -33,7 +33,7 @@ PAGES = {
 
 
 @pytest.mark.parametrize("kind", list(PAGES))
-def test_spanish_page_is_accessible_private_and_fits_a_phone(browser, server, kind):  # noqa: F811
+def test_spanish_page_is_accessible_private_and_fits_a_phone(browser, server, kind):
     from axe_playwright_python.sync_playwright import Axe
 
     context = browser.new_context(viewport={"width": 390, "height": 844})
@@ -62,7 +62,7 @@ def switch_to(page, language: str) -> None:
 @pytest.mark.parametrize("english", ["", "rights/housing/", "mechanisms/upr/", "activities/housing-line/",
                                      "standards/icescr/", "workshops/housing-human-right/", "glossary/",
                                      "about/data/"])
-def test_language_switcher_round_trips(browser, server, english):  # noqa: F811
+def test_language_switcher_round_trips(browser, server, english):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     try:
@@ -77,7 +77,7 @@ def test_language_switcher_round_trips(browser, server, english):  # noqa: F811
         context.close()
 
 
-def test_untranslated_page_shows_spanish_notice_and_english_text(browser, server):  # noqa: F811
+def test_untranslated_page_shows_spanish_notice_and_english_text(browser, server):
     context = browser.new_context()
     page = context.new_page()
     try:
@@ -112,12 +112,9 @@ def search(page, server: str, start: str, query: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def search_page(browser):  # noqa: F811
+def search_page(browser):
     context = browser.new_context()
-    page = context.new_page()
-    page.requested = []
-    page.on("request", lambda request: page.requested.append(request.url))
-    yield page
+    yield recording(context.new_page())
     context.close()
 
 
@@ -135,7 +132,7 @@ def _case(q):
 
 
 @pytest.mark.parametrize("case", [_case(q) for q in QUERIES], ids=[q["query"] for q in QUERIES])
-def test_spanish_query_finds_its_page_in_the_top_three(search_page, server, case):  # noqa: F811
+def test_spanish_query_finds_its_page_in_the_top_three(search_page, server, case):
     found = search(search_page, server, "es/", case["query"])
     expected, _, anchor = case["expect"].partition("#")
     top = [url if anchor else url.partition("#")[0] for url in found[:3]]
@@ -146,7 +143,7 @@ def test_spanish_query_finds_its_page_in_the_top_three(search_page, server, case
 
 
 @pytest.mark.parametrize("query", ["housing", "health care", "vivienda", "salud", "UPR"])
-def test_english_search_returns_no_spanish_page(search_page, server, query):  # noqa: F811
+def test_english_search_returns_no_spanish_page(search_page, server, query):
     try:
         found = search(search_page, server, "", query)
     except Exception:  # noqa: BLE001 - no result at all is fine for a Spanish word in the English index
@@ -154,6 +151,6 @@ def test_english_search_returns_no_spanish_page(search_page, server, query):  # 
     assert not any(url.startswith("es/") for url in found), found
 
 
-def test_spanish_search_finds_an_untranslated_page_as_fallback(search_page, server):  # noqa: F811
+def test_spanish_search_finds_an_untranslated_page_as_fallback(search_page, server):
     found = search(search_page, server, "es/", "open data")
     assert "es/about/data/" in [u.partition("#")[0] for u in found[:5]], found

@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from test_browser import WCAG, browser, foreign, page, server  # noqa: F401 (shared fixtures)
+from browsing import WCAG, foreign
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from conftest import rightskit
-from test_browser import CHROMIUM, FLAGS
+from browsing import launch
 
 pytestmark = pytest.mark.browser
 
@@ -40,11 +40,10 @@ def test_the_zip_holds_the_whole_site_with_every_pdf(kit, built):
 
 @pytest.fixture
 def offline_page(kit):
-    sync_api = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Chromium is missing: `make test` installs it with apt-get")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
         context = browser.new_context()
         blocked = []
 

@@ -441,6 +441,12 @@ def read_nav(project: Project, findings: list[Finding]) -> dict[str, int] | None
     parsed = _read(config, project.root, findings)
     if not isinstance(parsed.data, LineMap) or "nav" not in parsed.data:
         return None
+    return nav_lines(parsed.data)
+
+
+def nav_lines(config: LineMap) -> dict[str, int]:
+    """{docs-relative page: its line} for each page in a parsed mkdocs.yml's nav, in nav order;
+    links to other sites are left out."""
     paths: dict[str, int] = {}
 
     def walk(node, line: int) -> None:
@@ -454,5 +460,6 @@ def read_nav(project: Project, findings: list[Finding]) -> dict[str, int] | None
             for index, value in enumerate(node):
                 walk(value, node.line_of(index))
 
-    walk(parsed.data["nav"], parsed.data.line_of("nav"))
+    if "nav" in config:
+        walk(config["nav"], config.line_of("nav"))
     return paths

@@ -14,6 +14,7 @@ from typing import Callable
 
 from . import model as m
 from . import schema
+from .load import nav_lines
 from .render import environment
 from .yamltext import LineMap, parse_yaml
 
@@ -171,21 +172,7 @@ def _refuse_duplicate(target: Path, spec: Scaffold, ident: str) -> None:
 def nav_entries(config_text: str) -> dict[str, int]:
     """{docs-relative page: line} for each page listed in the nav."""
     parsed = parse_yaml(config_text, "mkdocs.yml")
-    found: dict[str, int] = {}
-
-    def walk(node, line: int) -> None:
-        if isinstance(node, str):
-            found.setdefault(node, line)
-        elif isinstance(node, dict):
-            for key, value in node.items():
-                walk(value, node.line_of(key))
-        elif isinstance(node, list):
-            for index, value in enumerate(node):
-                walk(value, node.line_of(index))
-
-    if isinstance(parsed.data, LineMap) and "nav" in parsed.data:
-        walk(parsed.data["nav"], parsed.data.line_of("nav"))
-    return found
+    return nav_lines(parsed.data) if isinstance(parsed.data, LineMap) else {}
 
 
 def add_to_nav(config_text: str, page: str) -> tuple[str, int]:

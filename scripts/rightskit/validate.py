@@ -56,29 +56,37 @@ def _unknown(path: str, line: int, what: str, value: str, known: Iterable[str], 
     return Finding(path, line, f"unknown {what} '{value}'", did_you_mean(value, known, f"see {where} for the ids"))
 
 
+# (earlier field, later field, where the later is written, what each is called, hint)
+_DATE_ORDER = (
+    ("adopted", "in_force", "in_force", "adoption", "entry into force",
+     "check both dates against the official record"),
+    ("us_signed", "us_ratified", "us.ratified", "signature", "US ratification",
+     "check both dates against the UN Treaty Collection"),
+    ("adopted", "us_signed", "us.signed", "adoption", "US signature",
+     "a treaty can be signed only once it is adopted: check both dates"),
+    ("adopted", "us_ratified", "us.ratified", "adoption", "US ratification",
+     "a treaty can be ratified only once it is adopted: check both dates"),
+)
+
+
+def _date_order(inst) -> list[Finding]:
+    out = []
+    for first, then, field, first_name, then_name, hint in _DATE_ORDER:
+        early, late = getattr(inst, first), getattr(inst, then)
+        if early and late and late < early:
+            out.append(Finding(inst.source.path, line_of(inst, field),
+                               f"{then_name} ({late}) is before {first_name} ({early})", hint))
+    return out
+
+
 def _instruments(site: m.Site, unread: Unread) -> list[Finding]:
     out = []
     for inst in site.instruments.values():
-        path, line = inst.source.path, inst.source.line
+        path = inst.source.path
         if inst.monitoring_body and inst.monitoring_body not in site.mechanisms and not unread.mechanisms:
             out.append(_unknown(path, line_of(inst, "monitoring_body"), "monitoring body", inst.monitoring_body,
                                 site.mechanisms, "standards/mechanisms.yml"))
-        if inst.adopted and inst.in_force and inst.in_force < inst.adopted:
-            out.append(Finding(path, line_of(inst, "in_force"),
-                               f"entry into force ({inst.in_force}) is before adoption ({inst.adopted})",
-                               "check both dates against the official record"))
-        if inst.us_signed and inst.us_ratified and inst.us_ratified < inst.us_signed:
-            out.append(Finding(path, line_of(inst, "us.ratified"),
-                               f"US ratification ({inst.us_ratified}) is before signature ({inst.us_signed})",
-                               "check both dates against the UN Treaty Collection"))
-        if inst.us_signed and inst.adopted and inst.us_signed < inst.adopted:
-            out.append(Finding(path, line_of(inst, "us.signed"),
-                               f"US signature ({inst.us_signed}) is before adoption ({inst.adopted})",
-                               "a treaty can be signed only once it is adopted: check both dates"))
-        if inst.us_ratified and inst.adopted and inst.us_ratified < inst.adopted:
-            out.append(Finding(path, line_of(inst, "us.ratified"),
-                               f"US ratification ({inst.us_ratified}) is before adoption ({inst.adopted})",
-                               "a treaty can be ratified only once it is adopted: check both dates"))
+        out.extend(_date_order(inst))
         if not inst.binding and (inst.us_signed or inst.us_ratified):
             out.append(Finding(path, line_of(inst, "us"), f"a {inst.kind} is not signed or ratified, but US dates are given",
                                "remove us.signed and us.ratified, or change the kind"))

@@ -133,8 +133,8 @@
     if (!words) return { terms: tokens, changed: false };
     const terms = tokens.map((token, i) => correct(words, americanize(words, token), i === tokens.length - 1));
     // A single letter says nothing about a topic (and while typing it is a word not yet written,
-    // whose search would fetch a part of the index no finished query needs).
-    const content = terms.filter((term) => !words.stopSet.has(term) && term.length > 1);
+    // whose search would fetch a part of the index no finished query needs); a digit does ("4").
+    const content = terms.filter((term) => !words.stopSet.has(term) && (term.length > 1 || /\p{N}/u.test(term)));
     return { terms: content.length ? content : terms, changed: terms.some((term, i) => term !== tokens[i]) };
   }
 

@@ -85,3 +85,9 @@ def test_a_mechanism_kind_of_the_un_system_adds_un(site):
     assert "un" in search.mechanism_topics(site, [un.id])
     assert "un" not in search.mechanism_topics(site, [other.id])
     assert search.mechanism_topics(site, ["no-such-mechanism"]) == ()
+
+
+def test_the_un_is_named_in_the_readers_language(site):
+    un = next(x for x in site.mechanisms.values() if x.kind in search.UN_KINDS)
+    assert "onu" in search.mechanism_topics(site, [un.id], "es")
+    assert "un" not in search.mechanism_topics(site, [un.id], "es")  # "un" is the Spanish article

@@ -211,6 +211,7 @@ def _distinctive(titles: dict[str, list[str]], stop_words) -> dict[str, list[str
 # Kinds of mechanism (standards/mechanisms.yml) that belong to the UN system: its treaty bodies,
 # the bodies based on the UN Charter, and the Special Procedures of the Human Rights Council.
 UN_KINDS = {"treaty body", "charter-based", "special procedure"}
+UN_NAME = {"en": "un", "es": "onu"}  # what readers of each language call the United Nations
 # Words every page of this site is about: they tell no mechanism from another.
 GENERIC_WORDS = {"human", "rights", "right"}
 
@@ -234,7 +235,7 @@ def mechanism_topics(site: m.Site, ids, lang: str = "en") -> tuple[str, ...]:
     for ident in dict.fromkeys(ids):
         x = site.mechanisms.get(ident)
         if x:
-            named = words(f"{x.kind} {root(x).short_name}") + (["un"] if x.kind in UN_KINDS else [])
+            named = words(f"{x.kind} {root(x).short_name}") + ([UN_NAME.get(lang, "un")] if x.kind in UN_KINDS else [])
             counts.update(set(named) - skip)
     return tuple(sorted(counts, key=lambda w: (-counts[w], w)))
 

@@ -217,3 +217,17 @@ def test_workshop_offered_in_spanish_needs_es_block_and_prints_in_spanish(mini):
     assert "https://example.invalid/es/workshops/housing/" in guide.html
     # only translated documents are printed in Spanish: the untranslated handout is not
     assert not any("handout" in name for name in documents)
+
+
+def test_a_broken_string_catalog_names_its_file_and_line(tmp_path):
+    from rightskit import languages
+
+    bad = tmp_path / "finder.es.yml"
+    bad.write_text("uno: bien\ndos: también\ntres: mal: escrito\n", encoding="utf-8")
+    with pytest.raises(languages.CatalogError) as caught:
+        languages._catalog(bad)
+    assert str(caught.value).startswith("scripts/rightskit/templates/strings/finder.es.yml:3: ")
+    listed = tmp_path / "lista.es.yml"
+    listed.write_text("- uno\n- dos\n", encoding="utf-8")
+    with pytest.raises(languages.CatalogError, match=r"lista\.es\.yml:1: .*key: text"):
+        languages._catalog(listed)

@@ -17,6 +17,24 @@
 
   function link(href, text) { return el("a", { href: href }, [text]); }
 
+  // Every word this script writes comes from the page (#rk-finder-strings, rendered from the strings
+  // catalogs), so the Spanish page gets Spanish reasons and labels; the script holds no sentence.
+  var WORDS = { text: {}, months: [], status: {}, windows: {}, date: "{day} {month} {year}" };
+  function t(key, values) {
+    var text = WORDS.text[key] || "";
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      return values && values[name] !== undefined ? String(values[name]) : all;
+    });
+  }
+
+  // Records in data/*.json carry their translations as {"es": {...}}: the reader's language wins.
+  function local(record, lang) {
+    var out = {};
+    Object.keys(record).forEach(function (k) { out[k] = record[k]; });
+    if (lang && record[lang]) Object.keys(record[lang]).forEach(function (k) { out[k] = record[lang][k]; });
+    return out;
+  }
+
   function readQuestions(form) {
     return Array.prototype.map.call(form.querySelectorAll("fieldset[data-question]"), function (fs) {
       var labels = {}, standards = {};
@@ -49,15 +67,15 @@
       if (!allowed || !allowed.length) return;
       var note = pathway.notes[q.id] || "";
       var picked = chosen[q.id] || [];
-      if (!picked.length) { reasons.push({ ok: null, text: q.legend + " Not answered yet." }); return; }
+      if (!picked.length) { reasons.push({ ok: null, text: q.legend + " " + t("not-answered") }); return; }
       var hit = picked.filter(function (a) { return allowed.indexOf(a) >= 0; });
       var name = function (a) { return q.labels[a] || a; };
       var text;
       if (hit.length) {
-        text = q.legend + " You chose: " + hit.map(name).join("; ") + ".";
+        text = q.legend + " " + t("you-chose", { answers: hit.map(name).join("; ") });
       } else {
         matches = false;
-        text = q.legend + " It needs: " + allowed.map(name).join(" or ") + ".";
+        text = q.legend + " " + t("it-needs", { answers: allowed.map(name).join(t("or")) });
       }
       reasons.push({ ok: hit.length > 0, text: (text + " " + note).trim() });
     });
@@ -86,37 +104,42 @@
     });
   }
 
-  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-                "October", "November", "December"];
-
-  function humanDate(iso) {  // "1994-10-21" -> "21 October 1994", as the site's pages write dates
+  function humanDate(iso) {  // "1994-10-21" -> "21 October 1994" or "21 de octubre de 1994", as the pages do
     var p = iso.split("-");
-    return Number(p[2]) + " " + MONTHS[Number(p[1]) - 1] + " " + p[0];
+    return WORDS.date.replace("{day}", Number(p[2])).replace("{month}", WORDS.months[Number(p[1]) - 1])
+      .replace("{year}", p[0]);
   }
 
-  function standardsFor(chosen, questions, instruments, root) {
+  function status(value) { return WORDS.status[value] || value; }
+
+  function standardsFor(chosen, questions, instruments, root, lang) {
     // The treaties protecting the groups the reader named, then the articles on the issue area.
     var items = [], seen = {};
     var byId = {};
+    instruments = instruments.map(function (i) { return local(i, lang); });
     instruments.forEach(function (i) { byId[i.id] = i; });
     questions.forEach(function (q) {
       (chosen[q.id] || []).forEach(function (a) {
         var inst = byId[q.standards[a]];
         if (!inst || seen[inst.id]) return;
         seen[inst.id] = true;
-        var when = inst.us.ratified ? " on " + humanDate(inst.us.ratified) : "";
-        items.push(el("li", {}, [link(root + inst.url, inst.short_title), ": " + inst.title +
-          ". US status: " + inst.us.status + when + "."]));
+        var words = inst.us.ratified
+          ? t("instrument-ratified", { title: inst.title, status: status(inst.us.status),
+                                                           date: humanDate(inst.us.ratified) })
+          : t("instrument-status", { title: inst.title, status: status(inst.us.status) });
+        items.push(el("li", {}, [link(root + inst.url, inst.short_title), ": " + words]));
       });
     });
     var area = (chosen.issue_area || [])[0];
     if (area) {
       instruments.forEach(function (inst) {
-        var articles = inst.articles.filter(function (a) { return a.issue_areas.indexOf(area) >= 0; });
+        var articles = inst.articles.filter(function (a) { return a.issue_areas.indexOf(area) >= 0; })
+          .map(function (a) { return local(a, lang); });
         if (!articles.length) return;
-        var parts = [link(root + inst.url, inst.short_title), " (US status: " + inst.us.status + "): "];
+        var parts = [link(root + inst.url, inst.short_title),
+                     " (" + t("us-status", { status: status(inst.us.status) }) + "): "];
         articles.forEach(function (a, n) {
-          parts.push(link(root + a.url, "article " + a.number));
+          parts.push(link(root + a.url, t("article", { number: a.number })));
           parts.push(n < articles.length - 1 ? ", " : ".");
         });
         items.push(el("li", {}, parts));
@@ -127,10 +150,10 @@
 
   function routeLinks(p, root) {
     var parts = [];
-    if (p.guide) parts.push(link(root + p.guide, "Guide"));
-    p.templates.forEach(function (t) { parts.push(link(root + t.url, t.title)); });
-    parts.push(link(root + p.url, "All details"));
-    if (p.official_page) parts.push(link(p.official_page, "Official page"));
+    if (p.guide) parts.push(link(root + p.guide, t("guide")));
+    p.templates.forEach(function (page) { parts.push(link(root + page.url, page.title)); });
+    parts.push(link(root + p.url, t("all-details")));
+    if (p.official_page) parts.push(link(p.official_page, t("official-page")));
     var out = [];
     parts.forEach(function (node, n) { if (n) out.push(" · "); out.push(node); });
     return el("p", { "class": "rk-route-links" }, out);
@@ -145,7 +168,8 @@
     }
     state.results.textContent = "";
     if (!answered) {
-      state.status.textContent = "Answer any question to see which of the " + state.pathways.length + " routes fit.";
+      state.status.textContent = t("status-start",
+                                   { total: state.pathways.length });
       return;
     }
     var yes = [], no = [];
@@ -153,38 +177,39 @@
       var result = evaluate(state.questions, p, chosen);
       (result.matches ? yes : no).push({ p: p, reasons: result.reasons });
     });
-    state.status.textContent = yes.length + " of " + state.pathways.length + " routes fit your answers; " +
-      no.length + " do not.";
+    state.status.textContent = t("status-count",
+                                 { yes: yes.length, total: state.pathways.length, no: no.length });
 
     var list = el("ol", { "class": "rk-routes", "aria-labelledby": "rk-finder-yes" });
     yes.forEach(function (r) {
       var why = r.reasons.filter(function (x) { return x.ok; }).map(function (x) { return el("li", {}, [x.text]); });
-      if (!why.length) why.push(el("li", {}, ["It has no condition on the questions you answered."]));
+      if (!why.length) why.push(el("li", {}, [t("no-condition")]));
       var open = r.reasons.filter(function (x) { return x.ok === null; }).map(function (x) { return el("li", {}, [x.text]); });
-      var when = [r.p.window.charAt(0).toUpperCase() + r.p.window.slice(1) + ". " + r.p.window_note];
-      if (r.p.calendar) { when.push(" "); when.push(link(r.p.calendar, "Official calendar")); when.push("."); }
+      var when = [(WORDS.windows[r.p.window] || r.p.window) + ". " + r.p.window_note];
+      if (r.p.calendar) { when.push(" "); when.push(link(r.p.calendar, t("official-calendar"))); when.push("."); }
       var standards = r.p.standards.map(function (s) {
-        return el("li", {}, [link(state.root + s.url, s.label), " (US status: " + s.us_status + ")"]);
+        return el("li", {}, [link(state.root + s.url, s.label),
+                             " (" + t("us-status", { status: status(s.us_status) }) + ")"]);
       });
       list.appendChild(el("li", { "class": "rk-route", "data-pathway": r.p.id }, [
         el("h3", {}, [r.p.name]),
         el("p", {}, [r.p.summary]),
-        el("p", {}, [el("strong", {}, ["Why it fits:"])]),
+        el("p", {}, [el("strong", {}, [t("why-fits")])]),
         el("ul", { "class": "rk-why" }, why),
-        open.length ? el("p", {}, [el("strong", {}, ["Still to check:"])]) : null,
+        open.length ? el("p", {}, [el("strong", {}, [t("still-to-check")])]) : null,
         open.length ? el("ul", { "class": "rk-open" }, open) : null,
-        el("p", {}, [el("strong", {}, ["When: "])].concat(when)),
-        standards.length ? el("p", {}, [el("strong", {}, ["Standards it applies:"])]) : null,
+        el("p", {}, [el("strong", {}, [t("when") + " "])].concat(when)),
+        standards.length ? el("p", {}, [el("strong", {}, [t("standards-it-applies")])]) : null,
         standards.length ? el("ul", {}, standards) : null,
         routeLinks(r.p, state.root)
       ]));
     });
-    state.results.appendChild(el("h2", { id: "rk-finder-yes" }, ["Routes that fit (" + yes.length + ")"]));
-    state.results.appendChild(yes.length ? list : el("p", {}, ["No route fits every answer. Look at why below: changing one answer, such as what you want, often opens a route."]));
+    state.results.appendChild(el("h2", { id: "rk-finder-yes" }, [t("routes-fit", { count: yes.length })]));
+    state.results.appendChild(yes.length ? list : el("p", {}, [t("no-route-fits")]));
 
-    var standards = standardsFor(chosen, state.questions, state.instruments, state.root);
+    var standards = standardsFor(chosen, state.questions, state.instruments, state.root, state.lang);
     if (standards.length) {
-      state.results.appendChild(el("h2", { id: "rk-finder-standards" }, ["Standards that apply, with US status"]));
+      state.results.appendChild(el("h2", { id: "rk-finder-standards" }, [t("standards-apply")]));
       state.results.appendChild(el("ul", { "class": "rk-standards" }, standards));
     }
 
@@ -194,7 +219,7 @@
       notList.appendChild(el("li", { "class": "rk-route-no", "data-pathway": r.p.id }, [
         link(state.root + r.p.url, r.p.name), el("ul", { "class": "rk-why-not" }, why)]));
     });
-    state.results.appendChild(el("h2", { id: "rk-finder-no" }, ["Routes that do not fit, and why (" + no.length + ")"]));
+    state.results.appendChild(el("h2", { id: "rk-finder-no" }, [t("routes-no", { count: no.length })]));
     state.results.appendChild(notList);
   }
 
@@ -208,12 +233,15 @@
   function start() {
     var form = document.getElementById("rk-finder");
     if (!form) return;
-    var state = { form: form, questions: readQuestions(form), root: form.getAttribute("data-root"),
+    var words = document.getElementById("rk-finder-strings");
+    if (words) WORDS = JSON.parse(words.textContent);
+    var lang = form.getAttribute("data-lang");
+    var state = { form: form, questions: readQuestions(form), root: form.getAttribute("data-root"), lang: lang,
                   status: document.getElementById("rk-finder-status"),
                   results: document.getElementById("rk-finder-results") };
     Promise.all([load(form.getAttribute("data-pathways")), load(form.getAttribute("data-instruments"))])
       .then(function (data) {
-        state.pathways = data[0];
+        state.pathways = data[0].map(function (p) { return local(p, lang); });
         state.instruments = data[1];
         restore(form, state.questions);
         form.hidden = false;
@@ -227,7 +255,7 @@
         render(state);
       })
       .catch(function () {
-        state.status.textContent = "The finder could not load its data. Every route is listed below.";
+        state.status.textContent = t("load-failed");
       });
   }
 

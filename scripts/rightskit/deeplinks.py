@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from . import languages
 from . import model as m
 
 COUNTRY = "USA"
@@ -44,62 +45,81 @@ def _system(site: m.Site, mechanism_id: str | None) -> str | None:
     return "un" if mech.kind in UN_KINDS else None
 
 
-def _uhri(what: str) -> DeepLink:
-    return DeepLink("Universal Human Rights Index", UHRI_ENTRY,
-                    f"UN recommendations to every country; choose the country '{COUNTRY_NAME}'{what}.")
+# Titles and hints are in the page's language: `_` is a strings catalog (languages.strings; the
+# Spanish words are in templates/strings/deeplinks.es.yml). The databases' own filter values (the
+# country as they spell it) stay as the databases show them.
+
+def _english():
+    return languages.strings(languages.DEFAULT)
 
 
-def _treaty_body(short_name: str) -> DeepLink:
-    return DeepLink("UN treaty body database: the US page", treaty_body_country(),
-                    f"every US report and every set of concluding observations; look under {short_name}.")
+def _uhri(what: str, _) -> DeepLink:
+    return DeepLink(_("Universal Human Rights Index"), UHRI_ENTRY,
+                    _("UN recommendations to every country; choose the country '{country}'{what}.",
+                      country=COUNTRY_NAME, what=what))
 
 
-def _simore(what: str) -> DeepLink:
+def _treaty_body(short_name: str, _) -> DeepLink:
+    return DeepLink(_("UN treaty body database: the US page"), treaty_body_country(),
+                    _("every US report and every set of concluding observations; look under {body}.",
+                      body=short_name))
+
+
+def _simore(what: str, _) -> DeepLink:
     return DeepLink("SIMORE Interamericano", SIMORE_ENTRY,
-                    f"the IACHR's system for following up its recommendations (this announcement links it); "
-                    f"filter by country: United States{what}.")
+                    _("the IACHR's system for following up its recommendations (this announcement links it); "
+                      "filter by country: United States{what}.", what=what))
 
 
-def for_mechanism(site: m.Site, mech: m.Mechanism) -> list[DeepLink]:
+def _search_for(text: str, _) -> str:
+    return _(", and search for '{text}'", text=text)
+
+
+def for_mechanism(site: m.Site, mech: m.Mechanism, _=None) -> list[DeepLink]:
+    _ = _ or _english()
     system = _system(site, mech.id)
     if system == "oas":
-        return [_simore("")] if mech.id == "iachr" else []
+        return [_simore("", _)] if mech.id == "iachr" else []
     if system != "un":
         return []
-    links = [_uhri(f" and the mechanism '{mech.short_name}'")]
+    links = [_uhri(_(" and the mechanism '{name}'", name=mech.short_name), _)]
     if mech.kind == "treaty body":
-        links.append(_treaty_body(mech.short_name))
+        links.append(_treaty_body(mech.short_name, _))
     return links
 
 
-def for_instrument(site: m.Site, inst: m.Instrument) -> list[DeepLink]:
+def for_instrument(site: m.Site, inst: m.Instrument, _=None) -> list[DeepLink]:
+    _ = _ or _english()
     if inst.kind == "ilo convention":
         return []
     system = _system(site, inst.monitoring_body) if inst.monitoring_body else "un"
     if system == "oas":
-        return [_simore(f", and the right or topic you need from the {inst.short_title}")]
+        return [_simore(_(", and the right or topic you need from the {title}", title=inst.short_title), _)]
     if system != "un":
         return []
-    links = [_uhri(f", and search for '{inst.short_title}'")]
+    links = [_uhri(_search_for(inst.short_title, _), _)]
     body = site.mechanisms.get(inst.monitoring_body or "")
     if body and body.kind == "treaty body" and inst.us_ratified:
-        links.append(_treaty_body(body.short_name))
+        links.append(_treaty_body(body.short_name, _))
     return links
 
 
-def for_article(site: m.Site, article: m.Article) -> list[DeepLink]:
+def for_article(site: m.Site, article: m.Article, _=None) -> list[DeepLink]:
+    _ = _ or _english()
     inst = site.instruments[article.instrument_id]
-    links = for_instrument(site, inst)
+    links = for_instrument(site, inst, _)
     if links and links[0].url == UHRI_ENTRY:
-        links[0] = _uhri(f", and search for '{inst.short_title} article {article.number}'")
+        label = _("{short} article {number}", short=inst.short_title, number=article.number)
+        links[0] = _uhri(_search_for(label, _), _)
     return links
 
 
-def links_for(site: m.Site, target) -> list[DeepLink]:
+def links_for(site: m.Site, target, _=None) -> list[DeepLink]:
+    """The deep links of a page, with titles and hints in the language of `_` (English by default)."""
     if isinstance(target, m.Instrument):
-        return for_instrument(site, target)
+        return for_instrument(site, target, _)
     if isinstance(target, m.Article):
-        return for_article(site, target)
+        return for_article(site, target, _)
     if isinstance(target, m.Mechanism):
-        return for_mechanism(site, target)
+        return for_mechanism(site, target, _)
     return []

@@ -83,8 +83,33 @@ def _is_name(key: str) -> bool:
 
 @lru_cache(maxsize=None)
 def strings(lang: str) -> Strings:
-    text = resources.files("rightskit").joinpath(f"templates/strings/{lang}.yml").read_text(encoding="utf-8")
-    return Strings(lang, yaml.safe_load(text) or {})
+    folder = resources.files("rightskit").joinpath("templates/strings")
+    table = _catalog(folder.joinpath(f"{lang}.yml"))
+    # A feature may keep its words in its own catalog, `<feature>.<lang>.yml` (finder.es.yml), so
+    # parallel work does not edit one file.
+    for part in sorted(f for f in folder.iterdir() if f.name.endswith(f".{lang}.yml")):
+        table.update(_catalog(part))
+    return Strings(lang, table)
+
+
+class CatalogError(ValueError):
+    """A string catalog that cannot be read; the message starts with its path and line."""
+
+
+def _catalog(file) -> dict:
+    # Translators edit these files by hand: a slip must name the file and line, not just the
+    # parser's complaint.
+    name = f"scripts/rightskit/templates/strings/{file.name}"
+    try:
+        table = yaml.safe_load(file.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark else 1
+        problem = getattr(error, "problem", None) or str(error)
+        raise CatalogError(f"{name}:{line}: {problem} (check the quoting and indentation around that line)") from None
+    if not isinstance(table, dict):
+        raise CatalogError(f"{name}:1: a string catalog must map keys to text (write `key: text` lines)")
+    return table
 
 
 def human_date(value: dt.date | None, lang: str = DEFAULT) -> str:

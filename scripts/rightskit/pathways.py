@@ -7,13 +7,14 @@ finder (overrides/assets/finder.js reads them from data/pathways.json), so there
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import languages, markers, paths, schema
 from . import model as m
-from . import paths, schema
 from .fields import Fields
 from .findings import Finding, did_you_mean
 from .yamltext import LineList, LineMap, read_yaml, rel
@@ -28,6 +29,10 @@ OUTCOME_NAMES = {"visibility": "Visibility", "recommendation": "A recommendation
                  "local-law": "A local law or policy"}
 
 FIELDS = schema.field_names(schema.PATHWAY.fields)
+# The free-text fields a translation (`es:` block) may give; lists are translated entry by entry.
+TEXT_FIELDS = schema.field_names(schema.subfields(schema.PATHWAY, "es"))
+US_STATUSES = ("ratified", "signed, not ratified", "not signed", "not applicable")  # model.Instrument.us_status
+WINDOW_NAMES = {"any time": "Any time", "review cycle": "Review cycle", "session calendar": "Session calendar"}
 
 
 @dataclass(frozen=True)
@@ -78,10 +83,31 @@ WANTS = Question("wants", "What do you want?", True, tuple(
     )), hint="Choose every answer that fits.")
 
 
-def questions(site: m.Site) -> tuple[Question, ...]:
-    areas = Question("issue_area", "Which issue area?", False,
+def questions(site: m.Site, _=None) -> tuple[Question, ...]:
+    """The questions in the language of `_` (a strings catalog, languages.strings); English by default.
+    Issue-area titles come from `site`, which is already in the reader's language (translations.localize)."""
+    _ = _ or languages.strings(languages.DEFAULT)
+    areas = Question("issue_area", _("Which issue area?"), False,
                      tuple(Option(a.id, a.title) for a in site.issue_areas.values()))
-    return (areas, HARM, AFFECTED, REMEDIES, WANTS)
+    fixed = tuple(Question(q.id, _(q.legend), q.multiple,
+                           tuple(Option(o.value, _(o.label), o.standard) for o in q.options),
+                           _(q.hint) if q.hint else "") for q in (HARM, AFFECTED, REMEDIES, WANTS))
+    return (areas, *fixed)
+
+
+@dataclass
+class PathwayText:
+    """A pathway's free text in another language; empty fields fall back to the English."""
+    name: str
+    summary: str
+    who: str
+    requirements: list[str]
+    contents: list[str]
+    response_time: str
+    risks: list[str]
+    window_note: str
+    notes: dict[str, str]
+    source: m.Source
 
 
 @dataclass
@@ -109,10 +135,22 @@ class Pathway:
     as_of: dt.date | None
     source: m.Source
     condition_lines: dict[str, int] = field(default_factory=dict)
+    texts: dict[str, PathwayText] = field(default_factory=dict)  # by language, from the `es:` block
 
     @property
     def anchor(self) -> str:
         return f"pathway-{self.id}"
+
+    def localized(self, lang: str) -> "Pathway":
+        """This pathway as a reader of `lang` sees it: translated text where there is some."""
+        t = self.texts.get(lang)
+        if t is None:
+            return self
+        return dataclasses.replace(
+            self, name=t.name or self.name, summary=t.summary or self.summary, who=t.who or self.who,
+            requirements=t.requirements or self.requirements, contents=t.contents or self.contents,
+            response_time=t.response_time or self.response_time, risks=t.risks or self.risks,
+            window_note=t.window_note or self.window_note, notes={**self.notes, **t.notes})
 
 
 # --- loading -----------------------------------------------------------------------------
@@ -186,7 +224,7 @@ def _pathway(f: Fields, data: LineMap, source: m.Source) -> Pathway:
     for key, value in (("reviewed", reviewed), ("as_of", as_of)):
         if value and value > dt.date.today():
             f.error(f.line(key), f"'{key}' is in the future: {value}", "use the date the facts were last checked")
-    return Pathway(
+    pathway = Pathway(
         id=f.text("id"), name=f.text("name"), mechanism=f.text("mechanism"), summary=f.text("summary"),
         who=f.text("who"), requirements=f.text_list("requirements", required=True),
         contents=f.text_list("contents", required=True), response_time=f.text("response_time"),
@@ -199,6 +237,49 @@ def _pathway(f: Fields, data: LineMap, source: m.Source) -> Pathway:
         standards=[m.Reference(str(v), line) for v, line in f.items("standards")],
         conditions=conditions, notes=notes, reviewed=reviewed, as_of=as_of, source=source,
         condition_lines=lines)
+    for lang in languages.TRANSLATIONS:
+        text = _texts(pathway, data, lang, f)
+        if text is not None:
+            pathway.texts[lang] = text
+    return pathway
+
+
+def _texts(p: Pathway, data: LineMap, lang: str, parent: Fields) -> PathwayText | None:
+    """The `<lang>:` block: free text only (ids, dates, links and conditions are shared), each list
+    as long as the English one, notes only for questions the English has notes for."""
+    if lang not in data:
+        return None
+    block = data[lang]
+    if not isinstance(block, LineMap):
+        parent.error(data.line_of(lang), f"'{lang}' in pathway must be a mapping of fields",
+                     f"for example '{lang}: {{name: …, summary: …}}'")
+        return None
+    f = Fields(block, parent.path, parent.findings, f"'{lang}' block of pathway", TEXT_FIELDS)
+
+    def same_length(key: str, english: list[str]) -> list[str]:
+        values = f.text_list(key)
+        if values and len(values) != len(english):
+            f.error(f.line(key), f"'{key}' has {len(values)} entries, the English has {len(english)}",
+                    "translate each entry once, in the same order")
+            return []
+        return values
+
+    notes: dict[str, str] = {}
+    note_block = f.mapping("notes")
+    if note_block is not None:
+        for key, value in note_block.items():
+            if key not in p.notes:
+                f.error(note_block.line_of(key), f"note '{key}' has no English note to translate",
+                        f"translate one of: {', '.join(p.notes) or 'none (the English has no notes)'}")
+            elif isinstance(value, (LineMap, LineList)) or value is None:
+                f.error(note_block.line_of(key), f"note '{key}' must be text", "write the note on one line")
+            else:
+                notes[str(key)] = " ".join(str(value).split())
+    return PathwayText(
+        name=f.text("name"), summary=f.text("summary", required=False), who=f.text("who", required=False),
+        requirements=same_length("requirements", p.requirements), contents=same_length("contents", p.contents),
+        response_time=f.text("response_time", required=False), risks=same_length("risks", p.risks),
+        window_note=f.text("window_note", required=False), notes=notes, source=m.Source(parent.path, f.line()))
 
 
 # --- checks across records -----------------------------------------------------------------
@@ -252,14 +333,15 @@ class Reason:
     text: str
 
 
-def evaluate(site: m.Site, pathway: Pathway, answers: dict[str, list[str]]) -> tuple[bool, list[Reason]]:
+def evaluate(site: m.Site, pathway: Pathway, answers: dict[str, list[str]], _=None) -> tuple[bool, list[Reason]]:
     """Whether a pathway suits the answers, with one reason per question it has a condition on.
 
     An unanswered question never rules a pathway out; for several-answer questions one
     matching answer is enough. finder.js implements exactly this rule."""
+    _ = _ or languages.strings(languages.DEFAULT)
     reasons = []
     matches = True
-    for q in questions(site):
+    for q in questions(site, _):
         allowed = pathway.conditions.get(q.id)
         if not allowed:
             continue
@@ -267,27 +349,33 @@ def evaluate(site: m.Site, pathway: Pathway, answers: dict[str, list[str]]) -> t
         chosen = [a for a in answers.get(q.id, []) if a]
         note = pathway.notes.get(q.id, "")
         if not chosen:
-            reasons.append(Reason(q.id, None, f"{q.legend} Not answered yet."))
+            reasons.append(Reason(q.id, None, f"{q.legend} {_('Not answered yet.')}"))
             continue
         hit = [a for a in chosen if a in allowed]
         if hit:
-            text = f"{q.legend} You chose: {'; '.join(labels.get(a, a) for a in hit)}."
+            text = f"{q.legend} {_('You chose: {answers}.', answers='; '.join(labels.get(a, a) for a in hit))}"
         else:
             matches = False
-            text = f"{q.legend} It needs: {' or '.join(labels.get(a, a) for a in allowed)}."
+            text = f"{q.legend} {_('It needs: {answers}.', answers=either(_, [labels.get(a, a) for a in allowed]))}"
         reasons.append(Reason(q.id, bool(hit), f"{text} {note}".strip()))
     return matches, reasons
 
 
-def condition_text(site: m.Site, pathway: Pathway) -> list[str]:
+def either(_, items: list[str]) -> str:
+    """'a or b or c' in the catalog's language (finder.js joins with the same word)."""
+    return _(" or ").join(items)
+
+
+def condition_text(site: m.Site, pathway: Pathway, _=None) -> list[str]:
     """The conditions in words, for the listing readers see without JavaScript."""
+    _ = _ or languages.strings(languages.DEFAULT)
     out = []
-    for q in questions(site):
+    for q in questions(site, _):
         allowed = pathway.conditions.get(q.id)
         if not allowed:
             continue
         labels = {o.value: o.label for o in q.options}
-        text = f"{q.legend} {' or '.join(labels.get(a, a) for a in allowed)}."
+        text = f"{q.legend} {either(_, [labels.get(a, a) for a in allowed])}."
         note = pathway.notes.get(q.id)
         out.append(f"{text} {note}" if note else text)
     return out
@@ -302,8 +390,10 @@ def human_date(value: dt.date) -> str:
     return f"{value.day} {value:%B %Y}"
 
 
-def plain(text: str) -> str:
-    """Render [[as-of:…]] and [[upcoming:…]] markers as words."""
+def plain(text: str, lang: str = languages.DEFAULT) -> str:
+    """Render [[as-of:…]] and [[upcoming:…]] markers as words, in the reader's language."""
+    if lang != languages.DEFAULT:
+        return markers.render(text, html=False, lang=lang)
 
     def words(match: re.Match) -> str:
         day = dt.date.fromisoformat(match.group(2))
@@ -314,36 +404,83 @@ def plain(text: str) -> str:
 
 # --- export ------------------------------------------------------------------------------
 
-def standard_entry(site: m.Site, ident: str) -> dict | None:
+def standard_entry(site: m.Site, ident: str, _=None) -> dict | None:
+    _ = _ or languages.strings(languages.DEFAULT)
     target = site.target(ident)
     if target is None or isinstance(target, m.Mechanism):
         return None
     if isinstance(target, m.Article):
         inst = site.instruments[target.instrument_id]
-        label = f"{inst.short_title} article {target.number}"
+        label = _("{short} article {number}", short=inst.short_title, number=target.number)
     elif isinstance(target, m.Instrument):
         inst, label = target, target.short_title
     else:
         inst = site.instruments.get(target.interprets[0].split("/")[0]) if target.interprets else None
-        label = f"General Comment No. {target.number} ({target.body})"
+        label = _("General Comment No. {number} ({body})", number=target.number, body=target.body)
     status = inst.us_status if inst else "not applicable"
     return {"id": ident, "label": label, "url": paths.url(target), "us_status": status}
 
 
-def page_context(site: m.Site, link) -> dict:
-    """What templates/pages/finder.md.j2 needs; `link` makes a relative link from the finder page."""
+def page_context(site: m.Site, link, _=None) -> dict:
+    """What templates/pages/finder.md.j2 needs; `link` makes a relative link from the finder page,
+    `_` is the page's strings catalog (English by default)."""
+    _ = _ or languages.strings(languages.DEFAULT)
 
     def standards_of(p: Pathway) -> list[dict]:
         out = []
         for ref in p.standards:
-            entry = standard_entry(site, ref.target)
+            entry = standard_entry(site, ref.target, _)
             if entry:
                 out.append(dict(entry, link=link(site.target(ref.target))))
         return out
 
-    return dict(questions=questions(site), pathways=list(site.pathways.values()), plain=plain,
-                condition_text=lambda p: condition_text(site, p), outcome_names=OUTCOME_NAMES,
-                standards_of=standards_of)
+    return dict(questions=questions(site, _), pathways=list(site.pathways.values()),
+                plain=lambda text: plain(text, _.lang),
+                condition_text=lambda p: condition_text(site, p, _),
+                outcome_names={k: _(v) for k, v in OUTCOME_NAMES.items()},
+                window_names={k: _(v) for k, v in WINDOW_NAMES.items()},
+                standards_of=standards_of, script_strings=script_strings(_))
+
+
+# The words finder.js writes: its name for each, and the catalog key. The page carries them in the
+# reader's language (a JSON block rendered from the strings catalogs), so the script holds no English.
+SCRIPT_STRINGS = {
+    "not-answered": "Not answered yet.",
+    "you-chose": "You chose: {answers}.",
+    "it-needs": "It needs: {answers}.",
+    "or": " or ",
+    "status-start": "Answer any question to see which of the {total} routes fit.",
+    "status-count": "{yes} of {total} routes fit your answers; {no} do not.",
+    "no-condition": "It has no condition on the questions you answered.",
+    "why-fits": "Why it fits:",
+    "still-to-check": "Still to check:",
+    "when": "When:",
+    "official-calendar": "Official calendar",
+    "standards-it-applies": "Standards it applies:",
+    "us-status": "US status: {status}",
+    "routes-fit": "Routes that fit ({count})",
+    "no-route-fits": "No route fits every answer. Look at why below: changing one answer, such as what you want, "
+                     "often opens a route.",
+    "standards-apply": "Standards that apply, with US status",
+    "routes-no": "Routes that do not fit, and why ({count})",
+    "guide": "Guide",
+    "all-details": "All details",
+    "official-page": "Official page",
+    "article": "article {number}",
+    "instrument-status": "{title}. US status: {status}.",
+    "instrument-ratified": "{title}. US status: {status} on {date}.",
+    "load-failed": "The finder could not load its data. Every route is listed below.",
+}
+
+
+def script_strings(_) -> dict:
+    """finder.js's words, its month names, US status values and window names, in `_`'s language."""
+    months = [languages.human_month(dt.date(2000, n, 1), _.lang).removesuffix(" 2000").removesuffix(" de")
+              for n in range(1, 13)]
+    return {"text": {name: _(key) for name, key in SCRIPT_STRINGS.items()}, "months": months, "lang": _.lang,
+            "status": {s: _(s) for s in US_STATUSES},
+            "windows": {k: _(v) for k, v in WINDOW_NAMES.items()},
+            "date": _("{day} {month} {year}")}
 
 
 def export(site: m.Site) -> list[dict]:
@@ -368,4 +505,28 @@ def export(site: m.Site) -> list[dict]:
             "as_of": p.as_of.isoformat() if p.as_of else None,
             "url": f"{finder_url}#{p.anchor}",
         })
+        for lang in site.translations:  # as other records: {"es": {translated fields…, "url": "es/…"}}
+            out[-1][lang] = _export_texts(site, p, lang, f"{languages.site_prefix(lang)}{finder_url}#{p.anchor}")
+    return out
+
+
+def _export_texts(site: m.Site, p: Pathway, lang: str, url: str) -> dict:
+    t = p.texts.get(lang)
+    out: dict = {}
+    if t is not None:
+        scalars = {"name": t.name, "summary": plain(t.summary, lang), "who": plain(t.who, lang),
+                   "response_time": plain(t.response_time, lang), "window_note": plain(t.window_note, lang)}
+        lists = {"requirements": t.requirements, "contents": t.contents, "risks": t.risks}
+        out.update({k: v for k, v in scalars.items() if v})
+        out.update({k: [plain(x, lang) for x in v] for k, v in lists.items() if v})
+        if t.notes:
+            out["notes"] = {**p.notes, **t.notes}
+    prefix = languages.site_prefix(lang)
+    if p.guide in site.modules:
+        out["guide"] = prefix + paths.url(site.modules[p.guide])
+    pages = site.translations[lang].pages if lang in site.translations else {}
+    out["templates"] = [{"title": (pages[ref.target].title if ref.target in pages else site.modules[ref.target].title),
+                         "url": prefix + paths.url(site.modules[ref.target])}
+                        for ref in p.templates if ref.target in site.modules]
+    out["url"] = url
     return out

@@ -106,7 +106,7 @@ class Renderer:
                     asset=lambda path: asset_link(here, path, self.lang, self.directory_urls), type_names=m.TYPE_NAMES,
                     pdf_name=self.pdf_name, length_bucket=length_bucket, end_time=end_time,
                     modules=lambda w: workshop_modules(self.site, w),
-                    deep_links=lambda target: deeplinks.links_for(self.site, target),
+                    deep_links=lambda target: deeplinks.links_for(self.site, target, self._),
                     finder_mechanisms={p.mechanism for p in self.site.pathways.values()},
                     finder_link=posixpath.relpath(paths.FINDER_PAGE, posixpath.dirname(here) or "."),
                     _=self._, lang=self.lang, **values)
@@ -184,8 +184,8 @@ class Renderer:
                                                             editions=self.translation_status()), "docs/"))
         if site.pathways:
             here = paths.FINDER_PAGE
-            context = pathways.page_context(site, lambda target: paths.link_from(here, target))
-            out.append(Page(here, self.untranslated(self._render("finder.md.j2", here, **context)), pathways.PATHWAYS_FILE))
+            context = pathways.page_context(site, lambda target: paths.link_from(here, target), self._)
+            out.append(Page(here, self._render("finder.md.j2", here, **context), pathways.PATHWAYS_FILE))
         # The contributors' reference comes from schema.py; its source is code, so no edit link.
         out += [Page(path, self.untranslated(content), None) for path, content in schema.reference_pages(self.env)]
         return out

@@ -272,6 +272,15 @@ PATHWAY = Kind("pathway", "Action pathway", "standards/pathways.yml, one entry e
         Field(f.name, "text", f"Why the '{f.name}' condition is there.") for f in CONDITIONS)),
     Field("reviewed", "date", "When the record was last checked.", "yes", example="2026-11-25"),
     Field("as_of", "date", "When its time-sensitive facts were verified.", example="2025-11-07"),
+    Field("es", "mapping", "Spanish texts of the free-text fields; ids, links, dates and conditions are shared. "
+          "Lists are translated entry by entry, in the same order.", fields=(
+              Field("name", "text", "Spanish name.", "yes", example="Petición a la Comisión Interamericana"),
+              Field("summary", "text", "Spanish summary."), Field("who", "text", "Spanish 'who'."),
+              Field("requirements", "list", "Spanish requirements."), Field("contents", "list", "Spanish contents."),
+              Field("response_time", "text", "Spanish response time."), Field("risks", "list", "Spanish risks."),
+              Field("window_note", "text", "Spanish window note, with the same [[as-of:…]] markers."),
+              Field("notes", "mapping", "Spanish notes, for the questions the English notes cover.", fields=tuple(
+                  Field(f.name, "text", f"Spanish note on '{f.name}'.") for f in CONDITIONS)))),
 ))
 
 KINDS: dict[str, Kind] = {k.name: k for k in (INSTRUMENT, GENERAL_COMMENTS, MECHANISM, ISSUE_AREA, TERM, MODULE, WORKSHOP,

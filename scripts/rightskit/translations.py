@@ -350,8 +350,10 @@ def localize(site: m.Site, lang: str) -> m.Site:
             materials=page.materials or module.materials, objectives=page.objectives or module.objectives,
             key_points=page.key_points or module.key_points, online=page.online or module.online,
             cards=page.cards or module.cards, inline_refs=page.inline_refs, links=page.links)
+    # Pathways carry their own translations (pathways.Pathway.texts), read with the record.
+    pathways = {ident: p.localized(lang) for ident, p in site.pathways.items()}
     return r(site, instruments=instruments, mechanisms=mechanisms, issue_areas=areas, glossary=glossary,
-             workshops=workshops, modules=modules)
+             workshops=workshops, modules=modules, pathways=pathways)
 
 
 def search_aliases(site: m.Site, lang: str) -> dict[str, tuple[str, ...]]:

@@ -71,7 +71,7 @@ def general_comments(site: m.Site) -> list[dict]:
         "key_ideas": g.key_ideas,
         "official_text": g.official_text or None,
         "url": paths.url(g),
-        **_localized(site, paths.url(g), {}, ()),
+        **_localized(site, paths.url(g), _texts(site, "general_comments", g.id), ("title", "summary", "key_ideas")),
     } for g in sorted(site.general_comments.values(), key=lambda g: (g.body, g.number))]
 
 

@@ -43,7 +43,7 @@ def load_site(project: Project) -> Loaded:
     raw: list = []  # (record, its YAML mapping): translations read their `es:` blocks from it
     translated: list[m.Module] = []  # pages such as rights/housing.es.md
     _load_instruments(root, site, findings, raw)
-    _load_general_comments(root, site, findings)
+    _load_general_comments(root, site, findings, raw)
     site.mechanisms = _load_list(root / "standards" / "mechanisms.yml", root, findings, "mechanism", _mechanism,
                                 MECHANISM_FIELDS, raw=raw)
     site.issue_areas = _load_list(root / "standards" / "issue-areas.yml", root, findings, "issue area", _issue_area,
@@ -174,7 +174,7 @@ GC_FIELDS = schema.field_names(schema.GENERAL_COMMENT)
 GC_FILE_FIELDS = schema.field_names(schema.GENERAL_COMMENTS.fields)
 
 
-def _load_general_comments(root: Path, site: m.Site, findings: list[Finding]) -> None:
+def _load_general_comments(root: Path, site: m.Site, findings: list[Finding], raw: list | None = None) -> None:
     for file in _yaml_files(root / "standards" / "general-comments"):
         parsed = _read(file, root, findings)
         path = rel(file, root)
@@ -205,6 +205,8 @@ def _load_general_comments(root: Path, site: m.Site, findings: list[Finding]) ->
                                         f"already defined at {first.path}:{first.line}"))
                 continue
             site.general_comments[comment.id] = comment
+            if raw is not None:
+                raw.append((comment, item))
 
 
 # --- lists of records: mechanisms, issue areas, glossary -----------------------------------

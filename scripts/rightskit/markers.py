@@ -39,15 +39,8 @@ def parse_date(text: str) -> dt.date | None:
 
 def find(text: str) -> list[Marker]:
     """Every marker outside code, with its line."""
-    found: list[Marker] = []
-
-    def collect(part: str, number: int) -> str:
-        for match in MARKER.finditer(part):
-            found.append(Marker(match.group(1), parse_date(match.group(2)), match.group(2), number))
-        return part
-
-    xref.outside_code(text, collect)
-    return found
+    return [Marker(match.group(1), parse_date(match.group(2)), match.group(2), number)
+            for part, number in xref.prose_with(text, "[[") for match in MARKER.finditer(part)]
 
 
 def human(value: dt.date) -> str:

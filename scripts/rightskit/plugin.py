@@ -20,6 +20,7 @@ from mkdocs.structure.files import File, Files
 
 from . import edition as ed
 from . import export, freshness, languages, schema, search, translations
+from . import pageweight, plugin_gitdates
 from .findings import errors, format_findings
 from .load import Project, load_site
 from .render import Page, Renderer, apply_language_marks, environment, label_checkboxes
@@ -110,6 +111,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         self.nav = nav
         if self.cache:
             self.cache.start_conversions(files)
+        plugin_gitdates.memoize_formats(config)  # after the last-updated plugin's on_files
         return nav
 
     def on_pre_page(self, page, *, config, files):
@@ -124,6 +126,15 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
             self.cache.prepare(env, self.nav, files)
             self.cache.start_rendering(env, self.nav, files)
         return env
+
+    def on_pre_build(self, *, config):
+        # Before the last-updated plugin reads git: its answers from the last build at this HEAD.
+        restored = plugin_gitdates.restore(config, self.root / self.config.cache_dir)
+        if restored:
+            log.info("Last-updated dates: %d from the cache (same git HEAD)", restored)
+
+    def on_post_page(self, output, *, page, config):
+        return pageweight.compact_navigation(output)
 
     def on_build_error(self, *, error):
         for cache in getattr(self, "caches", {}).values():
@@ -184,12 +195,14 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
             cache.prune()
             log.info("Page cache: %d converted, %d reused; %d rendered, %d reused", cache.convert.misses,
                      cache.convert.hits, cache.render.misses, cache.render.hits)
+        plugin_gitdates.save(config, self.root / self.config.cache_dir)
         site_dir = Path(config.site_dir)
         export.write_json(self.site, site_dir)
         schema.write_schemas(site_dir / schema.SCHEMA_DIR)
         others = [lang for lang in _build_languages(config) if lang != languages.DEFAULT]
         report = search.index_site(site_dir, self.site, {lang: translations.localize(self.site, lang) for lang in others},
-                                   {lang: translations.search_aliases(self.site, lang) for lang in others})
+                                   {lang: translations.search_aliases(self.site, lang) for lang in others},
+                                   cache_dir=self.root / self.config.cache_dir)
         log.info("Search: %d pages indexed as %d results (%s)", report.pages, report.records,
                  ", ".join(f"{lang}: {n}" for lang, n in sorted(report.languages.items())))
         if self.config.offline:

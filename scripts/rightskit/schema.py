@@ -106,6 +106,11 @@ GENERAL_COMMENT = (
     Field("key_ideas", "list", "Short phrases naming its main ideas.", example=["Food must be available and accessible"]),
     Field("official_text", "url", "The official text (undocs.org resolves a UN document symbol).",
           example="https://undocs.org/E/C.12/1999/5"),
+    Field("es", "mapping", "Spanish title, summary and key ideas, written here (the title names the subject; "
+          "it is not presented as an official title). key_ideas translates the English list entry by entry, "
+          "in the same order, so it has the same number of entries.", fields=(
+              Field("title", "text", "Spanish title.", example="El derecho a una alimentación adecuada"),
+              Field("summary", "text", "Spanish summary."), Field("key_ideas", "list", "Spanish key ideas."))),
 )
 GENERAL_COMMENTS = Kind("general-comments", "General Comments", "standards/general-comments/<body>.yml, one file per body",
                         "file", (
@@ -206,8 +211,9 @@ AGENDA_ITEM = (
     Field("notes", "text", "Notes for facilitators, printed only in the facilitator guide."),
     Field("script", "text", "A suggested script for a short talk (required when the module is not an activity); "
           "one paragraph a line.", "for short talks"),
-    Field("es", "mapping", "Spanish title (of a text item) and notes.", fields=(
-        Field("title", "text", "Spanish title."), Field("notes", "text", "Spanish notes."))),
+    Field("es", "mapping", "Spanish title (of a text item), notes and script.", fields=(
+        Field("title", "text", "Spanish title."), Field("notes", "text", "Spanish notes."),
+        Field("script", "text", "Spanish script, one paragraph a line."))),
 )
 WORKSHOP = Kind("workshop", "Workshop", "curricula/<id>.yml, one file each", "file", (
     Field("id", "text", f"The workshop's id ({ID}); the same as the file name.", "yes", example="housing-rights"),

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from . import model as m
 from . import paths
+from .search_cache import RECORDS_DIR, Memo, locked, sync_files
 
 BUNDLE_DIR = "pagefind"  # where the index is written, relative to the site
 ALL_PAGES = paths.ALL_PAGES  # the no-JavaScript fallback: every page, by type
@@ -441,8 +442,10 @@ def _demote(body: str, common: set[str]) -> str:
     return _HEADING.sub(plain, body) if common else body
 
 
-def records(page_html: str, url: str, entry: Entry | None, common: set[str] = frozenset()) -> list[Record]:
+def records(page_html: str, url: str, entry: Entry | None, common: set[str] = frozenset(),
+            memo: Memo | None = None) -> list[Record]:
     """The records Pagefind indexes for one built page (none for pages outside the index)."""
+    variants = (lambda text: memo.get("spelling", text, spelling_variants)) if memo else spelling_variants
     lang = language(page_html)
     match = _BODY.search(page_html)
     if not match or (entry and entry.ignore):
@@ -453,7 +456,7 @@ def records(page_html: str, url: str, entry: Entry | None, common: set[str] = fr
     body = _demote(page_html[match.end():end], common)
     entry = entry or Entry("page")
     rest, sections = _split(body)
-    added = _additions(entry, lang, entry.areas, spelling_variants(_text(rest) + " " + entry.summary))
+    added = _additions(entry, lang, entry.areas, variants(_text(rest) + " " + entry.summary))
     close = rest.rfind("</div>")  # the end of the data-pagefind-body element
     rest = rest[:close] if close >= 0 else rest
     # Pagefind gets the body alone: the navigation and header around it would only be parsed and
@@ -462,7 +465,7 @@ def records(page_html: str, url: str, entry: Entry | None, common: set[str] = fr
     for anchor, title, section in sections:
         label = f"{entry.label} {title}" if entry.label else title
         areas = entry.part_areas.get(anchor, ())
-        extra = spelling_variants(_text(section))
+        extra = variants(_text(section))
         doc = _document(lang, f"<h1>{html.escape(label)}</h1>{section}{_additions(entry, lang, areas, extra)}")
         out.append(Record(f"{url}#{anchor}", lang, doc, areas))
     return out
@@ -519,9 +522,17 @@ def indexed_text(record_html: str) -> str:
 
 def vocabulary(texts: list[str]) -> dict[str, int]:
     """Each word of four letters or more, with the number of records it appears in."""
+    return vocabulary_of(long_words(text) for text in texts)
+
+
+def long_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in words(text) if len(w) >= 4)
+
+
+def vocabulary_of(word_sets) -> dict[str, int]:
     counts: Counter[str] = Counter()
-    for text in texts:
-        counts.update({w for w in words(text) if len(w) >= 4})
+    for found in word_sets:
+        counts.update(found)
     return dict(sorted(counts.items()))
 
 
@@ -573,7 +584,7 @@ class Report:
     languages: dict[str, int]  # records per language
 
 
-def collect(site_dir: Path, table: dict[str, Entry]) -> list[Record]:
+def collect(site_dir: Path, table: dict[str, Entry], memo: Memo | None = None) -> list[Record]:
     pages: dict[str, str] = {}
     for file in sorted(site_dir.rglob("*.html")):
         rel = file.relative_to(site_dir).as_posix()
@@ -583,40 +594,46 @@ def collect(site_dir: Path, table: dict[str, Entry]) -> list[Record]:
     common = common_headings(list(pages.values()))
     out: list[Record] = []
     for url, page_html in pages.items():
-        out += records(page_html, "/" + url, entry_for(url, language(page_html), table), common)
+        out += records(page_html, "/" + url, entry_for(url, language(page_html), table), common, memo)
     return out
 
 
-def _write(site_dir: Path, items: list[Record]) -> None:
+def _write(site_dir: Path, items: list[Record], records_dir: Path | None = None) -> None:
     """Run the Pagefind CLI (its binary ships in the `pagefind[bin]` wheel) over the records.
 
     Each record is written as a small HTML file of its own; a section's address (`#article-11`)
     cannot be a file path, so it travels as the `url` meta, which search.js prefers. The CLI,
-    not the Python API: the API waits a tenth of a second per file (2,000 pages took minutes)."""
+    not the Python API: the API waits a tenth of a second per file (2,000 pages took minutes).
+    With `records_dir` (in the build cache) the record files stay between builds and only changed
+    ones are rewritten (search_cache.sync_files)."""
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
+        files: dict[str, str] = {}
         for n, item in enumerate(items):
             path, _, anchor = item.url.partition("#")
-            folder = work / "records" / path.strip("/")
+            folder = path.strip("/")
             if anchor:
-                folder = folder / f"_{anchor}"
+                folder = f"{folder}/_{anchor}".lstrip("/")
                 body_at = item.html.index("<div data-pagefind-body>")
                 item_html = (item.html[:body_at] + f'<span data-pagefind-meta="url:{html.escape(item.url)}"></span>'
                              + item.html[body_at:])
             else:
                 item_html = item.html
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / "index.html").write_text(item_html, encoding="utf-8")
-        config = {"site": str(work / "records"), "output_path": str(site_dir / BUNDLE_DIR),
+            files[f"{folder}/index.html".lstrip("/")] = item_html
+        site = records_dir or work / "records"
+        config = {"site": str(site), "output_path": str(site_dir / BUNDLE_DIR),
                   "exclude_selectors": list(EXCLUDE)}
         (work / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
-        done = subprocess.run([sys.executable, "-m", "pagefind", "--quiet"], cwd=work, capture_output=True, text=True)
+        with locked(site):
+            sync_files(site, files)
+            done = subprocess.run([sys.executable, "-m", "pagefind", "--quiet"], cwd=work, capture_output=True,
+                                  text=True)
         if done.returncode != 0:
             raise RuntimeError(f"Pagefind failed:\n{done.stdout}{done.stderr}")
 
 
 def index_site(site_dir: Path, site: m.Site, editions: dict[str, m.Site] | None = None,
-               aliases: dict[str, dict[str, tuple[str, ...]]] | None = None) -> Report:
+               aliases: dict[str, dict[str, tuple[str, ...]]] | None = None, cache_dir: Path | None = None) -> Report:
     """Index a built site into site_dir/pagefind/, with one index and one word list per language.
     `editions` gives the site as each other language's readers see it (translations.localize), so
     pages under /<lang>/ get their summaries, aliases and filters in that language; `aliases` adds
@@ -627,17 +644,19 @@ def index_site(site_dir: Path, site: m.Site, editions: dict[str, m.Site] | None 
         extra = (aliases or {}).get(lang, {})
         table.update({f"{lang}/{url}": replace(entry, aliases=entry.aliases + extra.get(url, ()))
                       for url, entry in entries(edition, site, lang).items()})
-    items = collect(site_dir, table)
+    memo = Memo(cache_dir)  # with no cache_dir, in memory: the same results, nothing kept
+    items = collect(site_dir, table, memo)
     if not items:  # nothing marked for the index (a theme without our overrides): no search
         return Report(0, 0, {})
-    _write(site_dir, items)
-    by_lang: dict[str, list[str]] = {}
+    _write(site_dir, items, Path(cache_dir) / RECORDS_DIR if cache_dir else None)
+    by_lang: dict[str, list[frozenset[str]]] = {}
     for item in items:
-        by_lang.setdefault(item.lang, []).append(indexed_text(item.html))
+        by_lang.setdefault(item.lang, []).append(memo.get("words", item.html, lambda h: long_words(indexed_text(h))))
+    memo.save()
     results = fragment_results(site_dir / BUNDLE_DIR)
     for lang, texts in by_lang.items():
         target = site_dir / BUNDLE_DIR / f"words-{lang}.json"
-        target.write_text(json.dumps(words_file(lang, vocabulary(texts), results.get(lang, {}), table),
+        target.write_text(json.dumps(words_file(lang, vocabulary_of(texts), results.get(lang, {}), table),
                                      ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return Report(len({i.url.split("#")[0] for i in items}), len(items),
                   {lang: len(texts) for lang, texts in by_lang.items()})

@@ -68,6 +68,15 @@ class AgendaText:
     title: str
     notes: str
     source: m.Source
+    script: str = ""  # the short talk, one paragraph a line like the English
+
+
+@dataclass
+class GeneralCommentText:
+    title: str
+    summary: str
+    key_ideas: list[str]  # the English list translated entry by entry, in the same order
+    source: m.Source
 
 
 @dataclass
@@ -92,6 +101,7 @@ class Edition:
     issue_areas: dict[str, IssueAreaText] = field(default_factory=dict)
     mechanisms: dict[str, MechanismText] = field(default_factory=dict)
     workshops: dict[str, WorkshopText] = field(default_factory=dict)
+    general_comments: dict[str, GeneralCommentText] = field(default_factory=dict)  # by id, e.g. cescr-gc-4
     pages: dict[str, m.Module] = field(default_factory=dict)  # translated pages, by English docs path
 
 
@@ -103,7 +113,9 @@ GLOSSARY_KEYS = ("term", "expansion", "definition")
 ISSUE_AREA_KEYS = ("title", "summary")
 MECHANISM_KEYS = ("name", "short_name", "summary", "us_access")
 WORKSHOP_KEYS = ("title", "summary", "objectives", "materials", "preparation")
-AGENDA_KEYS = ("title", "notes")
+AGENDA_KEYS = ("title", "notes", "script")
+# A General Comment's Spanish title is our description of its subject, not an official title.
+GENERAL_COMMENT_KEYS = ("title", "summary", "key_ideas")
 
 
 def _block(data: LineMap, lang: str, path: str, findings: list[Finding], what: str,
@@ -164,6 +176,12 @@ def read_texts(records: list[tuple[object, LineMap]], edition: Edition, findings
                     f.text("us_access", required=False), m.Source(path, f.line()))
         elif isinstance(record, m.Workshop):
             _workshop_texts(record, data, edition, findings)
+        elif isinstance(record, m.GeneralComment):
+            f = _block(data, lang, path, findings, "General Comment", GENERAL_COMMENT_KEYS)
+            if f:
+                edition.general_comments[record.id] = GeneralCommentText(
+                    f.text("title", required=False), f.text("summary", required=False),
+                    _list_length(f, "key_ideas", record.key_ideas, findings), m.Source(path, f.line()))
 
 
 def _workshop_texts(w: m.Workshop, data: LineMap, edition: Edition, findings: list[Finding]) -> None:
@@ -177,7 +195,7 @@ def _workshop_texts(w: m.Workshop, data: LineMap, edition: Edition, findings: li
         a = _block(item, lang, path, findings, "agenda item", AGENDA_KEYS)
         if a:
             agenda[index] = AgendaText(a.text("title", required=False), a.text("notes", required=False),
-                                       m.Source(path, a.line()))
+                                       m.Source(path, a.line()), a.text("script", required=False))
     if f is None:
         if agenda:
             findings.append(Finding(path, data.line, f"agenda items are translated but the workshop has no "
@@ -336,11 +354,17 @@ def localize(site: m.Site, lang: str) -> m.Site:
         if t is None:
             workshops[ident] = w
             continue
-        agenda = [r(item, title=pick(t.agenda[i].title, item.title), notes=pick(t.agenda[i].notes, item.notes))
+        agenda = [r(item, title=pick(t.agenda[i].title, item.title), notes=pick(t.agenda[i].notes, item.notes),
+                    script=pick(t.agenda[i].script, item.script))
                   if i in t.agenda else item for i, item in enumerate(w.agenda)]
         workshops[ident] = r(w, title=t.title, summary=t.summary, objectives=t.objectives or w.objectives,
                              materials=t.materials or w.materials, preparation=t.preparation or w.preparation,
                              agenda=agenda)
+    comments = {}
+    for ident, g in site.general_comments.items():
+        t = edition.general_comments.get(ident)
+        comments[ident] = g if t is None else r(g, title=pick(t.title, g.title), summary=pick(t.summary, g.summary),
+                                                key_ideas=t.key_ideas or g.key_ideas)
     modules = {}
     for path, module in site.modules.items():
         page = edition.pages.get(path)
@@ -353,7 +377,7 @@ def localize(site: m.Site, lang: str) -> m.Site:
     # Pathways carry their own translations (pathways.Pathway.texts), read with the record.
     pathways = {ident: p.localized(lang) for ident, p in site.pathways.items()}
     return r(site, instruments=instruments, mechanisms=mechanisms, issue_areas=areas, glossary=glossary,
-             workshops=workshops, modules=modules, pathways=pathways)
+             workshops=workshops, modules=modules, pathways=pathways, general_comments=comments)
 
 
 def search_aliases(site: m.Site, lang: str) -> dict[str, tuple[str, ...]]:

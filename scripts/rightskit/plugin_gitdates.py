@@ -1,0 +1,77 @@
+""""Last updated" dates kept between builds, for the git-revision-date-localized plugin.
+
+That plugin runs `git log` once per page on every build (minutes of a warm rebuild at 2,000 pages),
+though a page's last commit can only change when HEAD does. Its own cache lives in memory, for
+`mkdocs serve`; this keeps it on disk, keyed by HEAD and by the plugin's options, and hands it back
+before the plugin reads the history. Only answers from git are kept: a page with no commit gets the
+build date, as on a clean build. Any other HEAD, or other options, and the plugin asks git again.
+
+Part of the MkDocs adapter, with plugin.py: it reads the plugin's attributes of version 1.6
+(`last_revision_commits`, `cached_head_commit`, ...) and does nothing where they are missing.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import os
+from pathlib import Path
+
+NAME = "git-revision-date-localized"
+FILE = "git-dates.json"
+_ATTRS = ("last_revision_commits", "cached_source_paths", "cached_head_commit", "cached_history_options")
+
+
+def _plugin(config):
+    plugin = config.plugins.get(NAME)
+    if plugin is None or not plugin.config.get("enabled") or not all(hasattr(plugin, a) for a in _ATTRS):
+        return None
+    return plugin
+
+
+def _key(plugin) -> str:
+    return json.dumps([plugin.cached_head_commit, repr(plugin.cached_history_options)])
+
+
+def restore(config, folder: Path) -> int:
+    """Before the plugin's on_files: give it the dates of the last build at this HEAD; how many."""
+    plugin = _plugin(config)
+    if plugin is None or not plugin.cached_head_commit or plugin.last_revision_commits:
+        return 0
+    try:
+        saved = json.loads((folder / FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return 0
+    if saved.get("key") != _key(plugin):
+        return 0
+    dates = {path: (commit, int(stamp)) for path, (commit, stamp) in saved["dates"].items()}
+    plugin.last_revision_commits.update(dates)
+    plugin.cached_source_paths.update({path: path for path in dates})
+    return len(dates)
+
+
+def save(config, folder: Path) -> None:
+    """After the build: what git answered for each page (never a build-date fallback)."""
+    plugin = _plugin(config)
+    if plugin is None or not plugin.cached_head_commit:
+        return
+    dates = {path: [commit, int(stamp)] for path, (commit, stamp) in plugin.last_revision_commits.items()
+             if commit and str(stamp).isdigit()}
+    folder.mkdir(parents=True, exist_ok=True)
+    partial = folder / (FILE + ".partial")
+    partial.write_text(json.dumps({"key": _key(plugin), "dates": dates}, sort_keys=True), encoding="utf-8")
+    os.replace(partial, folder / FILE)
+
+
+def memoize_formats(config) -> None:
+    """The plugin formats each page's dates anew with Babel, twice a page, though most pages share
+    a handful of commit times: the formats depend on the timestamp, locale and its fixed options.
+    Call it after the plugin's on_files: its process pool pickles `util`, which a wrapper would break
+    (the plugin makes a new `util` for each build, so each build is wrapped anew)."""
+    plugin = _plugin(config)
+    util = getattr(plugin, "util", None)
+    method = getattr(util, "get_date_formats_for_timestamp", None)
+    if method is None or hasattr(method, "cache_info"):
+        return
+    cached = functools.lru_cache(maxsize=4096)(method)
+    util.get_date_formats_for_timestamp = lambda *args, **kwargs: dict(cached(*args, **kwargs))
+    util.get_date_formats_for_timestamp.cache_info = cached.cache_info

@@ -16,6 +16,7 @@ from rightskit.search_eval import TOP, evaluate, load_queries, scores
 from rightskit.search_eval import search as type_query
 
 from browsing import WCAG, foreign
+from test_search import fragments
 
 pytestmark = pytest.mark.browser
 
@@ -91,6 +92,18 @@ def test_typos_are_corrected_and_said_so(page, server):
     found = type_query(page, server, "helth")
     assert "rights/health/" in found[:TOP]
     assert "“health”" in page.locator(".rk-search__status").inner_text()
+
+
+def test_a_two_letter_word_matches_whole_words_only(page, server, site_root):
+    # "un" as a prefix would also match under, united, unemployment: most of the index.
+    records = [r for url, r in fragments(site_root / search.BUNDLE_DIR).items() if not url.startswith("/es/")]
+    whole = sum(bool(re.search(r"\bun\b", r["content"], re.I)) for r in records)
+    prefix = sum(bool(re.search(r"\bun", r["content"], re.I)) for r in records)
+    assert 0 < whole < prefix
+    page.goto(server, wait_until="networkidle")
+    type_query(page, server, "un")
+    shown = int(re.match(r"(\d+) matching", page.locator(".rk-search__status").inner_text()).group(1))
+    assert shown == whole
 
 
 def test_filters_narrow_the_results(page, server):

@@ -16,6 +16,7 @@
   const siteRoot = new URL("../", bundle);
   const lang = (document.documentElement.lang || "en").split("-")[0].toLowerCase();
   const SHOWN = 10;
+  const PAUSE = 300; // ms after the last key before searching
   const TITLE = 1.5; // weight of a query word found in a result's title
   const ALL = 0.5; // bonus for a result holding every word, as a share of all words' weight
   const SYNONYM = 0.8; // a match through a synonym, against one through the word typed
@@ -131,7 +132,9 @@
     const tokens = query.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) || [];
     if (!words) return { terms: tokens, changed: false };
     const terms = tokens.map((token, i) => correct(words, americanize(words, token), i === tokens.length - 1));
-    const content = terms.filter((term) => !words.stopSet.has(term));
+    // A single letter says nothing about a topic (and while typing it is a word not yet written,
+    // whose search would fetch a part of the index no finished query needs); a digit does ("4").
+    const content = terms.filter((term) => !words.stopSet.has(term) && (term.length > 1 || /\p{N}/u.test(term)));
     return { terms: content.length ? content : terms, changed: terms.some((term, i) => term !== tokens[i]) };
   }
 
@@ -140,7 +143,11 @@
   // how well it matches each word (rare words count more), a bonus when it holds them all, and
   // a larger one for each word in its title, more for a title that is mostly those words.
   const tokens = (title) => (title || "").toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+  // A word of two letters or fewer is taken whole: as a prefix, "un" would match most of the
+  // index (under, united, unemployment) and drown the pages about the UN.
+  const SHORT = 2;
   const alike = (term, word) => {
+    if (term.length <= SHORT) return term === word;
     if (word.startsWith(term)) return true;
     let common = 0;
     while (common < term.length && term[common] === word[common]) common++;
@@ -153,7 +160,7 @@
 
   async function rank(index, terms, filters, words) {
     const groups = terms.map((term) => variants(words, term));
-    const searches = await Promise.all(groups.map((group) => Promise.all(group.map((v) => index.search(v, filters)))));
+    const searches = await Promise.all(groups.map((group) => Promise.all(group.map((v) => index.search(v.length <= SHORT ? `"${v}"` : v, filters)))));
     const total = (words && words.pages) || Math.max(...searches.flat().map((s) => s.unfilteredResultCount), 1);
     const titles = (words && words.titles) || {};
     const topics = (words && words.topics) || {};
@@ -278,6 +285,7 @@
     const words = dictionary(index.words);
     const planned = plan(query, words);
     const results = await rank(index, planned.terms, { ...chosen }, words);
+    if (mine !== latest) return; // a newer query replaced this one: fetch none of its results
     const items = await Promise.all(results.slice(0, SHOWN).map((r) => r.data()));
     if (mine !== latest) return;
     items.total = results.length;
@@ -306,7 +314,9 @@
   let timer = 0;
   input.addEventListener("input", () => {
     clearTimeout(timer);
-    timer = setTimeout(run, 120);
+    // Wait for a pause in typing, as Pagefind's own interface does (300 ms): a search for each
+    // key would fetch the results of words not yet finished, on a phone's data plan.
+    timer = setTimeout(run, PAUSE);
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();

@@ -60,7 +60,7 @@ SPLIT_IDS = re.compile(r"^(article|gc)-")
 STOP_WORDS = {
     "en": sorted("""a about after all also am an and any are as at be been being but by can could did do
         does doing for from get got had has have how i if in into is it its let me my no not of on or our
-        out so than that the their them then there these they this to too up us was we were what when
+        out shall should so than that the their them then there these they this to too up us was we were what when
         where which while who why will with would you your""".split()
         # Words that tell the reader's situation, not the topic: "facing eviction" is about eviction.
         + "dealing facing need needs trying want".split()),
@@ -160,22 +160,41 @@ def glossary_aliases(site: m.Site) -> dict[str, list[str]]:
     return out
 
 
-def area_topics(site: m.Site, top: int = 25) -> dict[str, list[str]]:
+def area_topics(site: m.Site, top: int = 25, base: m.Site | None = None, lang: str = "en") -> dict[str, list[str]]:
     """For each issue area, the words that set the titles of its articles and General Comments
     apart from those of other areas ("labor", "union" for work; "evictions" for housing).
 
     A hub is the way into everything filed under its area, so it should come up for the words
-    of those standards even where its own text uses them rarely."""
+    of those standards even where its own text uses them rarely.
+
+    For an edition in language `lang`, `base` is the English site: titles that are still the
+    English ones (not yet translated) would otherwise outnumber the translated ones and crowd
+    the edition's own words ("sindicatos") out of the list, so its own words come first.
+    Which words set an area apart is judged on all titles alike."""
+    english = {a.id: a.title for a in base.articles.values()} if base else {}
     titles: dict[str, list[str]] = {}
+    native: dict[str, list[str]] = {}
     for article in site.articles.values():
         for area in article.issue_areas:
             titles.setdefault(area, []).append(article.title)
+            if base and english.get(article.id) != article.title:
+                native.setdefault(area, []).append(article.title)
     for comment in site.general_comments.values():
         for ref in comment.interprets:
             article = site.article(ref)
             for area in article.issue_areas if article else ():
                 titles.setdefault(area, []).append(comment.title)
-    stop = set(STOP_WORDS["en"])
+    out = {}
+    for area, chosen in _distinctive(titles, STOP_WORDS["en"] + STOP_WORDS.get(lang, [])).items():
+        own = {w for t in native.get(area, []) for w in words(t)}
+        out[area] = list(dict.fromkeys([w for w in chosen if w in own] + chosen))[:top]
+    return out
+
+
+def _distinctive(titles: dict[str, list[str]], stop_words) -> dict[str, list[str]]:
+    """For each group of titles, its words at least 1.5 times as frequent there as in all groups,
+    most frequent and most distinctive first."""
+    stop = set(stop_words)
     counts = {area: Counter(w for t in ts for w in words(t) if len(w) > 3 and w not in stop)
               for area, ts in titles.items()}
     overall: Counter[str] = Counter()
@@ -186,15 +205,47 @@ def area_topics(site: m.Site, top: int = 25) -> dict[str, list[str]]:
     for area, c in counts.items():
         size = sum(c.values()) or 1
         lift = {w: (n / size) / (overall[w] / total) for w, n in c.items()}
-        chosen = sorted((w for w in c if lift[w] >= 1.5), key=lambda w: (-c[w] * lift[w], w))
-        out[area] = chosen[:top]
+        out[area] = sorted((w for w in c if lift[w] >= 1.5), key=lambda w: (-c[w] * lift[w], w))
     return out
 
 
-def entries(site: m.Site) -> dict[str, Entry]:
-    """Index additions for every page, keyed by its site-relative URL (e.g. `rights/housing/`)."""
+# Kinds of mechanism (standards/mechanisms.yml) that belong to the UN system: its treaty bodies,
+# the bodies based on the UN Charter, and the Special Procedures of the Human Rights Council.
+UN_KINDS = {"treaty body", "charter-based", "special procedure"}
+UN_NAME = {"en": "un", "es": "onu"}  # what readers of each language call the United Nations
+# Words every page of this site is about: they tell no mechanism from another.
+GENERIC_WORDS = {"human", "rights", "right"}
+
+
+def mechanism_topics(site: m.Site, ids, lang: str = "en") -> tuple[str, ...]:
+    """The words that name the mechanisms a page is the way into, most used first: each one's
+    kind ("treaty body"), "UN" for the UN's own, and the short name of the body it belongs to.
+
+    A toolkit on taking an issue abroad, or the mechanism finder, rarely says "UN body" in its
+    own words, yet it is where a reader asking which UN body to go to should land. Long names
+    are left out: "Special Rapporteur on adequate housing" would make such a page a housing page."""
+    def root(x: m.Mechanism) -> m.Mechanism:
+        seen = {x.id}
+        while x.part_of in site.mechanisms and x.part_of not in seen:
+            x = site.mechanisms[x.part_of]
+            seen.add(x.id)
+        return x
+
+    skip = GENERIC_WORDS | set(STOP_WORDS["en"]) | set(STOP_WORDS.get(lang, []))
+    counts: Counter[str] = Counter()
+    for ident in dict.fromkeys(ids):
+        x = site.mechanisms.get(ident)
+        if x:
+            named = words(f"{x.kind} {root(x).short_name}") + ([UN_NAME.get(lang, "un")] if x.kind in UN_KINDS else [])
+            counts.update(set(named) - skip)
+    return tuple(sorted(counts, key=lambda w: (-counts[w], w)))
+
+
+def entries(site: m.Site, base: m.Site | None = None, lang: str = "en") -> dict[str, Entry]:
+    """Index additions for every page, keyed by its site-relative URL (e.g. `rights/housing/`).
+    For an edition in language `lang`, `base` is the English site (see area_topics)."""
     gloss = glossary_aliases(site)
-    topics = area_topics(site)
+    topics = area_topics(site, base=base, lang=lang)
     areas = {a.id: a.title for a in site.issue_areas.values()}
     out: dict[str, Entry] = {}
 
@@ -207,8 +258,11 @@ def entries(site: m.Site) -> dict[str, Entry]:
         area = next((a for a in site.issue_areas.values() if a.hub == module.path), None)
         if area:
             aliases += [area.title, area.id.replace("-", " ")]
+        keywords = tuple(topics.get(area.id, ())) if area else ()
+        if kind == "toolkit" and module.mechanisms:  # a way into the mechanisms it covers
+            keywords = mechanism_topics(site, [ref.target for ref in module.mechanisms], lang)
         add(module.path, Entry(kind, tuple(areas[a] for a in module.issue_areas if a in areas),
-                               module.summary, tuple(aliases), keywords=tuple(topics.get(area.id, ())) if area else ()))
+                               module.summary, tuple(aliases), keywords=keywords))
     for inst in site.instruments.values():
         inst_areas = tuple(dict.fromkeys(areas[x] for a in inst.articles for x in a.issue_areas if x in areas))
         aliases = [inst.short_title, inst.id.replace("-", " "), *gloss.get(inst.title.lower(), [])]
@@ -231,6 +285,9 @@ def entries(site: m.Site) -> dict[str, Entry]:
     for workshop in site.workshops.values():
         add(paths.workshop_page(workshop), Entry("workshop", tuple(areas[a] for a in workshop.issue_areas if a in areas),
                                                  workshop.summary))
+    if site.pathways:  # the finder: which of these mechanisms to go to
+        add(paths.FINDER_PAGE, Entry("mechanism", keywords=mechanism_topics(
+            site, [p.mechanism for p in site.pathways.values()], lang)))
     for page in (paths.STANDARDS_INDEX, paths.GENERAL_COMMENTS_INDEX):
         add(page, Entry("standard"))
     add(paths.MECHANISMS_INDEX, Entry("mechanism"))
@@ -586,7 +643,7 @@ def index_site(site_dir: Path, site: m.Site, editions: dict[str, m.Site] | None 
     for lang, edition in (editions or {}).items():
         extra = (aliases or {}).get(lang, {})
         table.update({f"{lang}/{url}": replace(entry, aliases=entry.aliases + extra.get(url, ()))
-                      for url, entry in entries(edition).items()})
+                      for url, entry in entries(edition, site, lang).items()})
     memo = Memo(cache_dir)  # with no cache_dir, in memory: the same results, nothing kept
     items = collect(site_dir, table, memo)
     if not items:  # nothing marked for the index (a theme without our overrides): no search

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import languages, markers, paths, schema
+from . import languages, markers, paths, schema, translations
 from . import model as m
 from .fields import Fields
 from .findings import Finding, did_you_mean
@@ -247,22 +247,12 @@ def _pathway(f: Fields, data: LineMap, source: m.Source) -> Pathway:
 def _texts(p: Pathway, data: LineMap, lang: str, parent: Fields) -> PathwayText | None:
     """The `<lang>:` block: free text only (ids, dates, links and conditions are shared), each list
     as long as the English one, notes only for questions the English has notes for."""
-    if lang not in data:
+    f = translations.text_block(data, lang, parent.path, parent.findings, "pathway", TEXT_FIELDS)
+    if f is None:
         return None
-    block = data[lang]
-    if not isinstance(block, LineMap):
-        parent.error(data.line_of(lang), f"'{lang}' in pathway must be a mapping of fields",
-                     f"for example '{lang}: {{name: …, summary: …}}'")
-        return None
-    f = Fields(block, parent.path, parent.findings, f"'{lang}' block of pathway", TEXT_FIELDS)
 
     def same_length(key: str, english: list[str]) -> list[str]:
-        values = f.text_list(key)
-        if values and len(values) != len(english):
-            f.error(f.line(key), f"'{key}' has {len(values)} entries, the English has {len(english)}",
-                    "translate each entry once, in the same order")
-            return []
-        return values
+        return translations.list_length(f, key, english, parent.findings)
 
     notes: dict[str, str] = {}
     note_block = f.mapping("notes")

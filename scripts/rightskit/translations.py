@@ -118,8 +118,9 @@ AGENDA_KEYS = ("title", "notes", "script")
 GENERAL_COMMENT_KEYS = ("title", "summary", "key_ideas")
 
 
-def _block(data: LineMap, lang: str, path: str, findings: list[Finding], what: str,
-           keys: tuple[str, ...]) -> Fields | None:
+def text_block(data: LineMap, lang: str, path: str, findings: list[Finding], what: str,
+               keys: tuple[str, ...]) -> Fields | None:
+    """The record's `<lang>:` block as Fields, or None (with a finding when it is not a mapping)."""
     if lang not in data:
         return None
     block = data[lang]
@@ -130,11 +131,13 @@ def _block(data: LineMap, lang: str, path: str, findings: list[Finding], what: s
     return Fields(block, path, findings, f"'{lang}' block of {what}", keys)
 
 
-def _list_length(f: Fields, key: str, english: list, findings: list[Finding]) -> list[str]:
+def list_length(f: Fields, key: str, english: list, findings: list[Finding]) -> list[str]:
+    """A translated list, which must be as long as the English one (empty, so English shows, if not)."""
     values = f.text_list(key)
     if values and len(values) != len(english):
         findings.append(Finding(f.path, f.line(key), f"'{key}' has {len(values)} entries, the English has "
                                 f"{len(english)}", "translate each entry once, in the same order"))
+        return []
     return values
 
 
@@ -144,7 +147,7 @@ def read_texts(records: list[tuple[object, LineMap]], edition: Edition, findings
     for record, data in records:
         path = record.source.path
         if isinstance(record, m.Instrument):
-            f = _block(data, lang, path, findings, "instrument", INSTRUMENT_KEYS)
+            f = text_block(data, lang, path, findings, "instrument", INSTRUMENT_KEYS)
             if f:
                 edition.instruments[record.id] = InstrumentText(
                     f.text("title", required=False), f.text("short_title", required=False),
@@ -153,23 +156,23 @@ def read_texts(records: list[tuple[object, LineMap]], edition: Edition, findings
             for item in items if isinstance(items, LineList) else []:
                 if not isinstance(item, LineMap):
                     continue
-                a = _block(item, lang, path, findings, "article", ARTICLE_KEYS)
+                a = text_block(item, lang, path, findings, "article", ARTICLE_KEYS)
                 if a:
                     ident = f"{record.id}/{item.get('number')}"
                     edition.articles[ident] = ArticleText(a.text("title", required=False),
                                                           a.text("summary", required=False), m.Source(path, a.line()))
         elif isinstance(record, m.GlossaryTerm):
-            f = _block(data, lang, path, findings, "glossary term", GLOSSARY_KEYS)
+            f = text_block(data, lang, path, findings, "glossary term", GLOSSARY_KEYS)
             if f:
                 edition.glossary[record.term] = GlossaryText(
                     f.text("term"), f.text("expansion", required=False), f.text("definition"), m.Source(path, f.line()))
         elif isinstance(record, m.IssueArea):
-            f = _block(data, lang, path, findings, "issue area", ISSUE_AREA_KEYS)
+            f = text_block(data, lang, path, findings, "issue area", ISSUE_AREA_KEYS)
             if f:
                 edition.issue_areas[record.id] = IssueAreaText(f.text("title"), f.text("summary", required=False),
                                                                m.Source(path, f.line()))
         elif isinstance(record, m.Mechanism):
-            f = _block(data, lang, path, findings, "mechanism", MECHANISM_KEYS)
+            f = text_block(data, lang, path, findings, "mechanism", MECHANISM_KEYS)
             if f:
                 edition.mechanisms[record.id] = MechanismText(
                     f.text("name"), f.text("short_name", required=False), f.text("summary", required=False),
@@ -177,22 +180,22 @@ def read_texts(records: list[tuple[object, LineMap]], edition: Edition, findings
         elif isinstance(record, m.Workshop):
             _workshop_texts(record, data, edition, findings)
         elif isinstance(record, m.GeneralComment):
-            f = _block(data, lang, path, findings, "General Comment", GENERAL_COMMENT_KEYS)
+            f = text_block(data, lang, path, findings, "General Comment", GENERAL_COMMENT_KEYS)
             if f:
                 edition.general_comments[record.id] = GeneralCommentText(
                     f.text("title", required=False), f.text("summary", required=False),
-                    _list_length(f, "key_ideas", record.key_ideas, findings), m.Source(path, f.line()))
+                    list_length(f, "key_ideas", record.key_ideas, findings), m.Source(path, f.line()))
 
 
 def _workshop_texts(w: m.Workshop, data: LineMap, edition: Edition, findings: list[Finding]) -> None:
     path, lang = w.source.path, edition.lang
-    f = _block(data, lang, path, findings, "workshop", WORKSHOP_KEYS)
+    f = text_block(data, lang, path, findings, "workshop", WORKSHOP_KEYS)
     agenda: dict[int, AgendaText] = {}
     items = data.get("agenda")
     for index, item in enumerate(items if isinstance(items, LineList) else []):
         if not isinstance(item, LineMap):
             continue
-        a = _block(item, lang, path, findings, "agenda item", AGENDA_KEYS)
+        a = text_block(item, lang, path, findings, "agenda item", AGENDA_KEYS)
         if a:
             agenda[index] = AgendaText(a.text("title", required=False), a.text("notes", required=False),
                                        m.Source(path, a.line()), a.text("script", required=False))
@@ -202,8 +205,8 @@ def _workshop_texts(w: m.Workshop, data: LineMap, edition: Edition, findings: li
                                     f"'{lang}:' block", f"add '{lang}: {{title: …, summary: …}}'"))
         return
     edition.workshops[w.id] = WorkshopText(
-        f.text("title"), f.text("summary"), _list_length(f, "objectives", w.objectives, findings),
-        _list_length(f, "materials", w.materials, findings), _list_length(f, "preparation", w.preparation, findings),
+        f.text("title"), f.text("summary"), list_length(f, "objectives", w.objectives, findings),
+        list_length(f, "materials", w.materials, findings), list_length(f, "preparation", w.preparation, findings),
         agenda, m.Source(path, f.line()))
 
 

@@ -35,10 +35,6 @@ class Edition:
     def license_url(self) -> str:
         return CONTENT_LICENSE_URL
 
-    @property
-    def date_text(self) -> str:
-        return f"{self.date.day} {self.date:%B %Y}"
-
     def footer_html(self, lang: str = languages.DEFAULT) -> str:
         """The site footer's edition sentence in `lang`, with the license as a link (copyright.html)."""
         _ = languages.strings(lang if lang in languages.LANGUAGES else languages.DEFAULT)

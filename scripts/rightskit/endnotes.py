@@ -14,7 +14,7 @@ def add_endnotes(html: str, heading: str = "Web addresses in this document") -> 
     numbers: dict[str, int] = {}
 
     def note(match: re.Match) -> str:
-        url, attrs, text = match.group(1), match.group(2), match.group(3)
+        url, text = match.group(1), match.group(3)
         plain = htmlmod.unescape(re.sub(r"<[^>]+>", "", text)).strip()
         if plain.rstrip("/") == htmlmod.unescape(url).rstrip("/") or "<img" in text:
             return match.group(0)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
-import re
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -20,14 +19,13 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from . import edition as ed
-from . import export, freshness, languages, paths, schema, search, sitemaps, translations
+from . import export, freshness, langmarks, languages, paths, schema, search, sitemaps, translations
 from . import pageweight, plugin_gitdates
 from .findings import errors, format_findings
 from .load import Project, load_site
 from .render import Page, Renderer, apply_language_marks, environment, label_checkboxes
 
 log = logging.getLogger("mkdocs.plugins.rightskit")
-_ENGLISH_BODY = re.compile(r'<div lang="en">\s*<h1')
 
 
 class RightsKitConfig(Config):
@@ -66,6 +64,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
                 log.info("%s", finding)
             self.site = loaded.site
         self.renderers: dict[str, Renderer] = {}
+        self.english_urls: dict[str, frozenset[str]] = {}  # by language: see `_english_urls`
         self.caches: dict = {}
         # Aged dates are logged, not raised: a strict build must not fail the day a review turns a year old.
         for finding in freshness.check(self.site, self.renderer.today, self.config.review_age_months):
@@ -185,15 +184,21 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
 
     def on_post_page(self, output, *, page, config):
         output = sitemaps.drop_head_alternates(output)  # Material reads them as language roots (sitemaps.py)
-        edition = self.site.translations.get(self.lang) if self.lang != languages.DEFAULT else None
-        if edition is not None:
-            english = {languages.site_prefix(self.lang) + paths.url_of(path)
-                       for path in self.site.modules if path not in edition.pages}
-            if page.url in english or _ENGLISH_BODY.search(output):  # a fallback page (render.mark_language)
-                english.add(page.url)
-                output = sitemaps.mark_english_page(output)
-            output = sitemaps.mark_english_links(output, page.url, english)
+        if self.lang != languages.DEFAULT and self.lang in self.site.translations:
+            english = self._english_urls()
+            if page.url in english or langmarks.is_fallback(output):
+                english = english | {page.url}
+                output = langmarks.mark_english_page(output)
+            output = langmarks.mark_english_links(output, page.url, english)
         return pageweight.compact_navigation(output)
+
+    def _english_urls(self) -> frozenset[str]:
+        """The site-relative addresses of the pages this edition shows in English, once a build."""
+        if self.lang not in self.english_urls:
+            edition = self.site.translations[self.lang]
+            self.english_urls[self.lang] = frozenset(languages.site_prefix(self.lang) + paths.url_of(path)
+                                                     for path in self.site.modules if path not in edition.pages)
+        return self.english_urls[self.lang]
 
     # After mkdocs-static-i18n (priority -100) has built the other languages into the same site_dir,
     # so the search index, JSON and PDFs are written once, for every language.

@@ -18,7 +18,6 @@ import functools
 import gzip
 import html
 import json
-import math
 import re
 import subprocess
 import sys

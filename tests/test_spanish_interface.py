@@ -5,36 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from english_text import english_phrases
-
-# Pages whose untranslated data other engineers are translating or marking lang="en" right now
-# (issue 8). Remove an entry when its owner is done; the whole-page test below then covers it.
-OWNED_ELSEWHERE = {
-    "es/standards/general-comments/": "General Comment texts: engineer es-data",
-    "es/workshops/": "workshop script/summary texts from curricula/: engineer es-data",
-    "es/mechanisms/finder/": "the finder page and pathways: engineer es-finder",
-}
-
-
-# Pages es-ui has not finished (issue 8): English data the templates cannot yet tell from a translation.
-NOT_DONE = {
-    "es/standards/": "untranslated article titles of instruments (CRC, ICCPR, ILO, UNGP...) in the table of "
-                     "contents: the instrument template does not yet know which articles are translated",
-    "es/contribute/reference/": "generated field reference for contributors: English-only, body not marked lang=en",
-    "es/contribute/workshops/": "its footer links to the English reference page above",
-}
 
 
 def spanish_pages(built: Path) -> list[tuple[str, str]]:
     site = built / "site"
     return [(p.relative_to(site).parent.as_posix() + "/", p.read_text(encoding="utf-8"))
             for p in sorted((site / "es").rglob("index.html"))]
-
-
-def owned_elsewhere(url: str) -> bool:
-    return any(url.startswith(prefix) for prefix in OWNED_ELSEWHERE)
 
 
 def report(found: dict[str, list[str]]) -> str:
@@ -54,19 +31,9 @@ def test_heuristic_finds_english_and_spares_spanish_with_proper_names(built):
     assert english_phrases('<a title="Open the page">Abrir</a>')  # spoken attributes count
 
 
-def test_spanish_interface_has_no_english(built):
-    """Header, navigation, footer and everything else outside the article, on every Spanish page."""
-    found = {url: ph for url, html in spanish_pages(built) if not owned_elsewhere(url)
-             and not any(url.startswith(prefix) for prefix in NOT_DONE)
-             and (ph := english_phrases(html, frozenset({"article"})))}
-    assert not found, report(found)
-
-
-@pytest.mark.xfail(strict=True, reason="untranslated data of instruments (article titles/summaries beyond UDHR "
-                   "and ICESCR), mechanisms and workshops is shown in listings without lang=\"en\"; "
-                   "and some English headings in translated bodies; es-ui left this partly done")
 def test_spanish_pages_have_no_unmarked_english(built):
-    """The whole page, article included: untranslated data must be marked lang="en"."""
-    found = {url: ph for url, html in spanish_pages(built)
-             if not owned_elsewhere(url) and (ph := english_phrases(html))}
+    """Every page under /es/, whole: interface, generated lists and data, translated bodies. English that
+    has no translation yet (an untranslated page, an article's summary, a workshop's materials) must
+    be marked lang="en"."""
+    found = {url: ph for url, html in spanish_pages(built) if (ph := english_phrases(html))}
     assert not found, report(found)

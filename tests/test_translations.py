@@ -132,6 +132,55 @@ def test_es_blocks_are_read_and_localized(mini):
     assert label == "PIDESC, artículo 11"
 
 
+def test_untranslated_texts_stay_english_and_are_marked_on_spanish_pages(mini):
+    replace(mini / "standards/instruments/icescr.yml", "short_title: ICESCR\n",
+            "short_title: ICESCR\nes: {title: Pacto Internacional de Derechos Económicos, Sociales y Culturales, "
+            "short_title: PIDESC}\n")
+    replace(mini / "standards/instruments/icescr.yml", "    title: Adequate standard of living\n",
+            "    title: Adequate standard of living\n    es: {title: Nivel de vida adecuado}\n")
+    site = check(mini).site
+    es = translations.localize(site, "es")
+    taking, living = es.instruments["icescr"].articles
+    # a translation is a plain text; what has none is the English, marked as such
+    assert type(es.instruments["icescr"].title) is str and type(living.title) is str
+    assert isinstance(taking.title, languages.Fallback) and taking.title == "Taking steps"
+    assert isinstance(taking.summary, languages.Fallback) and isinstance(living.summary, languages.Fallback)
+    assert isinstance(es.modules["rights/housing.md"].title, languages.Fallback)
+    assert not any(isinstance(a.title, languages.Fallback) for a in site.instruments["icescr"].articles)
+
+    page = next(p for p in Renderer(es, lang="es").pages() if p.path == "standards/icescr.md").content
+    assert "### Artículo 2(1): <span lang=\"en\">Taking steps</span> {" in page
+    assert "### Artículo 11: Nivel de vida adecuado {" in page
+    assert re.search(r'<div lang="en" markdown>\n\n' + re.escape(" ".join(taking.summary.split()[:3])), page)
+    # the English site is never marked: every text there is in the page's language
+    english = next(p for p in Renderer(site).pages() if p.path == "standards/icescr.md").content
+    assert 'lang="en"' not in english and "### Article 2(1): Taking steps {" in english
+
+
+def test_table_of_contents_keeps_the_language_of_a_heading_part():
+    from rightskit import langmarks
+
+    html = ('<nav class="md-nav md-nav--secondary"><a href="#article-28" class="md-nav__link">\n'
+            '<span class="md-ellipsis">\nArtículo 28: The right to education\n</span></a>'
+            '<a href="#article-29" class="md-nav__link"><span class="md-ellipsis">Artículo 29: Fines</span></a></nav>'
+            '<h3 id="article-28">Artículo 28: <span lang="en">The right to education</span><a class="headerlink" '
+            'href="#article-28">&para;</a></h3><h3 id="article-29">Artículo 29: Fines</h3>')
+    out = langmarks.mark_toc_parts(html)
+    assert 'Artículo 28: <span lang="en">The right to education</span>\n</span></a>' in out
+    assert out.count('lang="en"') == 2  # the heading's own mark and the entry's; Artículo 29 untouched
+
+
+def test_a_checklist_item_with_english_in_it_is_named_by_its_marked_text():
+    from rightskit.render import label_checkboxes
+
+    item = ('<li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled/>'
+            '<span class="task-list-indicator"></span></label> Para <span lang="en">Flip chart</span></li>')
+    out = label_checkboxes(item + item)
+    assert 'aria-label=' not in out  # an attribute would lose the mark
+    assert out.count('aria-labelledby="rk-task-1"') == 1
+    assert '</label><span id="rk-task-2"> Para <span lang="en">Flip chart</span></span></li>' in out
+
+
 def test_bad_es_blocks_get_file_line_findings(mini):
     replace(mini / "standards/issue-areas.yml", "  title: Housing\n", "  title: Housing\n  es: Vivienda\n")
     replace(mini / "standards/instruments/icescr.yml", "short_title: ICESCR\n",

@@ -45,14 +45,46 @@ def mark_english_links(html: str, page_url: str, english_urls: frozenset[str], l
 _HEADER_TOPIC = re.compile(r'(<div class="md-header__topic" data-md-component="header-topic">\s*<span class="md-ellipsis")')
 
 
-def mark_english_page(html: str, lang: str = "en") -> str:
-    """A page shown in English inside another edition: its title in the head and the header, which
-    the theme writes outside the marked body, are marked too (the table of contents is marked by
-    `mark_english_links`, its links pointing into the page)."""
+def mark_english_title(html: str, lang: str = "en") -> str:
+    """A page whose title is English in another edition (an untranslated record's generated page):
+    its title in the head, the header and the navigation's entry for the page itself, which the
+    theme writes outside the body, where the template has marked the title already."""
     html = html.replace("<title>", f'<title lang="{lang}">', 1)
     # the navigation's entry for the page itself opens its table of contents: a label, not a link
-    # sub-lists of the table of contents are named after the page's (English) headings
-    html = html.replace('<nav class="md-nav" aria-label="', f'<nav class="md-nav" lang="{lang}" aria-label="')
     html = html.replace('<label class="md-nav__link md-nav__link--active" for="__toc">',
                         f'<label class="md-nav__link md-nav__link--active" for="__toc" lang="{lang}">')
     return _HEADER_TOPIC.sub(lambda m: m.group(1) + f' lang="{lang}"', html, count=1)
+
+
+def mark_english_page(html: str, lang: str = "en") -> str:
+    """A page shown in English inside another edition: its title as in `mark_english_title`, and
+    the sub-lists of its table of contents, named after the page's (English) headings (the table's
+    own links are marked by `mark_english_links`, pointing into the page)."""
+    html = html.replace('<nav class="md-nav" aria-label="', f'<nav class="md-nav" lang="{lang}" aria-label="')
+    return mark_english_title(html, lang)
+
+
+_HEADING = re.compile(r'<h([1-6]) id="([^"]+)"[^>]*>(.*?)</h\1>', re.S)
+_SPAN = re.compile(r'<span lang="([a-z]{2})">(.*?)</span>', re.S)
+
+
+def mark_toc_parts(html: str) -> str:
+    """Table-of-contents entries of headings that hold a part in another language (an untranslated
+    article's title under "Artículo 28:"): the same part is marked in the entry. The theme writes the
+    entry from the heading's text, so it would otherwise lose the mark."""
+    for match in _HEADING.finditer(html):
+        parts = _SPAN.findall(match.group(3))
+        if not parts:
+            continue
+        entry = re.compile(rf'(<a href="#{re.escape(match.group(2))}" class="md-nav__link[^"]*">\s*'
+                           rf'<span class="md-ellipsis">)(.*?)(</span>)', re.S)
+
+        def mark(m: re.Match) -> str:
+            text = m.group(2)
+            for lang, part in parts:
+                if part.strip() and "<" not in part:
+                    text = text.replace(part, f'<span lang="{lang}">{part}</span>', 1)
+            return m.group(1) + text + m.group(3)
+
+        html = entry.sub(mark, html)
+    return html

@@ -25,6 +25,30 @@ _MONTHS_ES = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "a
               "octubre", "noviembre", "diciembre")
 
 
+class Fallback(str):
+    """A text shown to readers of another edition in English, because it has no translation yet.
+
+    It is still a str, so everything that reads the record works unchanged; templates mark it
+    `lang="en"` (the `marked` filters in render.py), which WCAG 3.1.2 asks for and which tells a
+    fallback from a translation without a second field on every record."""
+    __slots__ = ()
+    lang = DEFAULT
+
+
+def like(original, text: str) -> str:
+    """`text`, made from `original`, keeps its mark of being shown in English (a filtered title)."""
+    return Fallback(text) if isinstance(original, Fallback) else text
+
+
+def fallback(text, english):
+    """`text` if there is one, else `english` marked as a fallback (lists entry by entry)."""
+    if text:
+        return text
+    if isinstance(english, list):
+        return [Fallback(x) if isinstance(x, str) and x else x for x in english]
+    return Fallback(english) if isinstance(english, str) and english else english
+
+
 def page_language(path: str) -> str:
     """The language of a docs page from its file name: `x.es.md` is Spanish, `x.md` English."""
     match = _SUFFIX.search(path)

@@ -143,7 +143,10 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
     @event_priority(-110)
     def on_files(self, files: Files, *, config):
         others = [lang for lang in _build_languages(config) if lang != self.lang]
+        self.english_generated = set()
         for page in self.renderer.pages():
+            if page.english_title:
+                self.english_generated.add(languages.site_prefix(self.lang) + paths.url_of(page.path))
             file = self._generated(config, page, self.lang)
             if others:  # what the i18n plugin's language switcher and sitemap read
                 file.alternates = {self.lang: file}
@@ -186,18 +189,21 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         output = sitemaps.drop_head_alternates(output)  # Material reads them as language roots (sitemaps.py)
         if self.lang != languages.DEFAULT and self.lang in self.site.translations:
             english = self._english_urls()
-            if page.url in english or langmarks.is_fallback(output):
+            if langmarks.is_fallback(output):
                 english = english | {page.url}
                 output = langmarks.mark_english_page(output)
-            output = langmarks.mark_english_links(output, page.url, english)
+            elif page.url in english:  # a generated page of an untranslated record: only its title
+                output = langmarks.mark_english_title(output)
+            output = langmarks.mark_english_links(langmarks.mark_toc_parts(output), page.url, english)
         return pageweight.compact_navigation(output)
 
     def _english_urls(self) -> frozenset[str]:
         """The site-relative addresses of the pages this edition shows in English, once a build."""
         if self.lang not in self.english_urls:
             edition = self.site.translations[self.lang]
-            self.english_urls[self.lang] = frozenset(languages.site_prefix(self.lang) + paths.url_of(path)
-                                                     for path in self.site.modules if path not in edition.pages)
+            self.english_urls[self.lang] = frozenset(
+                {languages.site_prefix(self.lang) + paths.url_of(path)
+                 for path in self.site.modules if path not in edition.pages} | self.english_generated)
         return self.english_urls[self.lang]
 
     # After mkdocs-static-i18n (priority -100) has built the other languages into the same site_dir,

@@ -20,6 +20,7 @@ class Page:
     path: str  # docs-relative, e.g. standards/icescr.md
     content: str
     source: str | None  # project-relative file it was generated from, for "edit this page"
+    english_title: bool = False  # in another edition, its title is still English (untranslated record)
 
 
 def environment() -> jinja2.Environment:
@@ -42,9 +43,25 @@ def environment() -> jinja2.Environment:
     env.filters["yamlstr"] = lambda text: json.dumps(" ".join(str(text).split()), ensure_ascii=False)
     env.filters["language_name"] = jinja2.pass_context(
         lambda ctx, code: languages.strings(ctx.get("lang", "en"))(LANGUAGE_NAMES.get(code, code)))
-    env.filters["oneline"] = lambda text: " ".join(str(text).split())
-    env.filters["cell"] = lambda text: " ".join(str(text).split()).replace("|", "\\|")
+    env.filters["oneline"] = lambda text: languages.like(text, " ".join(str(text).split()))
+    env.filters["cell"] = lambda text: languages.like(text, " ".join(str(text).split()).replace("|", "\\|"))
+    # English shown on a page of another language is marked as English (WCAG 3.1.2): `marked` inline
+    # (a title in a list, a table cell), `marked_block` for a text that stands as its own paragraphs.
+    env.filters["marked"] = jinja2.pass_context(  # `like`: a part cut from a longer text (a paragraph of a script)
+        lambda ctx, text, like=None: mark_fallback(languages.like(like, text) if like is not None else text,
+                                                   ctx.get("lang", "en")))
+    env.filters["marked_block"] = jinja2.pass_context(
+        lambda ctx, text: mark_fallback(text, ctx.get("lang", "en"), block=True))
     return env
+
+
+def mark_fallback(text, lang: str, block: bool = False):
+    """`text` wrapped in an element with its language when it is English shown on a `lang` page."""
+    if not isinstance(text, languages.Fallback) or text.lang == lang or not text.strip():
+        return text
+    if block:  # md_in_html: the Markdown inside is still converted
+        return f'<div lang="{text.lang}" markdown>\n\n{text.strip()}\n\n</div>'
+    return f'<span lang="{text.lang}">{text}</span>'
 
 
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish (Español)"}
@@ -166,7 +183,7 @@ class Renderer:
         for inst in site.instruments.values():
             here = paths.instrument_page(inst)
             out.append(Page(here, self._render("instrument.md.j2", here, i=inst, interpreters=self.interpreters()),
-                            inst.source.path))
+                            inst.source.path, self.is_english(inst.title)))
         for body, comments in self.comment_groups().items():
             here = paths.general_comments_page(body)
             out.append(Page(here, self._render("general-comments.md.j2", here, body=site.mechanisms.get(body),
@@ -175,10 +192,11 @@ class Renderer:
             if not mech.guide:
                 here = paths.mechanism_page(mech)
                 out.append(Page(here, self._render("mechanism.md.j2", here, mech=mech, guide=False),
-                                mech.source.path))
+                                mech.source.path, self.is_english(mech.short_name)))
         for workshop in site.workshops.values():
             here = paths.workshop_page(workshop)
-            out.append(Page(here, self._render("workshop.md.j2", here, w=workshop), workshop.source.path))
+            out.append(Page(here, self._render("workshop.md.j2", here, w=workshop), workshop.source.path,
+                            self.is_english(workshop.title)))
         if site.translations:
             out.append(Page(TRANSLATIONS_PAGE, self._render("translations.md.j2", TRANSLATIONS_PAGE,
                                                             editions=self.translation_status()), "docs/"))
@@ -187,8 +205,13 @@ class Renderer:
             context = pathways.page_context(site, lambda target: paths.link_from(here, target), self._)
             out.append(Page(here, self._render("finder.md.j2", here, **context), pathways.PATHWAYS_FILE))
         # The contributors' reference comes from schema.py; its source is code, so no edit link.
-        out += [Page(path, self.untranslated(content), None) for path, content in schema.reference_pages(self.env)]
+        out += [Page(path, self.untranslated(content), None, self.lang != languages.DEFAULT)
+                for path, content in schema.reference_pages(self.env)]
         return out
+
+    def is_english(self, title: str) -> bool:
+        """Whether a title is English shown in this edition (a record not yet translated)."""
+        return isinstance(title, languages.Fallback) and title.lang != self.lang
 
     def untranslated(self, content: str) -> str:
         """A generated page that exists only in English (the contributors' reference): in another
@@ -221,7 +244,8 @@ class Renderer:
         content = self._render("review.md.j2", here, today=self.today, age=self.review_age_months,
                                due=freshness.due(self.site, self.today, self.review_age_months),
                                records=records, rel=lambda page: _relative(here, page))
-        return Page(here, content, None)
+        # for maintainers, in English only: in another edition it is shown as an untranslated page
+        return Page(here, self.untranslated(content), None, self.lang != languages.DEFAULT)
 
     def comment_groups(self) -> dict[str, list[m.GeneralComment]]:
         groups: dict[str, list[m.GeneralComment]] = {}
@@ -285,6 +309,9 @@ class Renderer:
                 return text or ident
             title = target.title if isinstance(target, (m.Article, m.Instrument, m.GeneralComment)) else target.name
             words = (text or self.label(target)).replace("[", "").replace("]", "")
+            if isinstance(title, languages.Fallback) and title.lang != self.lang:
+                # an attribute cannot be marked as English apart from the Spanish link it sits on
+                return f'[{words}]({paths.link_from(here, target)})'
             # The title goes through attr_list: a Markdown link title cannot hold parentheses.
             return f'[{words}]({paths.link_from(here, target)}){{ title="{_attr(title)}" }}'
 
@@ -387,10 +414,20 @@ def label_checkboxes(html: str) -> str:
     """Give each checklist box the text of its item as its accessible name (WCAG 4.1.2):
     pymdownx.tasklist leaves the box inside an empty label."""
 
+    count = iter(range(1, 10**6))
+
     def name(match: re.Match) -> str:
+        text = match.group(3)
+        if ' lang="' in text:
+            # Part of it is in another language (English on a Spanish page): an attribute cannot say
+            # so, so the box is named by the text itself, whose marks screen readers follow.
+            ident = f"rk-task-{next(count)}"
+            control, _, words = text.rpartition("</label>")
+            return (f'{match.group(1)} aria-labelledby="{ident}"{match.group(2)}{control}</label>'
+                    f'<span id="{ident}">{words}</span>')
         # The text is already HTML (entities escaped); only quotes need escaping for the attribute.
-        label = " ".join(re.sub(r"<[^>]+>", "", match.group(3)).split()).replace('"', "&quot;")
-        return f'{match.group(1)} aria-label="{label}"{match.group(2)}{match.group(3)}'
+        label = " ".join(re.sub(r"<[^>]+>", "", text).split()).replace('"', "&quot;")
+        return f'{match.group(1)} aria-label="{label}"{match.group(2)}{text}'
 
     return _TASK.sub(name, html)
 

@@ -28,7 +28,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from . import model as m
-from . import paths
+from . import languages, paths
 from .search_cache import RECORDS_DIR, Memo, locked, sync_files
 
 BUNDLE_DIR = "pagefind"  # where the index is written, relative to the site
@@ -308,7 +308,8 @@ def catalog(site: m.Site) -> list[tuple[str, list[tuple[str, str]]]]:
     This is the page search falls back to without JavaScript, so it lists what the index holds."""
     table = entries(site)
     titles = {module.path: module.title for module in site.modules.values()}
-    titles.update({paths.instrument_page(i): f"{i.title} ({i.short_title})" for i in site.instruments.values()})
+    titles.update({paths.instrument_page(i): languages.like(i.title, f"{i.title} ({i.short_title})")
+                   for i in site.instruments.values()})
     for body in {g.body for g in site.general_comments.values()}:
         mech = site.mechanisms.get(body)
         titles[paths.general_comments_page(body)] = f"{mech.short_name if mech else body.upper()} General Comments"

@@ -317,15 +317,18 @@ def stale_warnings(site: m.Site, docs_dir: str = "docs") -> list[Finding]:
 def localize(site: m.Site, lang: str) -> m.Site:
     """The site with the texts of `lang` in place of the English wherever a translation exists.
 
-    Records are copies, so links, ids and the graph are unchanged; an untranslated page keeps
-    `lang="en"` so the renderer can say so and mark its language."""
+    Records are copies, so links, ids and the graph are unchanged. A text with no translation stays
+    English as a `languages.Fallback`, which templates mark `lang="en"`; an untranslated page also
+    keeps `lang="en"` so the renderer can say so."""
     edition = site.translations.get(lang)
     if lang == languages.DEFAULT or edition is None:
         return site
     r = dataclasses.replace
+    pick = languages.fallback
 
-    def pick(text: str, english: str) -> str:
-        return text or english
+    def english(record, *names: str):
+        """`record` with its texts `names` marked as shown in English."""
+        return r(record, **{name: pick(None, getattr(record, name)) for name in names})
 
     instruments = {}
     for ident, inst in site.instruments.items():
@@ -333,49 +336,57 @@ def localize(site: m.Site, lang: str) -> m.Site:
         articles = []
         for a in inst.articles:
             at = edition.articles.get(a.id)
-            articles.append(r(a, title=pick(at.title, a.title), summary=pick(at.summary, a.summary)) if at else a)
-        instruments[ident] = r(inst, articles=articles) if t is None else r(
-            inst, articles=articles, title=pick(t.title, inst.title), short_title=pick(t.short_title, inst.short_title),
-            summary=pick(t.summary, inst.summary), us_notes=pick(t.us_notes, inst.us_notes))
+            articles.append(english(a, "title", "summary") if at is None else
+                            r(a, title=pick(at.title, a.title), summary=pick(at.summary, a.summary)))
+        instruments[ident] = r(english(inst, "title", "short_title", "summary", "us_notes"), articles=articles) \
+            if t is None else r(inst, articles=articles, title=pick(t.title, inst.title),
+                                short_title=pick(t.short_title, inst.short_title),
+                                summary=pick(t.summary, inst.summary), us_notes=pick(t.us_notes, inst.us_notes))
     mechanisms = {}
     for ident, x in site.mechanisms.items():
         t = edition.mechanisms.get(ident)
-        mechanisms[ident] = x if t is None else r(
-            x, name=t.name, short_name=pick(t.short_name, t.name), summary=pick(t.summary, x.summary),
+        mechanisms[ident] = english(x, "name", "short_name", "summary", "us_access") if t is None else r(
+            x, name=t.name, short_name=t.short_name or t.name, summary=pick(t.summary, x.summary),
             us_access=pick(t.us_access, x.us_access))
     areas = {}
     for ident, a in site.issue_areas.items():
         t = edition.issue_areas.get(ident)
-        areas[ident] = a if t is None else r(a, title=t.title, summary=pick(t.summary, a.summary))
+        areas[ident] = english(a, "title", "summary") if t is None else r(a, title=t.title,
+                                                                            summary=pick(t.summary, a.summary))
     glossary = []
     for g in site.glossary:
         t = edition.glossary.get(g.term)
-        glossary.append(g if t is None else r(g, term=t.term, expansion=t.expansion, definition=t.definition))
+        glossary.append(english(g, "expansion", "definition") if t is None else
+                        r(g, term=t.term, expansion=t.expansion, definition=t.definition))
     workshops = {}
     for ident, w in site.workshops.items():
         t = edition.workshops.get(ident)
         if t is None:
-            workshops[ident] = w
+            workshops[ident] = r(english(w, "title", "summary", "objectives", "materials", "preparation"),
+                                 agenda=[english(item, "title", "notes", "script") for item in w.agenda])
             continue
         agenda = [r(item, title=pick(t.agenda[i].title, item.title), notes=pick(t.agenda[i].notes, item.notes),
                     script=pick(t.agenda[i].script, item.script))
-                  if i in t.agenda else item for i, item in enumerate(w.agenda)]
-        workshops[ident] = r(w, title=t.title, summary=t.summary, objectives=t.objectives or w.objectives,
-                             materials=t.materials or w.materials, preparation=t.preparation or w.preparation,
+                  if i in t.agenda else english(item, "title", "notes", "script") for i, item in enumerate(w.agenda)]
+        workshops[ident] = r(w, title=t.title, summary=t.summary, objectives=pick(t.objectives, w.objectives),
+                             materials=pick(t.materials, w.materials), preparation=pick(t.preparation, w.preparation),
                              agenda=agenda)
     comments = {}
     for ident, g in site.general_comments.items():
         t = edition.general_comments.get(ident)
-        comments[ident] = g if t is None else r(g, title=pick(t.title, g.title), summary=pick(t.summary, g.summary),
-                                                key_ideas=t.key_ideas or g.key_ideas)
+        comments[ident] = english(g, "title", "summary", "key_ideas") if t is None else r(
+            g, title=pick(t.title, g.title), summary=pick(t.summary, g.summary), key_ideas=pick(t.key_ideas, g.key_ideas))
     modules = {}
     for path, module in site.modules.items():
         page = edition.pages.get(path)
-        modules[path] = module if page is None else r(
-            module, title=page.title, summary=page.summary or module.summary, body=page.body,
+        # An untranslated page keeps its English body (the renderer marks it whole); its title and the
+        # lists other pages show of it are marked where they appear.
+        modules[path] = english(module, "title", "summary", "materials", "objectives", "key_points", "online") \
+            if page is None else r(
+            module, title=page.title, summary=pick(page.summary, module.summary), body=page.body,
             body_line=page.body_line, source=page.source, lang=lang, source_hash=page.source_hash,
-            materials=page.materials or module.materials, objectives=page.objectives or module.objectives,
-            key_points=page.key_points or module.key_points, online=page.online or module.online,
+            materials=pick(page.materials, module.materials), objectives=pick(page.objectives, module.objectives),
+            key_points=pick(page.key_points, module.key_points), online=pick(page.online, module.online),
             cards=page.cards or module.cards, inline_refs=page.inline_refs, links=page.links)
     # Pathways carry their own translations (pathways.Pathway.texts), read with the record.
     pathways = {ident: p.localized(lang) for ident, p in site.pathways.items()}

@@ -1,6 +1,7 @@
-"""The project's own Spanish data: every article of every instrument and every workshop carries a Spanish
-title and summary, shown on its Spanish page in place of the English, and no translation drops or
-changes a number, a dated marker or an `[[id]]` reference of the English it translates."""
+"""The project's own Spanish data: every article of every instrument carries a Spanish
+title and summary, shown on its Spanish page in place of the English, as does every workshop that has
+an es: block; and no translation drops or changes a number, a dated marker or an `[[id]]` reference
+of the English it translates."""
 from __future__ import annotations
 
 import re
@@ -65,11 +66,13 @@ def test_every_article_has_spanish_texts_on_its_spanish_page(real, spanish_pages
     assert not problems, problems
 
 
-def test_every_workshop_has_spanish_title_and_summary_on_its_spanish_page(real, spanish_pages):
+def test_translated_workshops_show_their_spanish_title_and_summary(real, spanish_pages):
+    # Not every workshop: an es: block also prints the workshop's Spanish PDFs, which need its activities
+    # in Spanish too (see the commit that parks four workshops' texts).
     texts = real.translations["es"].workshops
-    assert set(texts) == set(real.workshops), set(real.workshops) - set(texts)
+    assert {"housing-human-right", "health-human-right"} <= set(texts)
     index = spanish_pages["workshops/index.md"]
-    for w in real.workshops.values():
+    for w in (real.workshops[ident] for ident in texts):
         t, page = texts[w.id], spanish_pages[f"workshops/{w.id}.md"]
         assert t.title in page and flat(t.summary) in page, w.id
         assert t.title in index, w.id
@@ -79,8 +82,8 @@ def test_every_workshop_has_spanish_title_and_summary_on_its_spanish_page(real, 
 
 def test_translated_workshop_lists_and_agenda_keep_the_facts_of_the_english(real):
     problems = []
-    for w in real.workshops.values():
-        t = real.translations["es"].workshops[w.id]
+    for ident, t in real.translations["es"].workshops.items():
+        w = real.workshops[ident]
         for key in ("objectives", "materials", "preparation"):
             for number, (en, es) in enumerate(zip(getattr(w, key), getattr(t, key)), 1):
                 problems += [f"{w.id} {key} {number}: {p}" for p in same_facts(en, es)]

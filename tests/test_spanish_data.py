@@ -98,6 +98,8 @@ def spanish_workshop(mini: Path, script_es: str = SCRIPT_ES) -> None:
 
 def test_spanish_script_in_spanish_guide_and_workshop_page(mini):
     spanish_workshop(mini)
+    for module in ("docs/activities/line.md", "docs/rights/housing.md"):  # a Spanish guide prints them too
+        assert rightskit("new", "translation", module, cwd=mini).returncode == 0
     loaded = check(mini)
     assert unhashed_removed(loaded.findings) == []
     site_es = translations.localize(loaded.site, "es")

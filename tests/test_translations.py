@@ -259,13 +259,25 @@ def test_workshop_offered_in_spanish_needs_es_block_and_prints_in_spanish(mini):
     assert unhashed_removed(loaded.findings) == []
     site = translations.localize(loaded.site, "es")
     assert site.workshops["housing"].agenda[0].title == "Bienvenida"
+    # Its modules are not translated yet: no Spanish guide or packet, and the Spanish page says the PDFs
+    # it links are in English.
+    assert not any(d.name.startswith("es/pdf/housing-") or "handout" in d.name
+                   for d in Printer(site, "https://example.invalid/", lang="es").documents())
+    page = next(p for p in Renderer(site, lang="es").pages() if p.path == "workshops/housing.md").content
+    assert 'href="../../../pdf/housing-guide-letter.pdf" hreflang="en" download>Guía del facilitador (PDF, tamaño ' \
+           'carta, en inglés)</a>' in page
+    for module in ("docs/activities/line.md", "docs/rights/housing.md"):
+        start(mini, module)
+    site = translations.localize(check(mini).site, "es")
+    page = next(p for p in Renderer(site, lang="es").pages() if p.path == "workshops/housing.md").content
+    assert 'href="../../pdf/housing-guide-letter.pdf" download>Guía del facilitador (PDF, tamaño carta)</a>' in page
     documents = {d.name: d for d in Printer(site, "https://example.invalid/", lang="es").documents()}
     guide = documents["es/pdf/housing-guide-letter.pdf"]
     assert guide.title == "Taller de vivienda: guía del facilitador"
     assert '<html lang="es">' in guide.html and "Bienvenida" in guide.html and "Descanso" in guide.html
     assert "https://example.invalid/es/workshops/housing/" in guide.html
-    # only translated documents are printed in Spanish: the untranslated handout is not
-    assert not any("handout" in name for name in documents)
+    # only translated documents are printed in Spanish: the handout is, now that its page is translated
+    assert "es/pdf/activities-line-handout-letter.pdf" in documents
 
 
 def test_a_broken_string_catalog_names_its_file_and_line(tmp_path):

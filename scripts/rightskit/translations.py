@@ -438,12 +438,18 @@ def search_aliases(site: m.Site, lang: str) -> dict[str, tuple[str, ...]]:
 
 
 def is_translated(site: m.Site, lang: str, record) -> bool:
-    """Whether a workshop or a page has a translation in `lang` (so its PDFs exist in that language)."""
+    """Whether a workshop or a page is translated into `lang`, so that its PDFs are printed in it.
+
+    A workshop's guide and packet print its modules whole, so it counts only once they are translated
+    too: a printed page cannot mark English for a reader the way a web page does, and a Spanish
+    packet that turns English halfway would mislead. Until then its Spanish web page links the
+    English PDFs."""
     edition = site.translations.get(lang)
     if edition is None:
         return False
     if isinstance(record, m.Workshop):
-        return record.id in edition.workshops
+        return record.id in edition.workshops and all(
+            module.path in edition.pages for module in (site.module(i) for i in record.module_ids()) if module)
     return record.path in edition.pages
 
 

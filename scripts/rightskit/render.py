@@ -148,7 +148,7 @@ class Renderer:
     def label(self, target: m.Target) -> str:
         if isinstance(target, m.Article):
             inst = self.site.instruments[target.instrument_id]
-            return self._("{short} article {number}", short=inst.short_title, number=target.number)
+            return self._(f"{{short}} {inst.part} {{number}}", short=inst.short_title, number=target.number)
         if isinstance(target, m.Instrument):
             return target.short_title
         if isinstance(target, m.GeneralComment):

@@ -151,7 +151,9 @@ def spanish_documents(content) -> list[tuple[str, str]]:
     edition = content.translations["es"]
     docs = []
     for ident, text in edition.workshops.items():
-        docs += [(f"{ident}-guide", text.title), (f"{ident}-packet", text.title)]
+        # printed in Spanish once every module it prints is translated (translations.is_translated)
+        if translations.is_translated(content, "es", content.workshops[ident]):
+            docs += [(f"{ident}-guide", text.title), (f"{ident}-packet", text.title)]
     for path, translated in edition.pages.items():
         if content.modules[path].handout:
             docs.append((f"{path[:-3].replace('/', '-')}-handout", translated.title))

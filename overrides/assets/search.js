@@ -21,6 +21,8 @@
   const ALL = 0.5; // bonus for a result holding every word, as a share of all words' weight
   const SYNONYM = 0.8; // a match through a synonym, against one through the word typed
   const MINOR = 0.2; // pages for contributors and maintainers, not readers: found, but last
+  const PHRASE = 0.5; // bonus for a result holding words typed side by side close together, in order
+  const NEAR = 2; // how close, in words: one may come between ("salario no mínimo")
   const RANKING = { pageLength: 0.2 }; // Pagefind's default 0.75 buries the long overview pages
   const chosen = {}; // filter name -> value the reader picked
   let engine = null; // promise of {search, words}
@@ -130,12 +132,14 @@
   // The words to search for: lower case, American spelling, typos corrected, stop words dropped.
   function plan(query, words) {
     const tokens = query.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) || [];
-    if (!words) return { terms: tokens, changed: false };
+    if (!words) return { terms: tokens, changed: false, phrase: false };
     const terms = tokens.map((token, i) => correct(words, americanize(words, token), i === tokens.length - 1));
     // A single letter says nothing about a topic (and while typing it is a word not yet written,
     // whose search would fetch a part of the index no finished query needs); a digit does ("4").
     const content = terms.filter((term) => !words.stopSet.has(term) && (term.length > 1 || /\p{N}/u.test(term)));
-    return { terms: content.length ? content : terms, changed: terms.some((term, i) => term !== tokens[i]) };
+    // Words typed side by side ("salario mínimo", none dropped between them) are a phrase.
+    const phrase = content.length > 1 && content.length === terms.length;
+    return { terms: content.length ? content : terms, changed: terms.some((term, i) => term !== tokens[i]), phrase };
   }
 
   // Pagefind returns only pages that hold every word, and ranks a long page below a short one
@@ -158,7 +162,16 @@
   // is a "petition" or "communication" here) matches through any of them, a synonym at a discount.
   const variants = (words, term) => [term, ...(((words && words.synonyms) || {})[term] || [])];
 
-  async function rank(index, terms, filters, words) {
+  // Whether a result holds the query's words close together and in order ("salario mínimo" in a
+  // page on wages, not "salario" in one part and "edad mínima" in another), from the positions
+  // Pagefind gives with each result: no more requests.
+  function together(searches, id) {
+    const places = searches.map((found) => new Set(found[0].results.find((r) => r.id === id)?.words || []));
+    return places.every((here, i) => i === 0 || [...places[i - 1]].some(
+      (at) => [...Array(NEAR).keys()].some((gap) => here.has(at + gap + 1))));
+  }
+
+  async function rank(index, terms, filters, words, phrase = false) {
     const groups = terms.map((term) => variants(words, term));
     const searches = await Promise.all(groups.map((group) => Promise.all(group.map((v) => index.search(v.length <= SHORT ? `"${v}"` : v, filters)))));
     const total = (words && words.pages) || Math.max(...searches.flat().map((s) => s.unfilteredResultCount), 1);
@@ -198,6 +211,7 @@
     const present = groups.filter((_, i) => searches[i].some((s) => s.results.length)).length;
     for (const [id, n] of held) {
       if (terms.length > 1 && n === present) value.set(id, value.get(id) + ALL * weights);
+      if (phrase && n === terms.length && together(searches, id)) value.set(id, value.get(id) + PHRASE * weights);
       if (minor.has(id)) value.set(id, value.get(id) * MINOR);
     }
     return [...keep.values()].sort((a, b) => value.get(b.id) - value.get(a.id));
@@ -284,7 +298,7 @@
     }
     const words = dictionary(index.words);
     const planned = plan(query, words);
-    const results = await rank(index, planned.terms, { ...chosen }, words);
+    const results = await rank(index, planned.terms, { ...chosen }, words, planned.phrase);
     if (mine !== latest) return; // a newer query replaced this one: fetch none of its results
     const items = await Promise.all(results.slice(0, SHOWN).map((r) => r.data()));
     if (mine !== latest) return;

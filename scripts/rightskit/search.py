@@ -171,6 +171,7 @@ def area_topics(site: m.Site, top: int = 25, base: m.Site | None = None, lang: s
     the edition's own words ("sindicatos") out of the list, so its own words come first.
     Which words set an area apart is judged on all titles alike."""
     english = {a.id: a.title for a in base.articles.values()} if base else {}
+    english.update({g.id: g.title for g in base.general_comments.values()} if base else {})
     titles: dict[str, list[str]] = {}
     native: dict[str, list[str]] = {}
     for article in site.articles.values():
@@ -183,6 +184,8 @@ def area_topics(site: m.Site, top: int = 25, base: m.Site | None = None, lang: s
             article = site.article(ref)
             for area in article.issue_areas if article else ():
                 titles.setdefault(area, []).append(comment.title)
+                if base and english.get(comment.id) != comment.title:
+                    native.setdefault(area, []).append(comment.title)
     out = {}
     for area, chosen in _distinctive(titles, STOP_WORDS["en"] + STOP_WORDS.get(lang, [])).items():
         own = {w for t in native.get(area, []) for w in words(t)}

@@ -17,6 +17,7 @@ TRANSLATIONS = "about/translations.md"  # which pages are translated, stale or m
 FINDER_PAGE = "mechanisms/finder.md"  # the mechanism finder, generated when there are pathways
 ALL_PAGES = "all-pages.md"  # every page by type: where search leads without JavaScript
 REVIEW = "about/review.md"  # for maintainers: what needs review, oldest first
+TAGS = "tags.md"  # the tags: each issue area, leading to the pages filed under it
 DATA_DIR = "data"
 PDF_DIR = "pdf"
 

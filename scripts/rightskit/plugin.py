@@ -199,7 +199,8 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         # pages filed under each issue area, which the renderer writes a page at a time.
         names = page.meta.get("tags") or []
         if names:
-            folders = {area.title: render_tag_folder(area) for area in self.renderer.site.issue_areas.values()}
+            folders = {area.title: render_tag_folder(area) for area in self.renderer.site.issue_areas.values()
+                       if f"tag:{area.id}" in self.renderer.lists()}
             context["tags"] = [TagLink(name, self._site_url(folders[name] + "/index.md") if name in folders else None)
                                for name in names]
         return context

@@ -356,12 +356,12 @@ class Renderer:
                 tuple(items), "catalog", search.ALL_PAGES, _("All pages")))
         here = listing.folder_of(paths.REVIEW)
         add("review:due", listing.Listing(
-            posixpath.join(here, "due"), _("Needs review now"), _("All {count} records that need review", count=count(len(due := self.due()))),
-            tuple(due), "due", paths.REVIEW + "#needs-review", _("What needs review")))
+            posixpath.join(here, "due"), _("Records that need review"), _("All {count} records that need review", count=count(len(due := self.due()))),
+            tuple(due), "due", paths.REVIEW + "#needs-review", _("Review")))
         add("review:all", listing.Listing(
-            posixpath.join(here, "by-date"), _("Everything, by review date"),
+            posixpath.join(here, "by-date"), _("Records by review date"),
             _("All {count} records, by review date", count=count(len(records := self.reviewed()))),
-            tuple(records), "review", paths.REVIEW + "#by-review-date", _("What needs review")))
+            tuple(records), "review", paths.REVIEW + "#by-review-date", _("Review")))
         if site.translations:
             for lang, pages in self.translation_status().items():
                 add(f"translations:{lang}", listing.Listing(
@@ -373,7 +373,10 @@ class Renderer:
         return found
 
     def tag_lists(self) -> list[tuple[m.IssueArea, list[m.Module]]]:
-        """Each issue area that tags a page, with the pages it tags (every module filed under it), by title."""
+        """Each issue area that tags a page, with the pages it tags (every module filed under it), by
+        title; none on a site without a tags page (docs/tags.md) for them to belong to."""
+        if paths.TAGS not in self.site.modules:
+            return []
         modules = sorted((x for x in self.site.modules.values() if x.issue_areas), key=lambda x: x.title.lower())
         tagged = [(area, [x for x in modules if area.id in x.issue_areas]) for area in self.site.issue_areas.values()]
         return [(area, pages) for area, pages in tagged if pages]
@@ -429,7 +432,7 @@ TYPE_SLUGS = {"issue area": "issue-areas", "mechanism guide": "mechanism-guides"
 
 def tag_folder(area: m.IssueArea) -> str:
     """Where the pages tagged with an issue area are listed: tags/<area id>/."""
-    return posixpath.join(listing.folder_of(paths.TAGS), area.id)
+    return posixpath.dirname(paths.tag_page(area))
 
 
 def _relevance(module: m.Module, area: str) -> tuple:

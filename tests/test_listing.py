@@ -9,7 +9,7 @@ from conftest import check
 from rightskit import languages, listing, render, translations
 from rightskit.scalebench import retitle
 
-SMALL = listing.ListSizes(page=3, preview=2, overview=2)
+SMALL = listing.ListSizes(page=3, preview=2, overview=2, table=2)
 
 
 def test_pages_of_a_list_hold_a_fixed_number_of_items():

@@ -40,7 +40,7 @@ def test_glossary_definitions_are_per_page(mini):
 # --- built sites: the real configuration plus copies of real modules ----------------------------
 
 # Lists tiny enough that a few dozen extra modules fill every preview and run to several pages.
-SMALL_LISTS = {"list_page_size": 4, "list_preview": 2, "list_overview": 3}
+SMALL_LISTS = {"list_page_size": 4, "list_preview": 2, "list_overview": 3, "list_table": 3}
 
 
 def _project(tmp_path: Path, name: str, extra: int, lists: dict | None = None) -> Path:

@@ -18,16 +18,18 @@ class ListSizes:
     A list of pages with their summaries costs about 0.5 to 1 KB an item (summaries carry hover
     definitions), so ten is what a page about something else can carry and stay near the 60 KB of
     issue 13. On the shipped site (about 120 English pages) that cuts only the longest "Cited in"
-    lists (an instrument's, a mechanism's, the most cited articles') and one hub list; the all-pages
-    list, the tags and every other list look as they did. They are settings (`list_page_size`,
-    `list_preview`, `list_overview` in mkdocs.yml) so that tests can see pagination on a small site."""
+    lists (an instrument's, a mechanism's, the most cited articles' and General Comments') and the
+    longest hub lists (13 activities on housing); the all-pages list, the maintainers' tables and
+    every other list look as they did. They are settings (`list_page_size`, `list_preview`,
+    `list_overview`, `list_table` in mkdocs.yml) so that tests can see pagination on a small site."""
 
     page: int = 50  # items on one page of a complete list
     preview: int = 10  # lists inside a page: "Cited in" lists, a hub's modules of one type
-    overview: int = 30  # lists of titles or table rows that are the page's subject: all pages, review, translations
+    overview: int = 30  # lists of titles alone: all pages, by type
+    table: int = 150  # rows of the maintainers' tables (review dates, translation status): about 250 bytes a row
 
     def __post_init__(self):
-        for name in ("page", "preview", "overview"):
+        for name in ("page", "preview", "overview", "table"):
             if getattr(self, name) < 1:
                 raise ValueError(f"list sizes must be at least 1, not {name}={getattr(self, name)}")
 

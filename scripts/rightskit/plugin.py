@@ -41,6 +41,7 @@ class RightsKitConfig(Config):
     list_page_size = c.Type(int, default=listing.ListSizes.page)
     list_preview = c.Type(int, default=listing.ListSizes.preview)
     list_overview = c.Type(int, default=listing.ListSizes.overview)
+    list_table = c.Type(int, default=listing.ListSizes.table)
 
 
 class RightsKitPlugin(BasePlugin[RightsKitConfig]):
@@ -103,7 +104,8 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
 
     def _list_sizes(self) -> listing.ListSizes:
         try:
-            return listing.ListSizes(self.config.list_page_size, self.config.list_preview, self.config.list_overview)
+            return listing.ListSizes(self.config.list_page_size, self.config.list_preview, self.config.list_overview,
+                                     self.config.list_table)
         except ValueError as error:
             raise PluginError(f"{self._config.config_file_path}: rightskit: {error}") from None
 

@@ -309,9 +309,11 @@ class Renderer:
         return list(items[:cap]), full
 
     def _cap(self, key: str) -> int:
-        # Lists of titles alone, or tables that are what the page is for, show more than lists
-        # of pages with their summaries inside a page about something else.
-        return self.sizes.overview if key.split(":")[0] in ("all", "review", "translations") else self.sizes.preview
+        # Lists of titles alone and table rows cost less an item than pages with their summaries.
+        kind = key.split(":")[0]
+        if kind in ("review", "translations"):
+            return self.sizes.table
+        return self.sizes.overview if kind == "all" else self.sizes.preview
 
     def lists(self) -> dict[str, listing.Listing]:
         """Every complete list the site needs, by key: those longer than what their page shows,

@@ -198,6 +198,19 @@ def test_warm_build_after_an_edit_equals_a_clean_build(tmp_path):
     assert warm["standards/icescr/index.html"] != cold["standards/icescr/index.html"]
 
 
+def test_tags_on_a_page_lead_to_the_list_of_their_issue_area(grown):
+    site = grown[1] / "site"
+    for page, tag in (("explainers/business-and-human-rights/index.html", "Housing"),
+                      ("es/explainers/business-and-human-rights/index.html", "Vivienda")):
+        text = (site / page).read_text(encoding="utf-8")
+        href = re.search(rf'<a href="([^"]+)" class="md-tag">{tag}</a>', text).group(1)
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), href, "index.html"))
+        assert target == posixpath.join(page.split("explainers")[0], "tags/housing/index.html")
+        assert _is_list_page(site / target)
+    index = (site / "tags" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="housing/">Housing</a>' in index and "module-00" not in index  # tags, not their pages
+
+
 # --- in a browser: the larger site's lists ----------------------------------------------------
 
 @pytest.fixture(scope="module")

@@ -261,8 +261,9 @@ class Renderer:
         if area:
             tail = self._render("hub.md.j2", here, area=area, **self.hub_lists(area))
         if here == paths.TAGS:
-            tail = self._render("tags.md.j2", here, tags=[(area, self.lists()[f"tag:{area.id}"], self.pages_count(len(pages)))
-                                                           for area, pages in self.tag_lists()])
+            tags = [(area, self.lists()[f"tag:{area.id}"], self.pages_count(len(pages)))
+                    for area, pages in self.tag_lists()]
+            tail = self._render("tags.md.j2", here, tags=tags)
         mech = next((x for x in self.site.mechanisms.values() if x.guide == here), None)
         if mech:
             head = self._render("mechanism-panel.md.j2", here, mech=mech)
@@ -318,61 +319,69 @@ class Renderer:
     def lists(self) -> dict[str, listing.Listing]:
         """Every complete list the site needs, by key: those longer than what their page shows,
         and one for each tag (the tag links of every page lead there)."""
-        if self._lists is not None:
-            return self._lists
-        site, _ = self.site, self._
-        found: dict[str, listing.Listing] = {}
+        if self._lists is None:
+            candidates = [*self._cited_lists(), *self._hub_and_tag_lists(), *self._catalog_lists(),
+                          *self._maintainer_lists()]
+            self._lists = {key: full for key, full in candidates
+                           if key.startswith("tag:") or len(full) > self._cap(key)}
+        return self._lists
 
-        def add(key: str, full: listing.Listing) -> None:
-            if key.startswith("tag:") or len(full) > self._cap(key):
-                found[key] = full
-
-        count = self.number
+    def _cited_lists(self):
+        _, count = self._, self.number
         for ident, citing in self.citations.items():
-            target = site.target(ident)
+            target = self.site.target(ident)
             if target is None:
                 continue
             page, anchor = paths.page_of(target)
             name = self.label(target)
-            add(f"cited:{ident}", listing.Listing(
+            yield f"cited:{ident}", listing.Listing(
                 posixpath.join(listing.folder_of(page), "cited-in", anchor).rstrip("/"),
                 _("Pages citing {name}", name=name),
                 _("All {count} pages citing {name}", count=count(len(citing)), name=name),
-                tuple(self.cited_in(ident)), "titles", page + (f"#{anchor}" if anchor else ""), name))
-        for area in site.issue_areas.values():
+                tuple(self.cited_in(ident)), "titles", page + (f"#{anchor}" if anchor else ""), name)
+
+    def _hub_and_tag_lists(self):
+        _, count = self._, self.number
+        for area in self.site.issue_areas.values():
             for kind, modules in self.hub_lists(area)["modules_by_type"].items():
-                names = dict(kind=_(m.TYPE_NAMES[kind]), area=area.title.lower())
-                add(f"hub:{area.id}:{kind}", listing.Listing(
-                    posixpath.join(listing.folder_of(area.hub), TYPE_SLUGS[kind]), _("{kind} on {area}", **names),
-                    _("All {count} {kind} on {area}", count=count(len(modules)), **dict(names, kind=names["kind"].lower())),
-                    tuple(modules), "pages", area.hub, area.title))
+                name, topic = _(m.TYPE_NAMES[kind]), area.title.lower()
+                yield f"hub:{area.id}:{kind}", listing.Listing(
+                    posixpath.join(listing.folder_of(area.hub), TYPE_SLUGS[kind]),
+                    _("{kind} on {area}", kind=name, area=topic),
+                    _("All {count} {kind} on {area}", count=count(len(modules)), kind=name.lower(), area=topic),
+                    tuple(modules), "pages", area.hub, area.title)
         for area, pages in self.tag_lists():
-            add(f"tag:{area.id}", listing.Listing(
+            yield f"tag:{area.id}", listing.Listing(
                 tag_folder(area), _("Pages tagged {tag}", tag=area.title), self.pages_count(len(pages)),
-                tuple(pages), "pages", paths.TAGS, _("Tags")))
+                tuple(pages), "pages", paths.TAGS, _("Tags"))
+
+    def _catalog_lists(self):
+        _, count = self._, self.number
         for heading, items in self.catalog():
-            add(f"all:{heading}", listing.Listing(
+            yield f"all:{heading}", listing.Listing(
                 posixpath.join(listing.folder_of(search.ALL_PAGES), heading.lower().replace(" ", "-")),
                 _("All pages: {kind}", kind=_(heading)),
                 _("All {count} {kind}", count=count(len(items)), kind=_(heading).lower()),
-                tuple(items), "catalog", search.ALL_PAGES, _("All pages")))
+                tuple(items), "catalog", search.ALL_PAGES, _("All pages"))
+
+    def _maintainer_lists(self):
+        _, count = self._, self.number
         here = listing.folder_of(paths.REVIEW)
-        add("review:due", listing.Listing(
-            posixpath.join(here, "due"), _("Records that need review"), _("All {count} records that need review", count=count(len(due := self.due()))),
-            tuple(due), "due", paths.REVIEW + "#needs-review", _("Review")))
-        add("review:all", listing.Listing(
+        due, records = self.due(), self.reviewed()
+        yield "review:due", listing.Listing(
+            posixpath.join(here, "due"), _("Records that need review"),
+            _("All {count} records that need review", count=count(len(due))),
+            tuple(due), "due", paths.REVIEW + "#needs-review", _("Review"))
+        yield "review:all", listing.Listing(
             posixpath.join(here, "by-date"), _("Records by review date"),
-            _("All {count} records, by review date", count=count(len(records := self.reviewed()))),
-            tuple(records), "review", paths.REVIEW + "#by-review-date", _("Review")))
-        if site.translations:
-            for lang, pages in self.translation_status().items():
-                add(f"translations:{lang}", listing.Listing(
-                    posixpath.join(listing.folder_of(TRANSLATIONS_PAGE), lang),
-                    _("Translation status: {language}", language=_(LANGUAGE_NAMES.get(lang, lang))),
-                    _("All {count} pages and their translation status", count=count(len(pages))),
-                    tuple(pages), "translations", f"{TRANSLATIONS_PAGE}#{lang}", _("Translations")))
-        self._lists = found
-        return found
+            _("All {count} records, by review date", count=count(len(records))),
+            tuple(records), "review", paths.REVIEW + "#by-review-date", _("Review"))
+        for lang, pages in (self.translation_status().items() if self.site.translations else ()):
+            yield f"translations:{lang}", listing.Listing(
+                posixpath.join(listing.folder_of(TRANSLATIONS_PAGE), lang),
+                _("Translation status: {language}", language=_(LANGUAGE_NAMES.get(lang, lang))),
+                _("All {count} pages and their translation status", count=count(len(pages))),
+                tuple(pages), "translations", f"{TRANSLATIONS_PAGE}#{lang}", _("Translations"))
 
     def tag_lists(self) -> list[tuple[m.IssueArea, list[m.Module]]]:
         """Each issue area that tags a page, with the pages it tags (every module filed under it), by

@@ -124,3 +124,18 @@ def test_tags_page_is_an_index_of_tags(mini):
     assert "line-3" not in tags  # the pages themselves are on the tag's own list
     pages = {p.path for p in renderer.pages()}
     assert "tags/housing/index.md" in pages and "tags/housing/2.md" in pages
+
+
+def test_a_list_size_below_one_is_reported_with_its_line(mini):
+    from conftest import rightskit
+
+    config = mini / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "  - rightskit:\n" in text
+    lines = text.replace("  - rightskit:\n", "  - rightskit:\n      list_page_size: 0\n      list_preview: -2\n", 1)
+    config.write_text(lines, encoding="utf-8")
+    result = rightskit("build", "--no-pdf", cwd=mini)
+    assert result.returncode != 0
+    number = lines.splitlines().index("      list_page_size: 0") + 1
+    assert f"mkdocs.yml:{number}: 'list_page_size' is 0" in result.stderr + result.stdout
+    assert f"mkdocs.yml:{number + 1}: 'list_preview' is -2" in result.stderr + result.stdout

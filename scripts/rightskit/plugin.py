@@ -103,11 +103,14 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         return self.renderers[self.lang]
 
     def _list_sizes(self) -> listing.ListSizes:
-        try:
-            return listing.ListSizes(self.config.list_page_size, self.config.list_preview, self.config.list_overview,
-                                     self.config.list_table)
-        except ValueError as error:
-            raise PluginError(f"{self._config.config_file_path}: rightskit: {error}") from None
+        settings = ("list_page_size", "list_preview", "list_overview", "list_table")
+        path = Path(self._config.config_file_path)
+        lines = path.read_text(encoding="utf-8").splitlines()
+        wrong = [f"{path.name}:{_line_of(lines, name)}: '{name}' is {self.config[name]}, and a list needs at least "
+                 f"1 item a page (set it to 1 or more under 'rightskit:')" for name in settings if self.config[name] < 1]
+        if wrong:
+            raise PluginError("\n".join(wrong))
+        return listing.ListSizes(*(self.config[name] for name in settings))
 
     @property
     def cache(self):
@@ -280,6 +283,10 @@ class TagLink:
     name: str
     url: str | None
     hidden: bool = False
+
+
+def _line_of(lines: list[str], key: str) -> int:
+    return next((n for n, line in enumerate(lines, 1) if line.strip().startswith(f"{key}:")), 1)
 
 
 def _i18n(config):

@@ -1,9 +1,12 @@
 """Structural properties behind the build's speed at scale (never timings: see `make bench-scale`)."""
 from __future__ import annotations
 
+import posixpath
 import re
 import shutil
 from pathlib import Path
+
+import pytest
 
 from conftest import REPO, check, rightskit
 from rightskit.render import Renderer
@@ -36,10 +39,20 @@ def test_glossary_definitions_are_per_page(mini):
 
 # --- built sites: the real configuration plus copies of real modules ----------------------------
 
-def _project(tmp_path: Path, name: str, extra: int) -> Path:
+# Lists tiny enough that a few dozen extra modules fill every preview and run to several pages.
+SMALL_LISTS = {"list_page_size": 4, "list_preview": 2, "list_overview": 3, "list_table": 3}
+
+
+def _project(tmp_path: Path, name: str, extra: int, lists: dict | None = None) -> Path:
     root = tmp_path / name
     copy_project(REPO, root)
     add_modules(root, extra)
+    if lists:
+        config = root / "mkdocs.yml"
+        settings = "".join(f"      {key}: {value}\n" for key, value in lists.items())
+        text = config.read_text(encoding="utf-8")
+        assert "  - rightskit:\n" in text
+        config.write_text(text.replace("  - rightskit:\n", "  - rightskit:\n" + settings, 1), encoding="utf-8")
     commit_all(root)
     return root
 
@@ -68,17 +81,102 @@ def _tree(site: Path) -> dict[str, bytes]:
     return tree
 
 
-def test_page_size_does_not_depend_on_the_number_of_pages(tmp_path):
-    small, large = _project(tmp_path, "small", 8), _project(tmp_path, "large", 24)
+@pytest.fixture(scope="module")
+def grown(tmp_path_factory) -> tuple[Path, Path]:
+    """The real project with 18 and with 45 extra modules (two and five copies of each explainer),
+    built with SMALL_LISTS: every list that holds a copy is already cut short in the smaller one."""
+    tmp = tmp_path_factory.mktemp("grown")
+    small, large = _project(tmp, "small", 18, SMALL_LISTS), _project(tmp, "large", 45, SMALL_LISTS)
     _build(small, "site")
     _build(large, "site")
+    return small, large
+
+
+def _sizes(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_size for p in site.rglob("*.html")}
+
+
+def test_page_size_does_not_depend_on_the_number_of_pages(grown):
+    small, large = grown
     for page in ("explainers/business-and-human-rights/index.html", "activities/housing-line/index.html",
                  "index.html"):
         assert (small / "site" / page).stat().st_size == (large / "site" / page).stat().st_size, page
     # the extra modules really are in the navigation of the larger site
-    assert (large / "site" / "scale" / "module-0023" / "index.html").is_file()
-    assert "module-0023" not in (large / "site" / "explainers" / "business-and-human-rights" /
+    assert (large / "site" / "scale" / "module-0044" / "index.html").is_file()
+    assert "module-0044" not in (large / "site" / "explainers" / "business-and-human-rights" /
                                  "index.html").read_text(encoding="utf-8")
+
+
+# A page's counts may gain a digit or two ("All 18 explainers", "page 1 of 12"); nothing more.
+DIGITS = 64
+
+
+def _is_list_page(path: Path) -> bool:
+    return '<div class="rk-list-page"' in path.read_text(encoding="utf-8")
+
+
+def test_no_page_grows_with_the_number_of_modules(grown):
+    """Every page, in English and Spanish: the lists that grow with the site (hubs, Cited in, tags,
+    all pages, review, translations) are cut short and paginated, so 27 more modules add pages but
+    make no page longer. Pages of the extra modules themselves are left out here: their navigation
+    lists their own group, which fills up to its 50 modules (the test above covers module pages)."""
+    (small_root, large_root), (small, large) = grown, (_sizes(root / "site") for root in grown)
+    assert len(large) > len(small) + 2 * 27  # the new modules, in both languages, and more list pages
+    lists = {page for page in large if _is_list_page(large_root / "site" / page)}
+    grew = {page: (small[page], size) for page, size in large.items()
+            if page in small and page not in lists and not page.startswith(("scale/", "es/scale/"))
+            and size > small[page] + DIGITS}
+    assert grew == {}
+    for page in ("tags/index.html", "es/tags/index.html", "all-pages/index.html", "rights/housing/index.html",
+                 "standards/udhr/index.html", "about/review/index.html", "es/about/translations/index.html"):
+        assert page in small and page not in lists  # the pages that used to grow are among those compared
+    # Which items a given page of a list holds shifts as items are added; every one of them stays
+    # within the largest list page of the smaller site (a few titles' lengths apart).
+    small_lists = [size for page, size in small.items() if _is_list_page(small_root / "site" / page)]
+    assert len(lists) > len(small_lists) > 100
+    assert max(large[page] for page in lists) <= max(small_lists) + 8 * DIGITS
+    assert max(large.values()) <= max(small.values()) + DIGITS
+
+
+_ITEM = re.compile(r"<li><a href=\"([^\"]+)\"")
+_PAGER = re.compile(r'<nav aria-label="([^"]+)" class="rk-pager">(.*?)</nav>', re.S)
+
+
+def _list_pages(site: Path, folder: str) -> list[str]:
+    """The pages of a complete list, following its Next links from the first."""
+    out, page = [], f"{folder}/index.html"
+    while page:
+        out.append(page)
+        text = (site / page).read_text(encoding="utf-8")
+        following = re.search(r'<a class="rk-pager__step" href="([^"]+)" rel="next">', text)
+        page = posixpath.normpath(posixpath.join(posixpath.dirname(page), following.group(1), "index.html")) \
+            if following else None
+        assert len(out) < 100
+    return out
+
+
+@pytest.mark.parametrize("folder", ["tags/housing", "es/tags/housing", "rights/housing/explainers",
+                                    "standards/icescr/cited-in", "all-pages/explainers"])
+def test_long_lists_run_to_numbered_pages_of_a_fixed_size(grown, folder):
+    site = grown[1] / "site"
+    pages = _list_pages(site, folder)
+    assert len(pages) >= 3
+    seen = []
+    for number, page in enumerate(pages, 1):
+        text = (site / page).read_text(encoding="utf-8")
+        body = text[text.index('<div class="rk-list-page"'):]
+        items = _ITEM.findall(body[:body.index("</ul>")])
+        assert 1 <= len(items) <= SMALL_LISTS["list_page_size"], page
+        seen += items
+        label, bar = _PAGER.search(text).groups()
+        assert label in ("Pages of this list", "Páginas de esta lista")
+        assert f'<span class="rk-pager__current" aria-current="page">{number}</span>' in bar
+        for href in re.findall(r'href="([^"]+)"', bar):  # every link of the bar leads to a page of the list
+            target = posixpath.normpath(posixpath.join(posixpath.dirname(page), href, "index.html"))
+            assert target in pages, (page, href)
+    assert len(seen) == len(set(seen))  # no item twice
+    count = re.search(r"(\d+) (?:pages|páginas)[,.]", (site / pages[0]).read_text(encoding="utf-8"))
+    assert count and int(count.group(1)) == len(seen)
 
 
 def test_warm_build_after_an_edit_equals_a_clean_build(tmp_path):
@@ -98,3 +196,57 @@ def test_warm_build_after_an_edit_equals_a_clean_build(tmp_path):
     # and the edit did change the output: the page itself, and the instrument page citing it
     assert warm["scale/module-0003/index.html"] != cold["scale/module-0003/index.html"]
     assert warm["standards/icescr/index.html"] != cold["standards/icescr/index.html"]
+
+
+def test_tags_on_a_page_lead_to_the_list_of_their_issue_area(grown):
+    site = grown[1] / "site"
+    for page, tag in (("explainers/business-and-human-rights/index.html", "Housing"),
+                      ("es/explainers/business-and-human-rights/index.html", "Vivienda")):
+        text = (site / page).read_text(encoding="utf-8")
+        href = re.search(rf'<a href="([^"]+)" class="md-tag">{tag}</a>', text).group(1)
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(page), href, "index.html"))
+        assert target == posixpath.join(page.split("explainers")[0], "tags/housing/index.html")
+        assert _is_list_page(site / target)
+    index = (site / "tags" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="housing/">Housing</a>' in index
+    assert "module-0001" not in index  # the tags, not their pages (the Scale tab links module-0000)
+
+
+# --- in a browser: the larger site's lists ----------------------------------------------------
+
+@pytest.fixture(scope="module")
+def site_root(grown) -> Path:
+    return grown[1] / "site"
+
+
+@pytest.mark.parametrize("start, previous, following, third", [
+    ("tags/housing/", "Previous", "Next", "Page 3"),
+    ("es/rights/housing/explainers/", "Anterior", "Siguiente", "Página 3")])
+def test_pagination_links_lead_through_the_list_and_pass_axe(page, server, start, previous, following, third):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from browsing import WCAG, foreign
+
+    page.goto(server + start, wait_until="networkidle")
+    bar = page.locator("nav.rk-pager")
+    assert bar.locator("[aria-current=page]").inner_text() == "1"
+    assert bar.locator("a[rel=prev]").count() == 0  # nothing before the first page
+    results = Axe().run(page, options=WCAG)
+    assert results.violations_count == 0, results.generate_report()
+    first = page.locator(".rk-list-page li a").first.inner_text()
+
+    bar.get_by_role("link", name=following).click()
+    page.wait_for_url(server + start + "2/")
+    assert page.locator("nav.rk-pager [aria-current=page]").inner_text() == "2"
+    assert page.locator(".rk-list-page li a").first.inner_text() != first  # the next items, not the same
+    results = Axe().run(page, options=WCAG)
+    assert results.violations_count == 0, results.generate_report()
+
+    page.locator("nav.rk-pager").get_by_role("link", name=third, exact=True).click()
+    page.wait_for_url(server + start + "3/")
+    page.locator("nav.rk-pager").get_by_role("link", name=previous).click()
+    page.wait_for_url(server + start + "2/")
+    page.locator("nav.rk-pager").get_by_role("link", name=previous).click()
+    page.wait_for_url(server + start)
+    assert page.locator(".rk-list-page li a").first.inner_text() == first
+    assert foreign(page.requested) == []

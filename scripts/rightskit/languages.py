@@ -152,6 +152,14 @@ def human_month(value: dt.date, lang: str = DEFAULT) -> str:
     return f"{value:%B %Y}"
 
 
+def human_number(value: int, lang: str = DEFAULT) -> str:
+    """'1,240' in English; in Spanish, digits grouped by a no-break space from five digits up
+    ('12 400', but '1240'), as the Real Academia Española recommends."""
+    if lang == DEFAULT:
+        return f"{value:,}"
+    return f"{value:,}".replace(",", "\u00a0") if value >= 10000 else str(value)
+
+
 def human_minutes(total: int) -> str:
     """'1 h 30 min': the same abbreviations serve English and Spanish."""
     hours, minutes = divmod(total, 60)

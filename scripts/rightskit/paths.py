@@ -17,6 +17,7 @@ TRANSLATIONS = "about/translations.md"  # which pages are translated, stale or m
 FINDER_PAGE = "mechanisms/finder.md"  # the mechanism finder, generated when there are pathways
 ALL_PAGES = "all-pages.md"  # every page by type: where search leads without JavaScript
 REVIEW = "about/review.md"  # for maintainers: what needs review, oldest first
+TAGS = "tags.md"  # the tags: each issue area, leading to the pages filed under it
 DATA_DIR = "data"
 PDF_DIR = "pdf"
 
@@ -24,6 +25,12 @@ PDF_DIR = "pdf"
 def instrument_page(instrument: m.Instrument | str) -> str:
     ident = instrument if isinstance(instrument, str) else instrument.id
     return f"standards/{ident}.md"
+
+
+def tag_page(area: m.IssueArea | str) -> str:
+    """The first page of the list of pages an issue area tags (its later pages are 2.md, 3.md…)."""
+    ident = area if isinstance(area, str) else area.id
+    return f"{TAGS[:-3]}/{ident}/index.md"
 
 
 def general_comments_page(body: str) -> str:
@@ -107,6 +114,10 @@ def generated_pages(site: m.Site) -> set[str]:
     if site.pathways:
         pages.add(FINDER_PAGE)
     pages |= reference_pages()
+    # Every page of a list is generated too, but only the first page of a tag's list always exists
+    # (the others depend on the list sizes in mkdocs.yml): a hand-written page may link to that one.
+    if TAGS in site.modules:
+        pages |= {tag_page(a) for a in {a for x in site.modules.values() for a in x.issue_areas} if a in site.issue_areas}
     return pages
 
 

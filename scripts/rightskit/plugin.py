@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -20,10 +21,11 @@ from mkdocs.structure.files import File, Files
 
 from . import edition as ed
 from . import export, freshness, langmarks, languages, paths, schema, search, sitemaps, translations
-from . import pageweight, plugin_gitdates
+from . import listing, pageweight, plugin_gitdates
 from .findings import errors, format_findings
 from .load import Project, load_site
 from .render import Page, Renderer, apply_language_marks, environment, label_checkboxes
+from .render import tag_folder as render_tag_folder
 
 log = logging.getLogger("mkdocs.plugins.rightskit")
 
@@ -35,6 +37,11 @@ class RightsKitConfig(Config):
     pdf_workers = c.Type(int, default=0)  # processes rendering PDFs; 0: one per core
     offline = c.Type(bool, default=False)  # build the offline kit: file:// links and search (offline.py)
     review_age_months = c.Type(int, default=12)  # freshness: reviews and "as of" dates older than this warn
+    # Long lists (listing.py): items on a page of a complete list, and how many a list shows where it appears.
+    list_page_size = c.Type(int, default=listing.ListSizes.page)
+    list_preview = c.Type(int, default=listing.ListSizes.preview)
+    list_overview = c.Type(int, default=listing.ListSizes.overview)
+    list_table = c.Type(int, default=listing.ListSizes.table)
 
 
 class RightsKitPlugin(BasePlugin[RightsKitConfig]):
@@ -90,9 +97,20 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         """The renderer of the language being built, over the site as its readers see it."""
         if self.lang not in self.renderers:
             self.renderers[self.lang] = Renderer(translations.localize(self.site, self.lang), environment(),
-                                                 lang=self.lang, review_age_months=self.config.review_age_months)
+                                                 lang=self.lang, review_age_months=self.config.review_age_months,
+                                                 sizes=self._list_sizes())
             self.renderers[self.lang].directory_urls = getattr(self, "directory_urls", True)
         return self.renderers[self.lang]
+
+    def _list_sizes(self) -> listing.ListSizes:
+        settings = ("list_page_size", "list_preview", "list_overview", "list_table")
+        path = Path(self._config.config_file_path)
+        lines = path.read_text(encoding="utf-8").splitlines()
+        wrong = [f"{path.name}:{_line_of(lines, name)}: '{name}' is {self.config[name]}, and a list needs at least "
+                 f"1 item a page (set it to 1 or more under 'rightskit:')" for name in settings if self.config[name] < 1]
+        if wrong:
+            raise PluginError("\n".join(wrong))
+        return listing.ListSizes(*(self.config[name] for name in settings))
 
     @property
     def cache(self):
@@ -174,6 +192,8 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
             if page.edit_url:  # its edit link climbs out of docs/ to the YAML: tidy the "/../"
                 parts = urlsplit(page.edit_url)
                 page.edit_url = urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
+            if self.renderer.is_list_page(page.file.src_uri):
+                return markdown  # the same summaries fifty times over: their hover definitions would double the page
             return markdown + self.renderer.abbreviations(markdown)
         if module.issue_areas and "tags" not in page.meta:
             page.meta["tags"] = [self.renderer.site.issue_areas[a].title for a in module.issue_areas]
@@ -181,6 +201,23 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
             return self.cache.page_markdown(self.renderer.site, module, markdown,
                                             lambda: self.renderer.page_markdown(module, markdown))
         return self.renderer.page_markdown(module, markdown)
+
+    def on_page_context(self, context, *, page, config, nav):
+        # The tags under a page's title (Material's partials/tags.html) lead to the list of the
+        # pages filed under each issue area, which the renderer writes a page at a time.
+        names = page.meta.get("tags") or []
+        if names:
+            folders = {area.title: render_tag_folder(area) for area in self.renderer.site.issue_areas.values()
+                       if f"tag:{area.id}" in self.renderer.lists()}
+            context["tags"] = [TagLink(name, self._site_url(folders[name] + "/index.md") if name in folders else None)
+                               for name in names]
+        return context
+
+    def _site_url(self, path: str) -> str:
+        """Site-relative address of a generated page of this language (Material's `url` filter
+        makes it relative to the page)."""
+        address = paths.url_of(path) if self.directory_urls else path[:-3] + ".html"
+        return languages.site_prefix(self.lang) + address
 
     def on_page_content(self, html, *, page, config, files):
         return label_checkboxes(apply_language_marks(html))
@@ -243,6 +280,19 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
                                    cache_dir=self.root / self.config.cache_dir, root=self.root,
                                    edition=self.edition, workers=self.config.pdf_workers or None)
             log.info("PDFs: %d rendered, %d from cache", report.rendered, report.cached)
+
+
+@dataclass(frozen=True)
+class TagLink:
+    """What Material's tags partial reads of a tag: its name, its address and whether it is hidden."""
+
+    name: str
+    url: str | None
+    hidden: bool = False
+
+
+def _line_of(lines: list[str], key: str) -> int:
+    return next((n for n, line in enumerate(lines, 1) if line.strip().startswith(f"{key}:")), 1)
 
 
 def _i18n(config):

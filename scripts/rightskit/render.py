@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import jinja2
 import markupsafe
 
-from . import deeplinks, freshness, languages, markers, pathways, paths, schema, search, translations, xref
+from . import deeplinks, freshness, languages, listing, markers, pathways, paths, schema, search, translations, xref
 from . import model as m
 
 
@@ -104,7 +104,8 @@ class Renderer:
     """Renders pages for one site; `here` is the page being written, for relative links."""
 
     def __init__(self, site: m.Site, env: jinja2.Environment | None = None, lang: str = languages.DEFAULT, *,
-                 today: dt.date | None = None, review_age_months: int = freshness.DEFAULT_REVIEW_AGE_MONTHS):
+                 today: dt.date | None = None, review_age_months: int = freshness.DEFAULT_REVIEW_AGE_MONTHS,
+                 sizes: listing.ListSizes | None = None):
         # `site` is the site as readers of `lang` see it: translations.localize(site, lang).
         self.site = site
         self.directory_urls = True  # False in the offline kit, where pages are .html files
@@ -115,6 +116,9 @@ class Renderer:
         self._term_patterns: dict[str, re.Pattern] = {}
         self.today = today or dt.date.today()  # for the review page; tests pass a frozen date
         self.review_age_months = review_age_months
+        self.sizes = sizes or listing.ListSizes()
+        self._lists: dict[str, listing.Listing] | None = None
+        self._list_paths: frozenset[str] | None = None
 
     # -- helpers available to templates --------------------------------------------------
     def _context(self, here: str, **values) -> dict:
@@ -127,6 +131,7 @@ class Renderer:
                     deep_links=lambda target: deeplinks.links_for(self.site, target, self._),
                     finder_mechanisms={p.mechanism for p in self.site.pathways.values()},
                     finder_link=posixpath.relpath(paths.FINDER_PAGE, posixpath.dirname(here) or "."),
+                    shorten=self.shorten, page_link=lambda page: _relative(here, page),
                     _=self._, lang=self.lang, **values)
 
     def pdf_name(self, kind: str, ident: str, paper: str) -> str:
@@ -210,6 +215,7 @@ class Renderer:
             here = paths.FINDER_PAGE
             context = pathways.page_context(site, lambda target: paths.link_from(here, target), self._)
             out.append(Page(here, self._render("finder.md.j2", here, **context), pathways.PATHWAYS_FILE))
+        out += self.list_pages()
         # The contributors' reference comes from schema.py; its source is code, so no edit link.
         out += [Page(path, self.untranslated(content), None, self.lang != languages.DEFAULT)
                 for path, content in schema.reference_pages(self.env)]
@@ -245,13 +251,18 @@ class Renderer:
     def review_page(self) -> Page:
         """For maintainers: what needs review on `self.today`, oldest first, then every dated record."""
         here = paths.REVIEW
-        records = sorted(freshness.reviewed_records(self.site),
-                         key=lambda r: (r.reviewed or dt.date.min, r.kind, r.title.lower()))
         content = self._render("review.md.j2", here, today=self.today, age=self.review_age_months,
-                               due=freshness.due(self.site, self.today, self.review_age_months),
-                               records=records, rel=lambda page: _relative(here, page))
+                               due=self.due(), records=self.reviewed(), rel=lambda page: _relative(here, page))
         # for maintainers, in English only: in another edition it is shown as an untranslated page
         return Page(here, self.untranslated(content), None, self.lang != languages.DEFAULT)
+
+    def due(self) -> list:
+        return freshness.due(self.site, self.today, self.review_age_months)
+
+    def reviewed(self) -> list:
+        """Every dated record, oldest review first: the next ones to check."""
+        return sorted(freshness.reviewed_records(self.site), key=lambda r: (r.reviewed or dt.date.min, r.kind,
+                                                                            r.title.lower()))
 
     def comment_groups(self) -> dict[str, list[m.GeneralComment]]:
         groups: dict[str, list[m.GeneralComment]] = {}
@@ -279,6 +290,10 @@ class Renderer:
         area = next((a for a in self.site.issue_areas.values() if a.hub == here), None)
         if area:
             tail = self._render("hub.md.j2", here, area=area, **self.hub_lists(area))
+        if here == paths.TAGS:
+            tags = [(area, self.lists()[f"tag:{area.id}"], self.pages_count(len(pages)))
+                    for area, pages in self.tag_lists()]
+            tail = self._render("tags.md.j2", here, tags=tags)
         mech = next((x for x in self.site.mechanisms.values() if x.guide == here), None)
         if mech:
             head = self._render("mechanism-panel.md.j2", here, mech=mech)
@@ -308,6 +323,126 @@ class Renderer:
         return dict(articles=articles, comments=sorted(comments, key=lambda g: g.number),
                     mechanisms=mechanisms, modules_by_type=by_type, workshops=workshops)
 
+    # -- long lists: the first items where they appear, the rest on pages of their own ----------
+    def shorten(self, key: str, items: list) -> tuple[list, listing.Listing | None]:
+        """The items a list shows where it appears, and its complete list when that is longer.
+
+        `key` names the list as `lists()` does ("cited:icescr/11", "hub:housing:explainer",
+        "all:Explainers"); a hub shows its most relevant modules, in the order of the full list."""
+        full = self.lists().get(key)
+        if full is None:
+            return list(items), None
+        cap = self._cap(key)
+        if key.startswith("hub:"):
+            area = key.split(":")[1]
+            keep = {id(x) for x in sorted(items, key=lambda x: _relevance(x, area))[:cap]}
+            return [x for x in items if id(x) in keep], full
+        return list(items[:cap]), full
+
+    def _cap(self, key: str) -> int:
+        # Lists of titles alone and table rows cost less an item than pages with their summaries.
+        kind = key.split(":")[0]
+        if kind in ("review", "translations"):
+            return self.sizes.table
+        return self.sizes.overview if kind == "all" else self.sizes.preview
+
+    def lists(self) -> dict[str, listing.Listing]:
+        """Every complete list the site needs, by key: those longer than what their page shows,
+        and one for each tag (the tag links of every page lead there)."""
+        if self._lists is None:
+            candidates = [*self._cited_lists(), *self._hub_and_tag_lists(), *self._catalog_lists(),
+                          *self._maintainer_lists()]
+            self._lists = {key: full for key, full in candidates
+                           if key.startswith("tag:") or len(full) > self._cap(key)}
+        return self._lists
+
+    def _cited_lists(self):
+        _, count = self._, self.number
+        for ident, citing in self.citations.items():
+            target = self.site.target(ident)
+            if target is None:
+                continue
+            page, anchor = paths.page_of(target)
+            name = self.label(target)
+            yield f"cited:{ident}", listing.Listing(
+                posixpath.join(listing.folder_of(page), "cited-in", anchor).rstrip("/"),
+                _("Pages citing {name}", name=name),
+                _("All {count} pages citing {name}", count=count(len(citing)), name=name),
+                tuple(self.cited_in(ident)), "titles", page + (f"#{anchor}" if anchor else ""), name)
+
+    def _hub_and_tag_lists(self):
+        _, count = self._, self.number
+        for area in self.site.issue_areas.values():
+            for kind, modules in self.hub_lists(area)["modules_by_type"].items():
+                name, topic = _(m.TYPE_NAMES[kind]), area.title.lower()
+                yield f"hub:{area.id}:{kind}", listing.Listing(
+                    posixpath.join(listing.folder_of(area.hub), TYPE_SLUGS[kind]),
+                    _("{kind} on {area}", kind=name, area=topic),
+                    _("All {count} {kind} on {area}", count=count(len(modules)), kind=name.lower(), area=topic),
+                    tuple(modules), "pages", area.hub, area.title)
+        for area, pages in self.tag_lists():
+            yield f"tag:{area.id}", listing.Listing(
+                tag_folder(area), _("Pages tagged {tag}", tag=area.title), self.pages_count(len(pages)),
+                tuple(pages), "pages", paths.TAGS, _("Tags"))
+
+    def _catalog_lists(self):
+        _, count = self._, self.number
+        for heading, items in self.catalog():
+            yield f"all:{heading}", listing.Listing(
+                posixpath.join(listing.folder_of(search.ALL_PAGES), heading.lower().replace(" ", "-")),
+                _("All pages: {kind}", kind=_(heading)),
+                _("All {count} {kind}", count=count(len(items)), kind=_(heading).lower()),
+                tuple(items), "catalog", search.ALL_PAGES, _("All pages"))
+
+    def _maintainer_lists(self):
+        _, count = self._, self.number
+        here = listing.folder_of(paths.REVIEW)
+        due, records = self.due(), self.reviewed()
+        yield "review:due", listing.Listing(
+            posixpath.join(here, "due"), _("Records that need review"),
+            _("All {count} records that need review", count=count(len(due))),
+            tuple(due), "due", paths.REVIEW + "#needs-review", _("Review"))
+        yield "review:all", listing.Listing(
+            posixpath.join(here, "by-date"), _("Records by review date"),
+            _("All {count} records, by review date", count=count(len(records))),
+            tuple(records), "review", paths.REVIEW + "#by-review-date", _("Review"))
+        for lang, pages in (self.translation_status().items() if self.site.translations else ()):
+            yield f"translations:{lang}", listing.Listing(
+                posixpath.join(listing.folder_of(TRANSLATIONS_PAGE), lang),
+                _("Translation status: {language}", language=_(LANGUAGE_NAMES.get(lang, lang))),
+                _("All {count} pages and their translation status", count=count(len(pages))),
+                tuple(pages), "translations", f"{TRANSLATIONS_PAGE}#{lang}", _("Translations"))
+
+    def tag_lists(self) -> list[tuple[m.IssueArea, list[m.Module]]]:
+        """Each issue area that tags a page, with the pages it tags (every module filed under it), by
+        title; none on a site without a tags page (docs/tags.md) for them to belong to."""
+        if paths.TAGS not in self.site.modules:
+            return []
+        modules = sorted((x for x in self.site.modules.values() if x.issue_areas), key=lambda x: x.title.lower())
+        tagged = [(area, [x for x in modules if area.id in x.issue_areas]) for area in self.site.issue_areas.values()]
+        return [(area, pages) for area, pages in tagged if pages]
+
+    def list_pages(self) -> list[Page]:
+        out = []
+        for full in self.lists().values():
+            for part in listing.split(full, self.sizes.page):
+                out.append(Page(part.path, self._render("list.md.j2", part.path, p=part, full=full,
+                                                        number=self.number, pages_count=self.pages_count,
+                                                        page_size=self.sizes.page), None))
+        return out
+
+    def is_list_page(self, path: str) -> bool:
+        if self._list_paths is None:
+            self._list_paths = frozenset(part.path for full in self.lists().values()
+                                         for part in listing.split(full, self.sizes.page))
+        return path in self._list_paths
+
+    def number(self, value: int) -> str:
+        return languages.human_number(value, self.lang)
+
+    def pages_count(self, value: int) -> str:
+        return self._("1 page") if value == 1 else self._("{count} pages", count=self.number(value))
+
     def expand(self, here: str, markdown: str) -> str:
         def render(ident: str, text: str | None) -> str:
             target = self.site.target(ident)
@@ -333,6 +468,21 @@ class Renderer:
             meaning = f"{term.expansion}: {term.definition}" if term.expansion else term.definition
             lines.append(f"*[{term.term}]: {_attr(' '.join(meaning.split()))}")
         return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+
+
+TYPE_SLUGS = {"issue area": "issue-areas", "mechanism guide": "mechanism-guides", "toolkit": "toolkits",
+              "activity": "activities", "explainer": "explainers", "page": "pages"}
+
+
+def tag_folder(area: m.IssueArea) -> str:
+    """Where the pages tagged with an issue area are listed: tags/<area id>/."""
+    return posixpath.dirname(paths.tag_page(area))
+
+
+def _relevance(module: m.Module, area: str) -> tuple:
+    """How central a module is to an issue area, most central first: filed under it first, then
+    filed under fewer areas (a page on housing alone before one touching every right)."""
+    return (module.issue_areas[:1] != [area], len(module.issue_areas), module.title.lower())
 
 
 def used_terms(terms: list[m.GlossaryTerm], markdown: str | None,

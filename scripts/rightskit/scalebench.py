@@ -35,7 +35,8 @@ DEFAULT_SIZES = [0, 100, 500, 2000]
 GROUP = 50  # modules per navigation group: small sections keep pruned pages small
 SCALE_DIR = "scale"  # docs/scale/: one level deep, like the originals, so their relative links still work
 SOURCES = "explainers"  # docs/explainers/*.md are copied round-robin
-COPY_IGNORE = shutil.ignore_patterns(".venv", "site", "site.*", ".cache", ".git", "tests", "__pycache__")
+_IGNORE_ANYWHERE = shutil.ignore_patterns(".venv", ".cache", ".git", "__pycache__")
+_IGNORE_AT_ROOT = shutil.ignore_patterns("site", "site.*", "tests")  # the built site and its swap folders
 
 
 @dataclass
@@ -71,7 +72,14 @@ class Row:
 # --- building the test projects ------------------------------------------------------------
 
 def copy_project(source: Path, dest: Path) -> None:
-    shutil.copytree(source, dest, ignore=COPY_IGNORE)
+    root = str(source)
+
+    # Only at the top: a pattern such as "site.*" would also drop overrides/assets/site.css.
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        skipped = _IGNORE_ANYWHERE(folder, names)
+        return skipped | _IGNORE_AT_ROOT(folder, names) if folder == root else skipped
+
+    shutil.copytree(source, dest, ignore=ignore)
 
 
 def retitle(markdown: str, suffix: str) -> str:

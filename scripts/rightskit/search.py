@@ -357,6 +357,7 @@ class Record:
 
 
 INDEX_ONLY = '<div class="rk-index-only" data-pagefind-ignore="index">'
+LIST_PAGE = '<div class="rk-list-page"'  # a page of a complete list (templates/pages/list.md.j2): never a result
 
 
 def language(page_html: str) -> str:
@@ -451,7 +452,7 @@ def records(page_html: str, url: str, entry: Entry | None, common: set[str] = fr
     variants = (lambda text: memo.get("spelling", text, spelling_variants)) if memo else spelling_variants
     lang = language(page_html)
     match = _BODY.search(page_html)
-    if not match or (entry and entry.ignore):
+    if not match or (entry and entry.ignore) or LIST_PAGE in page_html:
         return []
     page_html = _PERMALINK.sub("", page_html)
     match = _BODY.search(page_html)

@@ -81,6 +81,9 @@ class BuildCache:
         self.root = Path(config.config_file_path).resolve().parent
         self._model_key: str | None = None
         self.render = Store(folder, "render")
+        self.generated = Store(folder, "generated")
+        self.post = Store(folder, "post")
+        self._english_key: tuple[frozenset[str], str] | None = None
         self.config = config
         self._files_key: str | None = None
         self._global_key: str | None = None
@@ -147,6 +150,31 @@ class BuildCache:
         result = compute()
         self.markdown.put_bytes(key, result.encode("utf-8", "surrogatepass"))
         return result
+
+    # --- the generated pages ------------------------------------------------------------------
+    def generated_pages(self, renderer) -> list:
+        """`renderer.pages()` (instruments, mechanisms, workshops, the indexes, ...), from the
+        cache when what they read is unchanged: the records and every module's fields but its
+        prose (as for the additions above), plus the two things they take from the prose, the
+        dated markers (review page) and each translation's state (translations page).
+        tests/test_build_caches.py checks that the pages do not read the prose otherwise."""
+        from . import freshness, translations
+        from .render import Page as Generated
+
+        site = renderer.site
+        if self._model_key is None:
+            self._model_key = _model_signature(site, self.root)
+        markers = [(d.kind, str(d.date), d.text, d.path) for d in freshness.dated_markers(site)]
+        states = [[(p.path, p.title, p.state, p.translation, p.recorded) for p in translations.status(site, lang)]
+                  for lang in sorted(site.translations)]
+        key = digest(self.settings, self._model_key, str(renderer.today), renderer.lang, renderer.review_age_months,
+                     renderer.directory_urls, _translated_pages(site), markers, states)
+        entry = self.generated.get(key)
+        if entry is not None:
+            return [Generated(*fields) for fields in entry["pages"]]
+        pages = renderer.pages()
+        self.generated.put(key, {"pages": [[p.path, p.content, p.source, p.english_title] for p in pages]})
+        return pages
 
     # --- conversion -----------------------------------------------------------------------
     def install(self, page: Page) -> None:
@@ -247,7 +275,24 @@ class BuildCache:
             return _json(meta)
         return _json([bool(meta), {k: v for k, v in meta.items() if k in keys}])
 
+    # --- after rendering ----------------------------------------------------------------------
+    def post_page(self, output: str, url: str, english: frozenset[str], compute) -> str:
+        """`compute()` (the plugin's last touches to a page's HTML: language marks, compact
+        navigation), from the cache when the HTML, its address and the edition's English pages
+        are the same as in an earlier build."""
+        if self._english_key is None or self._english_key[0] is not english:
+            self._english_key = (english, digest(sorted(english)))  # once a build: the same set every page
+        key = digest(self.settings, self._english_key[1], url, output)
+        cached = self.post.get_bytes(key)
+        if cached is not None:
+            return cached.decode("utf-8", "surrogatepass")
+        result = compute()
+        self.post.put_bytes(key, result.encode("utf-8", "surrogatepass"))
+        return result
+
     def prune(self) -> None:
+        self.post.prune()
+        self.generated.prune()
         self.markdown.prune()
         self.convert.prune()
         self.render.prune()
@@ -290,6 +335,13 @@ def _model_signature(site, root: Path) -> str:
         fields["links"] = [r.target for r in module.links]
         modules.append(fields)
     return digest(records, modules)
+
+
+def _translated_pages(site) -> str:
+    """The translated pages' fields but their prose (titles, summaries, recorded source hashes)."""
+    return _json({lang: {path: {k: v for k, v in vars(page).items() if k not in ("body", "body_line", "source")}
+                         for path, page in sorted(edition.pages.items())}
+                  for lang, edition in sorted(site.translations.items())})
 
 
 _WHOLE_META = re.compile(r"meta\s*\||meta\.(items|keys|values)\b|\{\{[\s\w.]*meta\s*\}\}|\bin\s+[\w.]*meta\b(?![.\[\w])")

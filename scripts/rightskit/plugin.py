@@ -114,7 +114,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
     def on_nav(self, nav, *, config, files):
         self.nav = nav
         if self.cache:
-            self.cache.start_conversions(files)
+            self.cache.start_conversions(files, self.renderer.site)
         plugin_gitdates.memoize_formats(config)  # after the last-updated plugin's on_files
         return nav
 
@@ -227,6 +227,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         for cache in self.caches.values():
             cache.helpers.wait_all()
             cache.prune()
+            cache.remember_build()
             log.info("Page cache: %d converted, %d reused; %d rendered, %d reused", cache.convert.misses,
                      cache.convert.hits, cache.render.misses, cache.render.hits)
         plugin_gitdates.save(config, self.root / self.config.cache_dir)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import re
 from importlib.metadata import version
 from pathlib import Path
@@ -25,8 +26,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from .pagecache import Store, digest, tree_signature
-from .workers import Helpers
+from .workers import MIN_PER_HELPER, Helpers
 
+LAST_BUILD = "last-build.json"  # the sources of the last successful build, to decide on helpers
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "rightskit")
 # Context keys MkDocs sets for every page; anything else a plugin added goes into the page's key.
 STANDARD_CONTEXT = {"nav", "pages", "base_url", "extra_css", "extra_javascript", "mkdocs_version",
@@ -92,11 +94,43 @@ class BuildCache:
                                            "validation")}
         self.settings = digest(_versions(), _source_signature(), base)
         self.helpers = Helpers()
+        self.warm = False
+        self._sources: dict | None = None
+        self._state: dict | None = None
 
     # --- both cores ---------------------------------------------------------------------------
-    def start_conversions(self, files) -> int:
+    def _few_changes(self, files, site) -> bool:
+        """Whether this build differs from the last one in this cache by a few page sources only,
+        with the same code, settings, model and files: then nearly every page is in the cache and
+        helpers would only repeat the lookups on the other core. (Only a speed decision: whatever
+        it says, each page's own key decides what is reused.)"""
+        if self._model_key is None:
+            self._model_key = _model_signature(site, self.root)
+        self._sources = {f.src_uri: _source_stamp(f) for f in files.documentation_pages()}
+        self._state = {"settings": self.settings, "model": self._model_key, "files": self._files_signature(files)}
+        try:
+            last = json.loads((self.root_cache / LAST_BUILD).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        if last.get("state") != self._state:
+            return False
+        before = last.get("sources", {})
+        return sum(1 for uri, stamp in self._sources.items() if before.get(uri) != stamp) < MIN_PER_HELPER
+
+    def remember_build(self) -> None:
+        """After a successful build: what `_few_changes` compares the next build with."""
+        if self._sources is None:
+            return
+        path = self.root_cache / LAST_BUILD
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({"state": self._state, "sources": self._sources}), encoding="utf-8")
+
+    def start_conversions(self, files, site=None) -> int:
         """Fork helpers that read, prepare and convert their share of the pages into the cache,
         exactly as MkDocs is about to (its page loop, without the events after conversion)."""
+        self.warm = site is not None and self._few_changes(files, site)
+        if self.warm:
+            return 0
         config = self.config
 
         def convert(file) -> None:  # pragma: no cover - runs in a helper
@@ -114,6 +148,8 @@ class BuildCache:
         loop is about to (the page marked active, the plugins' context events, the template)."""
         from mkdocs.commands.build import get_context
 
+        if self.warm:  # the same navigation and few changed pages: few renders to share
+            return 0
         config = self.config
         doc_files = files.documentation_pages()
 
@@ -335,6 +371,18 @@ def _model_signature(site, root: Path) -> str:
         fields["links"] = [r.target for r in module.links]
         modules.append(fields)
     return digest(records, modules)
+
+
+def _source_stamp(file) -> str:
+    """A page source's identity without reading it: size and modification time, or for a page
+    that exists only in memory (a generated page), the hash of its content."""
+    if file.abs_src_path:
+        try:
+            stat = os.stat(file.abs_src_path)
+            return f"{stat.st_size}:{stat.st_mtime_ns}"
+        except OSError:
+            return ""
+    return digest(file.content_string)
 
 
 def _translated_pages(site) -> str:

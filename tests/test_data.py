@@ -86,3 +86,21 @@ def test_every_mechanism_guide_cites_its_mechanism():
     for mech in SITE.site.mechanisms.values():
         if mech.guide:
             assert mech.id in SITE.site.modules[mech.guide].cited(), mech.id
+
+
+def test_parts_of_a_set_of_principles_are_principles_not_articles():
+    from rightskit import translations
+    from rightskit.render import Renderer
+
+    site = check(REPO).site
+    principles = [i for i in site.instruments.values() if i.kind == "principles" and i.articles]
+    assert principles  # the UN Guiding Principles on Business and Human Rights
+    for inst in principles:
+        part = inst.articles[0]
+        assert Renderer(site).label(part).endswith(f" principle {part.number}")
+        spanish = translations.localize(site, "es")
+        assert Renderer(spanish, lang="es").label(spanish.target(part.id)).endswith(f", principio {part.number}")
+        page = next(p for p in Renderer(site).pages() if p.path == f"standards/{inst.id}.md").content
+        assert f"### Principle {part.number}: " in page and "### Article" not in page
+    icescr = site.instruments["icescr"]
+    assert Renderer(site).label(icescr.articles[0]).endswith(f" article {icescr.articles[0].number}")

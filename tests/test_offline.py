@@ -89,3 +89,22 @@ def test_navigation_pdf_links_and_search_work_from_file_urls(kit, offline_page):
     assert page.url.startswith("file://") and ".html" in page.url
     assert page.locator("h1").first.inner_text().strip()
     assert page.blocked == [], page.blocked
+
+
+def test_offline_search_takes_a_two_letter_word_whole(kit, offline_page):
+    # As online (test_search_browser): "un" as a prefix would match under, united, unemployment...
+    import re
+
+    page = offline_page
+    page.goto((kit / "index.html").as_uri())
+    page.keyboard.press("/")
+    page.locator("#rk-search-input").press_sequentially("un", delay=30)
+    status = page.locator(".rk-search__status")
+    page.wait_for_function("() => /\\d+ matching/.test(document.querySelector('.rk-search__status').innerText)")
+    records = page.evaluate("() => window.__rkOffline.en.records")
+    words = [set(re.findall(r"[^\W_]+", f"{title} {text}".lower())) for _, title, _, _, text in records]
+    whole = sum("un" in w for w in words)
+    prefix = sum(any(x.startswith("un") for x in w) for w in words)
+    assert 0 < whole < prefix
+    assert int(re.match(r"(\d+) matching", status.inner_text()).group(1)) == whole
+    assert page.blocked == []

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import check, rightskit
+from conftest import check, rightskit, unhashed_removed
 from rightskit import languages, translations
 from rightskit.render import Renderer
 
@@ -122,7 +122,7 @@ def test_es_blocks_are_read_and_localized(mini):
             "  short_title: PIDESC\n")
     replace(mini / "standards/issue-areas.yml", "  title: Housing\n", "  title: Housing\n  es: {title: Vivienda}\n")
     loaded = check(mini)
-    assert loaded.findings == []
+    assert unhashed_removed(loaded.findings) == []
     es = translations.localize(loaded.site, "es")
     assert es.instruments["icescr"].short_title == "PIDESC"
     assert es.issue_areas["housing"].title == "Vivienda"
@@ -256,16 +256,28 @@ def test_workshop_offered_in_spanish_needs_es_block_and_prints_in_spanish(mini):
             "es:\n  title: Taller de vivienda\n  summary: Un taller de prueba.\n  objectives: [Aprender.]\n"
             "agenda:\n  - text: Welcome\n    minutes: 15\n    es: {title: Bienvenida}\n")
     loaded = check(mini)
-    assert loaded.findings == []
+    assert unhashed_removed(loaded.findings) == []
     site = translations.localize(loaded.site, "es")
     assert site.workshops["housing"].agenda[0].title == "Bienvenida"
+    # Its modules are not translated yet: no Spanish guide or packet, and the Spanish page says the PDFs
+    # it links are in English.
+    assert not any(d.name.startswith("es/pdf/housing-") or "handout" in d.name
+                   for d in Printer(site, "https://example.invalid/", lang="es").documents())
+    page = next(p for p in Renderer(site, lang="es").pages() if p.path == "workshops/housing.md").content
+    assert 'href="../../../pdf/housing-guide-letter.pdf" hreflang="en" download>Guía del facilitador (PDF, tamaño ' \
+           'carta, en inglés)</a>' in page
+    for module in ("docs/activities/line.md", "docs/rights/housing.md"):
+        start(mini, module)
+    site = translations.localize(check(mini).site, "es")
+    page = next(p for p in Renderer(site, lang="es").pages() if p.path == "workshops/housing.md").content
+    assert 'href="../../pdf/housing-guide-letter.pdf" download>Guía del facilitador (PDF, tamaño carta)</a>' in page
     documents = {d.name: d for d in Printer(site, "https://example.invalid/", lang="es").documents()}
     guide = documents["es/pdf/housing-guide-letter.pdf"]
     assert guide.title == "Taller de vivienda: guía del facilitador"
     assert '<html lang="es">' in guide.html and "Bienvenida" in guide.html and "Descanso" in guide.html
     assert "https://example.invalid/es/workshops/housing/" in guide.html
-    # only translated documents are printed in Spanish: the untranslated handout is not
-    assert not any("handout" in name for name in documents)
+    # only translated documents are printed in Spanish: the handout is, now that its page is translated
+    assert "es/pdf/activities-line-handout-letter.pdf" in documents
 
 
 def test_a_broken_string_catalog_names_its_file_and_line(tmp_path):
@@ -280,3 +292,43 @@ def test_a_broken_string_catalog_names_its_file_and_line(tmp_path):
     listed.write_text("- uno\n- dos\n", encoding="utf-8")
     with pytest.raises(languages.CatalogError, match=r"lista\.es\.yml:1: .*key: text"):
         languages._catalog(listed)
+
+
+# --- es: blocks of the data files: current or stale ------------------------------------------
+
+def test_an_es_block_records_the_english_it_translates_and_warns_when_that_changes(mini):
+    icescr = mini / "standards/instruments/icescr.yml"
+    replace(icescr, "    title: Adequate standard of living\n",
+            "    title: Adequate standard of living\n    es:\n      title: Nivel de vida adecuado\n")
+    line = icescr.read_text().split("\n").index("    es:") + 1
+    found = [str(f) for f in check(mini).findings]
+    assert found == [f"standards/instruments/icescr.yml:{line}: warning: the 'es:' block of article icescr/11 has "
+                     f"no 'source_hash' (once it matches the English, run: rightskit translation --mark-current "
+                     f"standards/instruments/icescr.yml)"]
+    result = rightskit("translation", "--mark-current", "standards/instruments/icescr.yml", cwd=mini)
+    assert result.returncode == 0 and "1 of 1 'es:' blocks marked current" in result.stdout, result.stderr
+    assert re.search(r'    es:\n      source_hash: "[0-9a-f]{12}"\n      title: Nivel de vida adecuado\n',
+                     icescr.read_text())
+    assert check(mini).findings == []
+    # The English title changes: the Spanish is stale until reviewed and marked again.
+    replace(icescr, "    title: Adequate standard of living\n", "    title: An adequate standard of living\n")
+    found = [str(f) for f in check(mini).findings]
+    assert len(found) == 1 and found[0].startswith(f"standards/instruments/icescr.yml:{line}: warning: the English "
+                                                   f"of article icescr/11 has changed since its 'es:' block"), found
+    status = rightskit("translation", cwd=mini)
+    assert status.returncode == 0 and f"standards/instruments/icescr.yml:{line} article icescr/11" in status.stdout
+    assert rightskit("translation", "--mark-current", "standards/instruments/icescr.yml", cwd=mini).returncode == 0
+    assert check(mini).findings == [] and icescr.read_text().count("source_hash") == 1
+    # Only the texts the block translates count: a changed English summary leaves a title-only block current.
+    replace(icescr, "    summary: ", "    summary: Changed. ")
+    assert check(mini).findings == []
+
+
+def test_a_one_line_es_block_gets_its_hash_inside_the_braces(mini):
+    areas = mini / "standards/issue-areas.yml"
+    replace(areas, "  title: Housing\n", "  title: Housing\n  es: {title: Vivienda}  # checked by a native speaker\n")
+    assert rightskit("translation", "--mark-current", "standards/issue-areas.yml", cwd=mini).returncode == 0
+    assert re.search(r'  es: \{source_hash: "[0-9a-f]{12}", title: Vivienda\}  # checked by a native speaker\n',
+                     areas.read_text())
+    loaded = check(mini)
+    assert loaded.findings == [] and translations.localize(loaded.site, "es").issue_areas["housing"].title == "Vivienda"

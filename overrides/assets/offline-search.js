@@ -17,17 +17,22 @@
   }
 
   const tokens = (text) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) || [];
+  // The query's words; one in quotes is matched whole. search.js quotes a word of two letters or
+  // fewer, as Pagefind reads quotes, so "un" does not match under, united, unemployment...
+  const queryTerms = (query) => [...query.matchAll(/"([^"]*)"|[^\s"]+/g)].flatMap(
+    (m) => tokens(m[1] ?? m[0]).map((word) => ({ word, whole: m[1] !== undefined })));
+  const fits = (word, term) => word === term.word || (!term.whole && word.startsWith(term.word));
   const escape = (text) => text.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]);
 
   function excerpt(text, terms) {
     const words = text.split(/\s+/);
     const lower = words.map((w) => w.toLowerCase());
-    let at = lower.findIndex((w) => terms.some((t) => w.replace(/[^\p{L}\p{N}]/gu, "").startsWith(t)));
+    let at = lower.findIndex((w) => terms.some((t) => fits(w.replace(/[^\p{L}\p{N}]/gu, ""), t)));
     if (at < 0) at = 0;
     const start = Math.max(0, at - 8);
     return words.slice(start, start + 22).map((w) => {
       const bare = w.toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
-      return terms.some((t) => bare.startsWith(t)) ? `<mark>${escape(w)}</mark>` : escape(w);
+      return terms.some((t) => fits(bare, t)) ? `<mark>${escape(w)}</mark>` : escape(w);
     }).join(" ");
   }
 
@@ -36,8 +41,8 @@
       id, url, title, type, areas, text, titleWords: tokens(title), words: tokens(text),
     }));
     function search(query, filters = {}) {
-      const terms = tokens(query);
-      const matches = (words, term) => words.filter((w) => w === term || w.startsWith(term)).length;
+      const terms = queryTerms(query);
+      const matches = (words, term) => words.filter((w) => fits(w, term)).length;
       const results = [];
       for (const doc of docs) {
         if (filters.type && doc.type !== filters.type) continue;

@@ -5,7 +5,7 @@
     rightskit serve            preview with live reload
     rightskit bench            time each stage of the build
     rightskit new translation PAGE          start the Spanish translation of docs/PAGE.md
-    rightskit translation [--mark-current PAGE]   translation status; record a reviewed translation as current
+    rightskit translation [--mark-current PAGE|FILE.yml]   translation status; record a reviewed translation as current
     rightskit schemas          write the JSON Schemas for editors into schemas/
     rightskit offline          zip the whole site with every PDF, to open from file:// with no network
     rightskit new KIND ID      start a module, activity, workshop, instrument, mechanism or term
@@ -294,6 +294,8 @@ def cmd_translation(args) -> int:
     from . import translations
 
     project = _project(args)
+    if args.mark_current and args.mark_current.endswith((".yml", ".yaml")):
+        return _mark_data_current(project, args.mark_current, args.lang)
     if args.mark_current:
         try:
             target, current = translations.mark_current(project.docs, args.mark_current, args.lang)
@@ -305,6 +307,7 @@ def cmd_translation(args) -> int:
     loaded = load_site(project)
     if loaded.findings:
         print(format_findings(loaded.findings), file=sys.stderr)
+    if errors(loaded.findings):
         return 1
     pages = translations.status(loaded.site, args.lang)
     for state in translations.STATES:
@@ -313,6 +316,33 @@ def cmd_translation(args) -> int:
         if state != "translated":
             for p in chosen:
                 print(f"  {project.docs_dir}/{p.translation}")
+    blocks = loaded.site.translations[args.lang].blocks
+    stale = [b for b in blocks if b.state == "stale"]
+    print(f"data blocks ('{args.lang}:' in standards/ and curricula/): {len(blocks) - len(stale)} current, "
+          f"{len(stale)} to update")
+    for b in stale:
+        print(f"  {b.path}:{b.line} {b.what}")
+    return 0
+
+
+def _mark_data_current(project: Project, file: str, lang: str) -> int:
+    """`--mark-current standards/…yml`: every `<lang>:` block of the file is recorded as current."""
+    from . import blockstatus
+
+    loaded = load_site(project)
+    if errors(loaded.findings):
+        print(format_findings(errors(loaded.findings)), file=sys.stderr)
+        return 1
+    path = Path(file).resolve()
+    rel = path.relative_to(project.root.resolve()).as_posix() if path.is_relative_to(project.root.resolve()) else file
+    blocks = [b for b in loaded.site.translations[lang].blocks if b.path == rel]
+    if not blocks:
+        print(f"rightskit translation: {file} has no '{lang}:' block of a record with a source_hash (those of "
+              f"instruments, articles, General Comments, mechanisms, issue areas, glossary terms and workshops)",
+              file=sys.stderr)
+        return 1
+    changed = blockstatus.mark_current(project.root / rel, blocks)
+    print(f"{rel}: {changed} of {len(blocks)} '{lang}:' blocks marked current with their English")
     return 0
 
 
@@ -365,7 +395,8 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--lang", default="es", choices=list(TRANSLATIONS), help="the language of a translation")
     translation = sub.add_parser("translation", help="which pages are translated, stale or missing")
     translation.add_argument("--mark-current", metavar="PAGE",
-                             help="record that the reviewed translation of PAGE matches its English page today")
+                             help="record that the reviewed translation of PAGE matches its English page today; "
+                                  "given a data file (standards/…yml, curricula/…yml), every block of it")
     translation.add_argument("--lang", default="es", choices=list(TRANSLATIONS))
     args = parser.parse_args(argv)
     handler = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "bench": cmd_bench,

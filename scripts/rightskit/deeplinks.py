@@ -109,7 +109,7 @@ def for_article(site: m.Site, article: m.Article, _=None) -> list[DeepLink]:
     inst = site.instruments[article.instrument_id]
     links = for_instrument(site, inst, _)
     if links and links[0].url == UHRI_ENTRY:
-        label = _("{short} article {number}", short=inst.short_title, number=article.number)
+        label = _(f"{{short}} {inst.part} {{number}}", short=inst.short_title, number=article.number)
         links[0] = _uhri(_search_for(label, _), _)
     return links
 

@@ -91,6 +91,11 @@ class Instrument:
         return self.kind in ("treaty", "ilo convention")
 
     @property
+    def part(self) -> str:
+        """What its numbered parts are called: the Guiding Principles are principles, not articles."""
+        return "principle" if self.kind == "principles" else "article"
+
+    @property
     def us_status(self) -> str:
         if not self.binding:
             return "not applicable"

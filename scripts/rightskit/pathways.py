@@ -401,7 +401,7 @@ def standard_entry(site: m.Site, ident: str, _=None) -> dict | None:
         return None
     if isinstance(target, m.Article):
         inst = site.instruments[target.instrument_id]
-        label = _("{short} article {number}", short=inst.short_title, number=target.number)
+        label = _(f"{{short}} {inst.part} {{number}}", short=inst.short_title, number=target.number)
     elif isinstance(target, m.Instrument):
         inst, label = target, target.short_title
     else:

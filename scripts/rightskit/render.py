@@ -121,7 +121,8 @@ class Renderer:
         return dict(site=self.site, here=here, link=lambda target: paths.link_from(here, target),
                     cited_in=lambda ident: self.cited_in(ident), label=self.label,
                     asset=lambda path: asset_link(here, path, self.lang, self.directory_urls), type_names=m.TYPE_NAMES,
-                    pdf_name=self.pdf_name, length_bucket=length_bucket, end_time=end_time,
+                    pdf_name=self.pdf_name, english_pdf=self.english_pdf, length_bucket=length_bucket,
+                    end_time=end_time,
                     modules=lambda w: workshop_modules(self.site, w),
                     deep_links=lambda target: deeplinks.links_for(self.site, target, self._),
                     finder_mechanisms={p.mechanism for p in self.site.pathways.values()},
@@ -136,13 +137,18 @@ class Renderer:
                 return pdf_path(kind, ident, paper, self.lang)
         return paths.pdf_name(kind, ident, paper)
 
+    def english_pdf(self, kind: str, ident: str) -> bool:
+        """Whether a page of this language links the English PDF, there being none in its language."""
+        return self.lang != languages.DEFAULT and self.pdf_name(kind, ident, "letter") == paths.pdf_name(
+            kind, ident, "letter")
+
     def cited_in(self, ident: str) -> list:
         return sorted(self.citations.get(ident, []), key=lambda x: (isinstance(x, m.Workshop), x.title.lower()))
 
     def label(self, target: m.Target) -> str:
         if isinstance(target, m.Article):
             inst = self.site.instruments[target.instrument_id]
-            return self._("{short} article {number}", short=inst.short_title, number=target.number)
+            return self._(f"{{short}} {inst.part} {{number}}", short=inst.short_title, number=target.number)
         if isinstance(target, m.Instrument):
             return target.short_title
         if isinstance(target, m.GeneralComment):

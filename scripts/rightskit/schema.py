@@ -52,6 +52,11 @@ REVIEWED = Field("reviewed", "date", "The day someone last checked this against 
 AS_OF = Field("as_of", "date", "For records whose facts change (a government's engagement, an office holder): "
               "the day those facts were last verified.", example="2026-11-25")
 
+# Every `es:` block records the English it translates, as a translated page does (blockstatus.py).
+ES_HASH = Field("source_hash", "text", "The revision of the English texts this block translates; set by "
+                "`rightskit translation --mark-current FILE`. `make check` warns when it is missing or the "
+                "English has changed since.", example="1f3527b50059")
+
 ARTICLE = (
     Field("number", "text", "The article number, always quoted; parts are written \"2(1)\".", "yes", example="11"),
     Field("title", "text", "The article's heading, in plain words.", "yes", example="Adequate standard of living"),
@@ -60,6 +65,7 @@ ARTICLE = (
     Field("issue_areas", "list", "Issue area ids this article belongs to (standards/issue-areas.yml).",
           example=["housing", "food"]),
     Field("es", "mapping", "Spanish title and summary of the article, written here.", fields=(
+        ES_HASH,
         Field("title", "text", "Spanish title.", example="Nivel de vida adecuado"),
         Field("summary", "text", "Spanish plain-language summary."))),
 )
@@ -88,6 +94,7 @@ INSTRUMENT = Kind("instrument", "Instrument", "standards/instruments/<id>.yml, o
           example="The main treaty on economic, social and cultural rights."),
     Field("es", "mapping", "Official Spanish title and short title (leave out when unsure); Spanish summary and "
           "US notes.", fields=(
+              ES_HASH,
               Field("title", "text", "Official Spanish title.",
                     example="Pacto Internacional de Derechos Económicos, Sociales y Culturales"),
               Field("short_title", "text", "Official Spanish short title.", example="PIDESC"),
@@ -109,6 +116,7 @@ GENERAL_COMMENT = (
     Field("es", "mapping", "Spanish title, summary and key ideas, written here (the title names the subject; "
           "it is not presented as an official title). key_ideas translates the English list entry by entry, "
           "in the same order, so it has the same number of entries.", fields=(
+              ES_HASH,
               Field("title", "text", "Spanish title.", example="El derecho a una alimentación adecuada"),
               Field("summary", "text", "Spanish summary."), Field("key_ideas", "list", "Spanish key ideas."))),
 )
@@ -132,6 +140,7 @@ MECHANISM = Kind("mechanism", "Mechanism", "standards/mechanisms.yml, one entry 
     Field("guide", "text", "The hand-written guide under docs/, if there is one; otherwise a page is generated.",
           example="mechanisms/cescr.md"),
     Field("es", "mapping", "Spanish name, short name, summary and US access.", fields=(
+        ES_HASH,
         Field("name", "text", "Spanish name.", "yes", example="Comité de Derechos Económicos, Sociales y Culturales"),
         Field("short_name", "text", "Spanish short name.", example="Comité DESC"),
         Field("summary", "text", "Spanish summary."), Field("us_access", "text", "Spanish US access."))),
@@ -144,6 +153,7 @@ ISSUE_AREA = Kind("issue-area", "Issue area", "standards/issue-areas.yml, one en
     Field("hub", "text", "Its hub page under docs/.", "yes", example="rights/housing.md"),
     Field("summary", "text", "One sentence on what it covers.", "yes", example="A safe, secure, affordable home."),
     Field("es", "mapping", "Spanish title and summary.", fields=(
+        ES_HASH,
         Field("title", "text", "Spanish title.", "yes", example="Vivienda"),
         Field("summary", "text", "Spanish summary."))),
 ))
@@ -154,6 +164,7 @@ TERM = Kind("term", "Glossary term", "standards/glossary.yml, one entry each", "
     Field("definition", "text", "A short definition in plain words.", "yes",
           example="A review of every UN member state's human rights record."),
     Field("es", "mapping", "The term in Spanish, as written in Spanish pages.", fields=(
+        ES_HASH,
         Field("term", "text", "Spanish term or abbreviation.", "yes", example="EPU"),
         Field("expansion", "text", "What it stands for.", example="Examen Periódico Universal"),
         Field("definition", "text", "Spanish definition.", "yes",
@@ -212,6 +223,7 @@ AGENDA_ITEM = (
     Field("script", "text", "A suggested script for a short talk (required when the module is not an activity); "
           "one paragraph a line.", "for short talks"),
     Field("es", "mapping", "Spanish title (of a text item), notes and script.", fields=(
+        ES_HASH,
         Field("title", "text", "Spanish title."), Field("notes", "text", "Spanish notes."),
         Field("script", "text", "Spanish script, one paragraph a line."))),
 )
@@ -235,6 +247,7 @@ WORKSHOP = Kind("workshop", "Workshop", "curricula/<id>.yml, one file each", "fi
           example=["activities/housing-line"]),
     Field("es", "mapping", "Spanish texts; a workshop whose languages include es must have them. Lists are "
           "translated entry by entry, in the same order.", fields=(
+              ES_HASH,
               Field("title", "text", "Spanish title.", "yes", example="La vivienda es un derecho humano"),
               Field("summary", "text", "Spanish summary.", "yes", example="Una introducción de dos horas."),
               Field("objectives", "list", "Spanish objectives."), Field("materials", "list", "Spanish materials."),

@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import languages
+from . import blockstatus, languages
 from . import model as m
+from .blockstatus import BlockStatus
 from .fields import Fields
 from .findings import WARNING, Finding
 from .yamltext import LineList, LineMap
@@ -103,6 +104,7 @@ class Edition:
     workshops: dict[str, WorkshopText] = field(default_factory=dict)
     general_comments: dict[str, GeneralCommentText] = field(default_factory=dict)  # by id, e.g. cescr-gc-4
     pages: dict[str, m.Module] = field(default_factory=dict)  # translated pages, by English docs path
+    blocks: list[BlockStatus] = field(default_factory=list)  # each `<lang>:` block of the data files
 
 
 # Optional keys of each `es:` block (COMMON.md fixes the schema; summary, us_notes and us_access
@@ -128,7 +130,16 @@ def text_block(data: LineMap, lang: str, path: str, findings: list[Finding], wha
         findings.append(Finding(path, data.line_of(lang), f"'{lang}' in {what} must be a mapping of fields",
                                 f"for example '{lang}: {{{keys[0]}: …}}'"))
         return None
-    return Fields(block, path, findings, f"'{lang}' block of {what}", keys)
+    return Fields(block, path, findings, f"'{lang}' block of {what}", keys + (blockstatus.KEY,))
+
+
+def track(edition: Edition, data: LineMap, f: Fields, what: str, english) -> None:
+    """Record a block's source_hash and the hash of the English it translates today (`english`: the
+    record, whose fields have the block's key names)."""
+    keys = [k for k in f.data if k != blockstatus.KEY]
+    values = {k: getattr(english, k, "") for k in keys}
+    edition.blocks.append(BlockStatus(f.path, data.line_of(edition.lang), what, f.text(blockstatus.KEY, required=False),
+                                      blockstatus.english_hash(values, keys)))
 
 
 def list_length(f: Fields, key: str, english: list, findings: list[Finding]) -> list[str]:
@@ -149,6 +160,7 @@ def read_texts(records: list[tuple[object, LineMap]], edition: Edition, findings
         if isinstance(record, m.Instrument):
             f = text_block(data, lang, path, findings, "instrument", INSTRUMENT_KEYS)
             if f:
+                track(edition, data, f, f"instrument {record.id}", record)
                 edition.instruments[record.id] = InstrumentText(
                     f.text("title", required=False), f.text("short_title", required=False),
                     f.text("summary", required=False), f.text("us_notes", required=False), m.Source(path, f.line()))
@@ -159,21 +171,26 @@ def read_texts(records: list[tuple[object, LineMap]], edition: Edition, findings
                 a = text_block(item, lang, path, findings, "article", ARTICLE_KEYS)
                 if a:
                     ident = f"{record.id}/{item.get('number')}"
+                    track(edition, item, a, f"article {ident}",
+                          next((x for x in record.articles if x.id == ident), None))
                     edition.articles[ident] = ArticleText(a.text("title", required=False),
                                                           a.text("summary", required=False), m.Source(path, a.line()))
         elif isinstance(record, m.GlossaryTerm):
             f = text_block(data, lang, path, findings, "glossary term", GLOSSARY_KEYS)
             if f:
+                track(edition, data, f, f"glossary term {record.term}", record)
                 edition.glossary[record.term] = GlossaryText(
                     f.text("term"), f.text("expansion", required=False), f.text("definition"), m.Source(path, f.line()))
         elif isinstance(record, m.IssueArea):
             f = text_block(data, lang, path, findings, "issue area", ISSUE_AREA_KEYS)
             if f:
+                track(edition, data, f, f"issue area {record.id}", record)
                 edition.issue_areas[record.id] = IssueAreaText(f.text("title"), f.text("summary", required=False),
                                                                m.Source(path, f.line()))
         elif isinstance(record, m.Mechanism):
             f = text_block(data, lang, path, findings, "mechanism", MECHANISM_KEYS)
             if f:
+                track(edition, data, f, f"mechanism {record.id}", record)
                 edition.mechanisms[record.id] = MechanismText(
                     f.text("name"), f.text("short_name", required=False), f.text("summary", required=False),
                     f.text("us_access", required=False), m.Source(path, f.line()))
@@ -182,6 +199,7 @@ def read_texts(records: list[tuple[object, LineMap]], edition: Edition, findings
         elif isinstance(record, m.GeneralComment):
             f = text_block(data, lang, path, findings, "General Comment", GENERAL_COMMENT_KEYS)
             if f:
+                track(edition, data, f, f"General Comment {record.id}", record)
                 edition.general_comments[record.id] = GeneralCommentText(
                     f.text("title", required=False), f.text("summary", required=False),
                     list_length(f, "key_ideas", record.key_ideas, findings), m.Source(path, f.line()))
@@ -197,6 +215,8 @@ def _workshop_texts(w: m.Workshop, data: LineMap, edition: Edition, findings: li
             continue
         a = text_block(item, lang, path, findings, "agenda item", AGENDA_KEYS)
         if a:
+            if index < len(w.agenda):
+                track(edition, item, a, f"agenda item {index + 1} of workshop {w.id}", w.agenda[index])
             agenda[index] = AgendaText(a.text("title", required=False), a.text("notes", required=False),
                                        m.Source(path, a.line()), a.text("script", required=False))
     if f is None:
@@ -204,6 +224,7 @@ def _workshop_texts(w: m.Workshop, data: LineMap, edition: Edition, findings: li
             findings.append(Finding(path, data.line, f"agenda items are translated but the workshop has no "
                                     f"'{lang}:' block", f"add '{lang}: {{title: …, summary: …}}'"))
         return
+    track(edition, data, f, f"workshop {w.id}", w)
     edition.workshops[w.id] = WorkshopText(
         f.text("title"), f.text("summary"), list_length(f, "objectives", w.objectives, findings),
         list_length(f, "materials", w.materials, findings), list_length(f, "preparation", w.preparation, findings),
@@ -299,8 +320,9 @@ def status(site: m.Site, lang: str) -> list[PageStatus]:
 
 
 def stale_warnings(site: m.Site, docs_dir: str = "docs") -> list[Finding]:
-    """One warning per translation whose English source has changed since it was made."""
-    out = []
+    """One warning per translation whose English source has changed since it was made: pages, and
+    the `<lang>:` blocks of the data files (blockstatus.py)."""
+    out = [w for lang, edition in site.translations.items() for w in blockstatus.warnings(edition.blocks, lang)]
     for lang in site.translations:
         for s in status(site, lang):
             if s.state == "stale" and s.recorded:
@@ -416,12 +438,18 @@ def search_aliases(site: m.Site, lang: str) -> dict[str, tuple[str, ...]]:
 
 
 def is_translated(site: m.Site, lang: str, record) -> bool:
-    """Whether a workshop or a page has a translation in `lang` (so its PDFs exist in that language)."""
+    """Whether a workshop or a page is translated into `lang`, so that its PDFs are printed in it.
+
+    A workshop's guide and packet print its modules whole, so it counts only once they are translated
+    too: a printed page cannot mark English for a reader the way a web page does, and a Spanish
+    packet that turns English halfway would mislead. Until then its Spanish web page links the
+    English PDFs."""
     edition = site.translations.get(lang)
     if edition is None:
         return False
     if isinstance(record, m.Workshop):
-        return record.id in edition.workshops
+        return record.id in edition.workshops and all(
+            module.path in edition.pages for module in (site.module(i) for i in record.module_ids()) if module)
     return record.path in edition.pages
 
 

@@ -98,6 +98,7 @@ def test_warm_build_after_an_edit_equals_a_clean_build(tmp_path):
     log = _build(root, "site")
     converted, reused = map(int, re.search(r"Page cache: (\d+) converted, (\d+) reused", log).groups())
     assert reused > 100 and 0 < converted < 5, log  # the warm build reused almost everything
+    assert "no helpers (few pages changed" in log  # one page changed: no process forked to share the work
     assert "Pagefind's output reused" not in log  # a page's text changed: the index is made again
     warm = _tree(root / "site")
     shutil.rmtree(root / ".cache")

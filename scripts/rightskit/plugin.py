@@ -228,8 +228,9 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
             cache.helpers.wait_all()
             cache.prune()
             cache.remember_build()
-            log.info("Page cache: %d converted, %d reused; %d rendered, %d reused", cache.convert.misses,
-                     cache.convert.hits, cache.render.misses, cache.render.hits)
+            log.info("Page cache: %d converted, %d reused; %d rendered, %d reused%s", cache.convert.misses,
+                     cache.convert.hits, cache.render.misses, cache.render.hits,
+                     "; no helpers (few pages changed since the last build)" if cache.warm else "")
         plugin_gitdates.save(config, self.root / self.config.cache_dir)
         site_dir = Path(config.site_dir)
         export.write_json(self.site, site_dir)

@@ -22,13 +22,19 @@ MARKER = ".rightskit-build-start"
 
 
 def same_bytes(path: str | Path, data: bytes) -> bool:
+    return _same(path, data) is not None
+
+
+def _same(path: str | Path, data: bytes) -> os.stat_result | None:
+    """The file's status when it holds exactly `data`, else None."""
     try:
-        if os.stat(path).st_size != len(data):
-            return False
+        status = os.stat(path)
+        if status.st_size != len(data):
+            return None
         with open(path, "rb") as handle:
-            return handle.read() == data
+            return status if handle.read() == data else None
     except OSError:
-        return False
+        return None
 
 
 def same_file(source: str | Path, dest: str | Path) -> bool:
@@ -40,22 +46,29 @@ def same_file(source: str | Path, dest: str | Path) -> bool:
         return False
 
 
+def _identity(status: os.stat_result) -> tuple[int, int]:
+    # Files left alone are known by device and inode, not by path: MkDocs and the walk in
+    # `finish` may spell the same path differently (relative parts, symbolic links).
+    return status.st_dev, status.st_ino
+
+
 class Output:
     """The writes of one build into `folder`; `finish()` removes what the build did not produce."""
 
     def __init__(self, folder: str | Path):
-        self.folder = Path(folder)
+        self.folder = Path(os.path.abspath(folder))
         self.folder.mkdir(parents=True, exist_ok=True)
         marker = self.folder / MARKER
+        marker.unlink(missing_ok=True)  # a new file: its modification time is now
         marker.write_bytes(b"")
         self.start_ns = marker.stat().st_mtime_ns
-        self.kept: set[str] = set()  # files found identical and left alone (old modification times)
+        self.kept: set[tuple[int, int]] = set()  # files found identical and left alone (old modification times)
         self.written = 0
 
     def write_bytes(self, data: bytes, path: str | Path) -> None:
-        path = os.path.abspath(path)
-        if same_bytes(path, data):
-            self.kept.add(path)
+        status = _same(path, data)
+        if status is not None:
+            self.kept.add(_identity(status))
             return
         os.makedirs(os.path.dirname(path), exist_ok=True)
         _remove_if_link(path)
@@ -64,9 +77,8 @@ class Output:
         self.written += 1
 
     def copy(self, source: str | Path, dest: str | Path) -> None:
-        dest = os.path.abspath(dest)
         if same_file(source, dest):
-            self.kept.add(dest)
+            self.kept.add(_identity(os.stat(dest)))
             return
         os.makedirs(os.path.dirname(dest), exist_ok=True)
         _remove_if_link(dest)
@@ -83,10 +95,9 @@ class Output:
                 continue
             for name in filenames:
                 path = os.path.join(dirpath, name)
-                if path in self.kept:
-                    continue
                 try:
-                    if os.lstat(path).st_mtime_ns < self.start_ns:
+                    status = os.lstat(path)
+                    if status.st_mtime_ns < self.start_ns and _identity(status) not in self.kept:
                         os.unlink(path)
                         removed += 1
                 except FileNotFoundError:

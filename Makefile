@@ -61,4 +61,4 @@ lock: $(TEST_STAMP)
 	$(BIN)/pip freeze --exclude-editable | grep -v '^rightskit' >> requirements.lock
 
 clean:
-	rm -rf site .cache/rightskit
+	rm -rf site site.partial .cache/rightskit

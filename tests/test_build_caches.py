@@ -2,10 +2,14 @@
 let go, and that they change no output. Timings are for `make bench-scale`, never asserted here."""
 from __future__ import annotations
 
+import datetime as dt
 import json
+import os
+import shutil
+import time
 from types import SimpleNamespace
 
-from rightskit import plugin_gitdates, search, search_cache
+from rightskit import plugin_gitdates, search, search_cache, sitesync
 from rightskit.pageweight import compact_navigation
 
 
@@ -93,3 +97,153 @@ def test_one_build_at_a_time_syncs_the_record_files(tmp_path):
             except BlockingIOError:
                 taken = True
     assert taken
+
+
+# --- writing the site over an earlier build (sitesync, plugin_output) ---------------------------
+
+def _files(folder) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _aged(path, data: bytes) -> None:
+    """A file left by an earlier build: written a minute before this one starts."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    os.utime(path, ns=(time.time_ns() - 60 * 10**9,) * 2)
+
+
+def test_a_build_over_an_earlier_one_rewrites_only_what_changed(tmp_path):
+    folder, asset = tmp_path / "site", tmp_path / "style.css"
+    asset.write_bytes(b"body{}")
+    for name, data in {"same/index.html": b"A", "changed.html": b"old", "gone/index.html": b"x",
+                       "assets/style.css": b"body{}", "pagefind/kept.js": b"k"}.items():
+        _aged(folder / name, data)
+    before = (folder / "same/index.html").stat().st_mtime_ns
+    output = sitesync.Output(folder)
+    output.write_bytes(b"A", folder / "same" / "index.html")
+    output.write_bytes(b"new", folder / "changed.html")
+    output.write_bytes(b"B", folder / "added" / "index.html")
+    output.copy(asset, folder / "assets" / "style.css")
+    (folder / "data.json").write_text("{}")  # written by a plugin, not through the Output
+    assert output.finish(leave=("pagefind",)) == 1
+    assert _files(folder) == {"same/index.html": b"A", "changed.html": b"new", "added/index.html": b"B",
+                              "assets/style.css": b"body{}", "data.json": b"{}", "pagefind/kept.js": b"k"}
+    assert not (folder / "gone").exists()  # emptied folders go too
+    assert (folder / "same/index.html").stat().st_mtime_ns == before and output.written == 2
+
+
+def test_mirror_and_rotate(tmp_path):
+    source, dest = tmp_path / "bundle", tmp_path / "site" / "pagefind"
+    for name, data in {"a.js": b"a", "fragment/x": b"x"}.items():
+        (source / name).parent.mkdir(parents=True, exist_ok=True)
+        (source / name).write_bytes(data)
+    _aged(dest / "a.js", b"a")
+    _aged(dest / "fragment" / "old", b"o")
+    before = (dest / "a.js").stat().st_mtime_ns
+    assert sitesync.mirror(source, dest) == 2
+    assert _files(dest) == _files(source) and (dest / "a.js").stat().st_mtime_ns == before
+
+    final, staging = tmp_path / "out", tmp_path / "out.partial"
+    final.mkdir()
+    (final / "v").write_text("1")
+    staging.mkdir()
+    (staging / "v").write_text("2")
+    sitesync.rotate(final, staging)
+    assert (final / "v").read_text() == "2" and (staging / "v").read_text() == "1"  # kept for the next build
+
+
+def test_mkdocs_writes_go_through_the_output_only_during_a_build(tmp_path):
+    from mkdocs import utils
+
+    from rightskit.plugin_output import incremental
+
+    original = utils.write_file
+    _aged(tmp_path / "old.html", b"old")
+    with incremental(tmp_path):
+        utils.clean_directory(str(tmp_path))  # MkDocs' first step: must not empty the folder
+        assert (tmp_path / "old.html").exists()
+        utils.write_file(b"page", str(tmp_path / "new.html"))
+    assert utils.write_file is original
+    assert _files(tmp_path) == {"new.html": b"page"}
+
+
+# --- search: Pagefind's output kept in the cache -------------------------------------------------
+
+def _pagefind(records, out) -> None:
+    import subprocess
+    import sys
+
+    (out.parent / "pagefind.json").write_text(json.dumps({"site": str(records), "output_path": str(out)}))
+    subprocess.run([sys.executable, "-m", "pagefind", "--quiet"], cwd=out.parent, check=True)
+
+
+def _record(folder, name: str, text: str) -> None:
+    (folder / name).mkdir(parents=True, exist_ok=True)
+    (folder / name / "index.html").write_text(
+        f'<html lang="en"><body><div data-pagefind-body><h1>{name}</h1><p>{text}</p></div></body></html>')
+
+
+def test_stale_pagefind_files_are_found_from_its_metadata(tmp_path):
+    from rightskit import pagefind_meta
+
+    records, reused, fresh = tmp_path / "records", tmp_path / "a" / "out", tmp_path / "b" / "out"
+    for folder in (reused, fresh):
+        folder.parent.mkdir()
+    _record(records, "alpha", "tenant rights")
+    _record(records, "beta", "health clinic")
+    _pagefind(records, reused)
+    assert pagefind_meta.stale_files(reused) == []
+    _record(records, "beta", "a clinic edited")  # Pagefind keeps the old fragment and index beside the new
+    _pagefind(records, reused)
+    stale = pagefind_meta.stale_files(reused)
+    assert {p.parent.name for p in stale} >= {"fragment", "index"}
+    for path in stale:
+        path.unlink()
+    _pagefind(records, fresh)
+    assert _files(reused) == _files(fresh)
+
+
+def _search_page(title: str, text: str) -> str:
+    return (f'<!doctype html><html lang="en"><body><article><div data-pagefind-body><h1>{title}</h1><p>{text}</p>'
+            '<aside class="md-source-file"><span title="December 3, 2026 06:18:02 UTC">December 3, 2026</span>'
+            '</aside></div></article></body></html>')
+
+
+def test_pagefind_runs_again_only_when_a_record_changed(tmp_path):
+    from rightskit import model, search
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    (site / "a").mkdir(parents=True)
+    (site / "index.html").write_text(_search_page("Housing", "Adequate housing for everyone."))
+    (site / "a" / "index.html").write_text(_search_page("Health", "Clinics near you."))
+    assert search.index_site(site, model.Site(), cache_dir=cache).ran
+    first = _files(site / "pagefind")
+    # A new build time in the "last updated" box is no change to what is indexed.
+    (site / "a" / "index.html").write_text(_search_page("Health", "Clinics near you.").replace("06:18:02", "07:00:00"))
+    shutil.rmtree(site / "pagefind")
+    assert not search.index_site(site, model.Site(), cache_dir=cache).ran
+    assert _files(site / "pagefind") == first
+    (site / "a" / "index.html").write_text(_search_page("Health", "Clinics and pharmacies near you."))
+    assert search.index_site(site, model.Site(), cache_dir=cache).ran
+    fresh = tmp_path / "fresh"
+    shutil.copytree(site, fresh, ignore=shutil.ignore_patterns("pagefind"))
+    search.index_site(fresh, model.Site())  # no cache at all
+    assert _files(site / "pagefind") == _files(fresh / "pagefind")
+
+
+# --- generated pages from the cache -----------------------------------------------------------
+
+def test_generated_pages_do_not_read_the_prose_of_modules(mini):
+    """The generated-pages cache (plugin_cache.generated_pages) keys on every module's fields but
+    its prose: a template that starts reading a module's body must change that key too."""
+    from dataclasses import replace as changed
+
+    from conftest import check
+    from rightskit.render import Renderer
+
+    site = check(mini).site
+    today = dt.date(2026, 12, 1)
+    before = [(p.path, p.content) for p in Renderer(site, today=today).pages()]
+    site.modules = {path: changed(module, body=module.body + "\n\nAnother paragraph of prose, no reference.\n")
+                    for path, module in site.modules.items()}
+    assert [(p.path, p.content) for p in Renderer(site, today=today).pages()] == before

@@ -1,6 +1,7 @@
 """`rightskit serve` rebuilds on a YAML edit, shows content problems in the browser, and recovers."""
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
 import sys
@@ -11,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import REPO
 from rightskit import preview
 
 TIMEOUT = 90  # seconds: generous, the machine is shared; this bounds a hang, it does not time the preview
@@ -44,11 +46,24 @@ def wait_for(url: str, condition, what: str) -> str:
 
 @pytest.fixture
 def served(mini: Path):
+    yield from _serve(mini)
+
+
+@pytest.fixture
+def served_with_search(mini: Path):
+    """The small project with the site's own templates, which mark what search indexes."""
+    shutil.copytree(REPO / "overrides", mini / "overrides")
+    config = mini / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  font: false\n", "  font: false\n  custom_dir: overrides\n", 1))
+    yield from _serve(mini)
+
+
+def _serve(root: Path):
     port = free_port()
     process = subprocess.Popen([sys.executable, "-m", "rightskit.cli", "serve", "-a", f"127.0.0.1:{port}"],
-                               cwd=mini, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                               cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
-        yield mini, f"http://127.0.0.1:{port}/"
+        yield root, f"http://127.0.0.1:{port}/"
     finally:
         process.terminate()
         try:
@@ -86,3 +101,12 @@ def test_error_page_counts_the_problems(tmp_path):
     html = (tmp_path / "index.html").read_text()
     assert "2 problems" in html and "b.md:2: two (hint)" in html
     assert (tmp_path / "404.html").read_text() == html
+
+
+def test_serve_indexes_search_after_serving_each_rebuild(served_with_search):
+    root, url = served_with_search
+    words = url + "pagefind/words-en.json"
+    wait_for(words, lambda text: '"words"' in text, "the search index")
+    module = root / "docs" / "rights" / "housing.md"
+    module.write_text(module.read_text() + "\nQuokkas inspect every tenancy.\n")
+    wait_for(words, lambda text: '"quokkas"' in text, "the edited page in the search index")

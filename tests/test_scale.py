@@ -179,22 +179,34 @@ def test_long_lists_run_to_numbered_pages_of_a_fixed_size(grown, folder):
     assert count and int(count.group(1)) == len(seen)
 
 
+def _append(module: Path, text: str) -> None:
+    module.write_text(module.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
 def test_warm_build_after_an_edit_equals_a_clean_build(tmp_path):
+    """As `make site` runs again and again: each build into site/ reuses the caches and writes over
+    the build before last (site.partial), and still equals a build from nothing."""
     root = _project(tmp_path, "project", 12)
-    _build(root, "site-cold")
-    module = root / "docs" / "scale" / "module-0003.md"
-    module.write_text(module.read_text(encoding="utf-8") + "\nA new sentence citing [[icescr/12]].\n",
-                      encoding="utf-8")
-    log = _build(root, "site-warm")
+    _build(root, "site")
+    cold = _tree(root / "site")
+    _append(root / "docs" / "scale" / "module-0003.md", "\nA new sentence citing [[icescr/12]].\n")
+    _build(root, "site")
+    assert (root / "site.partial").is_dir()  # the first build's folder, kept to be written over next time
+    _append(root / "docs" / "scale" / "module-0005.md", "\nOne more sentence.\n")
+    log = _build(root, "site")
     converted, reused = map(int, re.search(r"Page cache: (\d+) converted, (\d+) reused", log).groups())
     assert reused > 100 and 0 < converted < 5, log  # the warm build reused almost everything
+    assert "no helpers (few pages changed" in log  # one page changed: no process forked to share the work
+    assert "Pagefind's output reused" not in log  # a page's text changed: the index is made again
+    warm = _tree(root / "site")
     shutil.rmtree(root / ".cache")
     _build(root, "site-clean")
-    warm, clean, cold = (_tree(root / s) for s in ("site-warm", "site-clean", "site-cold"))
+    clean = _tree(root / "site-clean")
     assert warm.keys() == clean.keys()
     assert [p for p in warm if warm[p] != clean[p]] == []
-    # and the edit did change the output: the page itself, and the instrument page citing it
+    # and the edits did change the output: the pages themselves, and the instrument page citing one
     assert warm["scale/module-0003/index.html"] != cold["scale/module-0003/index.html"]
+    assert warm["scale/module-0005/index.html"] != cold["scale/module-0005/index.html"]
     assert warm["standards/icescr/index.html"] != cold["standards/icescr/index.html"]
 
 
@@ -250,3 +262,8 @@ def test_pagination_links_lead_through_the_list_and_pass_axe(page, server, start
     page.wait_for_url(server + start)
     assert page.locator(".rk-list-page li a").first.inner_text() == first
     assert foreign(page.requested) == []
+
+
+    # a build with nothing changed reuses Pagefind's output as well
+    assert "Pagefind's output reused" in _build(root, "site")
+    assert _tree(root / "site") == warm

@@ -24,6 +24,7 @@ from . import freshness
 from .findings import errors, format_findings
 from .languages import TRANSLATIONS
 from .load import Project, load_site, plugin_option
+from .sitesync import rotate
 
 
 def _project(args) -> Project:
@@ -86,6 +87,8 @@ def mkdocs_build(config_file: Path, site_dir: Path, *, pdf: bool = True, strict:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from .plugin_output import incremental
+
     config = load_config(str(config_file), site_dir=str(site_dir), strict=strict,
                          **({"use_directory_urls": False} if offline else {}))
     if not pdf:
@@ -96,7 +99,8 @@ def mkdocs_build(config_file: Path, site_dir: Path, *, pdf: bool = True, strict:
         config.plugins["rightskit"].preloaded = site
     config.plugins.on_startup(command="build", dirty=False)
     try:
-        build(config)
+        with incremental(site_dir):  # over an earlier build there, only changed files are written
+            build(config)
     finally:
         config.plugins.on_shutdown()
 
@@ -112,16 +116,17 @@ def cmd_build(args) -> int:
         return 1
     _warn_placeholder(project)
     final = (project.root / args.site_dir).resolve()
+    # The new site is built beside the old one and swapped in only when complete. The staging
+    # folder holds the build before last (see sitesync.rotate), so only what changed is written.
     staging = final.with_name(final.name + ".partial")
-    shutil.rmtree(staging, ignore_errors=True)
     try:
         mkdocs_build(project.root / project.config_file, staging, pdf=not args.no_pdf, site=site)
     except Exception as error:  # noqa: BLE001 - whatever fails (Abort, a plugin, a bug), the old site stays
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(staging, ignore_errors=True)  # half-written: never left where it could be published
         message = str(error) or error.__class__.__name__
         print(f"Build failed: {message}\nThe previous site/ is unchanged.", file=sys.stderr)
         return 1
-    _replace(final, staging)
+    rotate(final, staging)
     rel = os.path.relpath(final)
     print(f"\nSite built in {rel}/ ({_count_pages(final)} pages, {len(list(final.glob('pdf/*.pdf')))} PDFs).")
     print(f"Open {rel}/index.html, or preview with `make serve` (http://127.0.0.1:8000/).")
@@ -161,16 +166,6 @@ def _warn_placeholder(project: Project) -> None:
         print(f"{bar}\nWARNING: {ed.placeholder_warning(url)}\n{bar}", file=sys.stderr)
 
 
-def _replace(final: Path, staging: Path) -> None:
-    """Swap the new site in, so readers never see a half-written one."""
-    old = final.with_name(final.name + ".old")
-    shutil.rmtree(old, ignore_errors=True)
-    if final.exists():
-        final.rename(old)
-    staging.rename(final)
-    shutil.rmtree(old, ignore_errors=True)
-
-
 def _count_pages(site_dir: Path) -> int:
     return sum(1 for _ in site_dir.rglob("index.html"))
 
@@ -186,6 +181,7 @@ def cmd_serve(args) -> int:
     from mkdocs.livereload import LiveReloadServer
 
     from . import preview
+    from .plugin_output import incremental
 
     _setup_logging(args.verbose)
     project = _project(args)
@@ -194,15 +190,22 @@ def cmd_serve(args) -> int:
     host, _, port = args.addr.rpartition(":")
     url = f"http://{host}:{port}/"
 
+    search = preview.Background()
+
     def builder(config=None) -> None:
+        # Search indexing of the last build may still be reading its pages: let it finish first.
+        search.wait()
         start = time.perf_counter()
         try:
             config = config or load_config(config_file, site_dir=str(site_dir))
-            config.plugins["rightskit"].config.pdf = args.pdf
+            plugin = config.plugins["rightskit"]
+            plugin.config.pdf = args.pdf
+            plugin.defer_search = True  # indexed after the page is served (below)
             if "git-revision-date-localized" in config.plugins:  # one `git log` a page: not worth it in preview
                 config.plugins["git-revision-date-localized"].config["enabled"] = False
             config.site_url = url
-            build(config, serve_url=url)
+            with incremental(site_dir):  # each rebuild rewrites only the files that change
+                build(config, serve_url=url)
         except Exception as error:  # noqa: BLE001 - whatever failed, the browser must show it, not hang
             # MkDocs reports a plugin's error as a bare "Aborted": load again for the findings themselves.
             findings = errors(load_site(project).findings)
@@ -210,7 +213,10 @@ def cmd_serve(args) -> int:
             preview.show_errors(site_dir, report)
             print(f"Preview paused: the problems above are shown in the browser at {url}", file=sys.stderr, flush=True)
             return
-        print(f"Rebuilt in {time.perf_counter() - start:.1f} s.", flush=True)
+        print(f"Rebuilt in {time.perf_counter() - start:.1f} s; updating the search index in the background.",
+              flush=True)
+        if plugin.pending_search is not None:
+            search.start(plugin.pending_search)
 
     config = load_config(config_file, site_dir=str(site_dir))
     config.plugins.on_startup(command="serve", dirty=False)
@@ -230,6 +236,7 @@ def cmd_serve(args) -> int:
         finally:
             server.shutdown()
     finally:
+        search.wait()
         config.plugins.on_shutdown()
         shutil.rmtree(site_dir, ignore_errors=True)
     return 0

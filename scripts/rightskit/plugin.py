@@ -28,6 +28,7 @@ from .render import Page, Renderer, apply_language_marks, environment, label_che
 from .render import tag_folder as render_tag_folder
 
 log = logging.getLogger("mkdocs.plugins.rightskit")
+NO_ENGLISH: frozenset[str] = frozenset()  # the English edition marks no page as English
 
 
 class RightsKitConfig(Config):
@@ -47,6 +48,8 @@ class RightsKitConfig(Config):
 class RightsKitPlugin(BasePlugin[RightsKitConfig]):
     supports_multiple_instances = False
     preloaded = None  # the checked site, when `rightskit build` has just loaded it
+    defer_search = False  # set by `rightskit serve`: index after the build, as `pending_search`
+    pending_search = None
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -129,7 +132,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
     def on_nav(self, nav, *, config, files):
         self.nav = nav
         if self.cache:
-            self.cache.start_conversions(files)
+            self.cache.start_conversions(files, self.renderer.site)
         plugin_gitdates.memoize_formats(config)  # after the last-updated plugin's on_files
         return nav
 
@@ -162,7 +165,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
     def on_files(self, files: Files, *, config):
         others = [lang for lang in _build_languages(config) if lang != self.lang]
         self.english_generated = set()
-        for page in self.renderer.pages():
+        for page in (self.cache.generated_pages(self.renderer) if self.cache else self.renderer.pages()):
             if page.english_title:
                 self.english_generated.add(languages.site_prefix(self.lang) + paths.url_of(page.path))
             file = self._generated(config, page, self.lang)
@@ -223,8 +226,17 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         return label_checkboxes(apply_language_marks(html))
 
     def on_post_page(self, output, *, page, config):
+        if self.cache:  # a pure function of the page's HTML, its address and, in an edition, its English pages
+            english = self._english_urls() if self._marks_english() else NO_ENGLISH
+            return self.cache.post_page(output, page.url, english, lambda: self._post_page(output, page))
+        return self._post_page(output, page)
+
+    def _marks_english(self) -> bool:
+        return self.lang != languages.DEFAULT and self.lang in self.site.translations
+
+    def _post_page(self, output: str, page) -> str:
         output = sitemaps.drop_head_alternates(output)  # Material reads them as language roots (sitemaps.py)
-        if self.lang != languages.DEFAULT and self.lang in self.site.translations:
+        if self._marks_english():
             english = self._english_urls()
             if langmarks.is_fallback(output):
                 english = english | {page.url}
@@ -252,8 +264,10 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         for cache in self.caches.values():
             cache.helpers.wait_all()
             cache.prune()
-            log.info("Page cache: %d converted, %d reused; %d rendered, %d reused", cache.convert.misses,
-                     cache.convert.hits, cache.render.misses, cache.render.hits)
+            cache.remember_build()
+            log.info("Page cache: %d converted, %d reused; %d rendered, %d reused%s", cache.convert.misses,
+                     cache.convert.hits, cache.render.misses, cache.render.hits,
+                     "; no helpers (few pages changed since the last build)" if cache.warm else "")
         plugin_gitdates.save(config, self.root / self.config.cache_dir)
         site_dir = Path(config.site_dir)
         export.write_json(self.site, site_dir)
@@ -264,11 +278,20 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
             for lang in others:
                 (site_dir / lang / "sitemap.xml").write_text(sitemaps.edition_sitemap(
                     root_sitemap.read_text(encoding="utf-8"), config.site_url.rstrip("/") + f"/{lang}/"), encoding="utf-8")
-        report = search.index_site(site_dir, self.site, {lang: translations.localize(self.site, lang) for lang in others},
-                                   {lang: translations.search_aliases(self.site, lang) for lang in others},
-                                   cache_dir=self.root / self.config.cache_dir)
-        log.info("Search: %d pages indexed as %d results (%s)", report.pages, report.records,
-                 ", ".join(f"{lang}: {n}" for lang, n in sorted(report.languages.items())))
+        site, editions = self.site, {lang: translations.localize(self.site, lang) for lang in others}
+        aliases = {lang: translations.search_aliases(self.site, lang) for lang in others}
+        cache_dir = self.root / self.config.cache_dir
+
+        def index() -> None:
+            report = search.index_site(site_dir, site, editions, aliases, cache_dir=cache_dir)
+            log.info("Search: %d pages indexed as %d results (%s)%s", report.pages, report.records,
+                     ", ".join(f"{lang}: {n}" for lang, n in sorted(report.languages.items())),
+                     "" if report.ran else "; Pagefind's output reused (no record changed)")
+
+        if self.defer_search:
+            self.pending_search = index
+        else:
+            index()
         if self.config.offline:
             from . import offline
 

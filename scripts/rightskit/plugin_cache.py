@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import os
 import re
 from importlib.metadata import version
 from pathlib import Path
@@ -25,8 +26,9 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, TableOfContents
 
 from .pagecache import Store, digest, tree_signature
-from .workers import Helpers
+from .workers import MIN_PER_HELPER, Helpers
 
+LAST_BUILD = "last-build.json"  # the sources of the last successful build, to decide on helpers
 PACKAGES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "jinja2", "rightskit")
 # Context keys MkDocs sets for every page; anything else a plugin added goes into the page's key.
 STANDARD_CONTEXT = {"nav", "pages", "base_url", "extra_css", "extra_javascript", "mkdocs_version",
@@ -81,6 +83,9 @@ class BuildCache:
         self.root = Path(config.config_file_path).resolve().parent
         self._model_key: str | None = None
         self.render = Store(folder, "render")
+        self.generated = Store(folder, "generated")
+        self.post = Store(folder, "post")
+        self._english_key: tuple[frozenset[str], str] | None = None
         self.config = config
         self._files_key: str | None = None
         self._global_key: str | None = None
@@ -89,11 +94,43 @@ class BuildCache:
                                            "validation")}
         self.settings = digest(_versions(), _source_signature(), base)
         self.helpers = Helpers()
+        self.warm = False
+        self._sources: dict | None = None
+        self._state: dict | None = None
 
     # --- both cores ---------------------------------------------------------------------------
-    def start_conversions(self, files) -> int:
+    def _few_changes(self, files, site) -> bool:
+        """Whether this build differs from the last one in this cache by a few page sources only,
+        with the same code, settings, model and files: then nearly every page is in the cache and
+        helpers would only repeat the lookups on the other core. (Only a speed decision: whatever
+        it says, each page's own key decides what is reused.)"""
+        if self._model_key is None:
+            self._model_key = _model_signature(site, self.root)
+        self._sources = {f.src_uri: _source_stamp(f) for f in files.documentation_pages()}
+        self._state = {"settings": self.settings, "model": self._model_key, "files": self._files_signature(files)}
+        try:
+            last = json.loads((self.root_cache / LAST_BUILD).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        if last.get("state") != self._state:
+            return False
+        before = last.get("sources", {})
+        return sum(1 for uri, stamp in self._sources.items() if before.get(uri) != stamp) < MIN_PER_HELPER
+
+    def remember_build(self) -> None:
+        """After a successful build: what `_few_changes` compares the next build with."""
+        if self._sources is None:
+            return
+        path = self.root_cache / LAST_BUILD
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({"state": self._state, "sources": self._sources}), encoding="utf-8")
+
+    def start_conversions(self, files, site=None) -> int:
         """Fork helpers that read, prepare and convert their share of the pages into the cache,
         exactly as MkDocs is about to (its page loop, without the events after conversion)."""
+        self.warm = site is not None and self._few_changes(files, site)
+        if self.warm:
+            return 0
         config = self.config
 
         def convert(file) -> None:  # pragma: no cover - runs in a helper
@@ -111,6 +148,8 @@ class BuildCache:
         loop is about to (the page marked active, the plugins' context events, the template)."""
         from mkdocs.commands.build import get_context
 
+        if self.warm:  # the same navigation and few changed pages: few renders to share
+            return 0
         config = self.config
         doc_files = files.documentation_pages()
 
@@ -147,6 +186,31 @@ class BuildCache:
         result = compute()
         self.markdown.put_bytes(key, result.encode("utf-8", "surrogatepass"))
         return result
+
+    # --- the generated pages ------------------------------------------------------------------
+    def generated_pages(self, renderer) -> list:
+        """`renderer.pages()` (instruments, mechanisms, workshops, the indexes, ...), from the
+        cache when what they read is unchanged: the records and every module's fields but its
+        prose (as for the additions above), plus the two things they take from the prose, the
+        dated markers (review page) and each translation's state (translations page).
+        tests/test_build_caches.py checks that the pages do not read the prose otherwise."""
+        from . import freshness, translations
+        from .render import Page as Generated
+
+        site = renderer.site
+        if self._model_key is None:
+            self._model_key = _model_signature(site, self.root)
+        markers = [(d.kind, str(d.date), d.text, d.path) for d in freshness.dated_markers(site)]
+        states = [[(p.path, p.title, p.state, p.translation, p.recorded) for p in translations.status(site, lang)]
+                  for lang in sorted(site.translations)]
+        key = digest(self.settings, self._model_key, str(renderer.today), renderer.lang, renderer.review_age_months,
+                     renderer.directory_urls, _translated_pages(site), markers, states)
+        entry = self.generated.get(key)
+        if entry is not None:
+            return [Generated(*fields) for fields in entry["pages"]]
+        pages = renderer.pages()
+        self.generated.put(key, {"pages": [[p.path, p.content, p.source, p.english_title] for p in pages]})
+        return pages
 
     # --- conversion -----------------------------------------------------------------------
     def install(self, page: Page) -> None:
@@ -247,7 +311,24 @@ class BuildCache:
             return _json(meta)
         return _json([bool(meta), {k: v for k, v in meta.items() if k in keys}])
 
+    # --- after rendering ----------------------------------------------------------------------
+    def post_page(self, output: str, url: str, english: frozenset[str], compute) -> str:
+        """`compute()` (the plugin's last touches to a page's HTML: language marks, compact
+        navigation), from the cache when the HTML, its address and the edition's English pages
+        are the same as in an earlier build."""
+        if self._english_key is None or self._english_key[0] is not english:
+            self._english_key = (english, digest(sorted(english)))  # once a build: the same set every page
+        key = digest(self.settings, self._english_key[1], url, output)
+        cached = self.post.get_bytes(key)
+        if cached is not None:
+            return cached.decode("utf-8", "surrogatepass")
+        result = compute()
+        self.post.put_bytes(key, result.encode("utf-8", "surrogatepass"))
+        return result
+
     def prune(self) -> None:
+        self.post.prune()
+        self.generated.prune()
         self.markdown.prune()
         self.convert.prune()
         self.render.prune()
@@ -290,6 +371,25 @@ def _model_signature(site, root: Path) -> str:
         fields["links"] = [r.target for r in module.links]
         modules.append(fields)
     return digest(records, modules)
+
+
+def _source_stamp(file) -> str:
+    """A page source's identity without reading it: size and modification time, or for a page
+    that exists only in memory (a generated page), the hash of its content."""
+    if file.abs_src_path:
+        try:
+            stat = os.stat(file.abs_src_path)
+            return f"{stat.st_size}:{stat.st_mtime_ns}"
+        except OSError:
+            return ""
+    return digest(file.content_string)
+
+
+def _translated_pages(site) -> str:
+    """The translated pages' fields but their prose (titles, summaries, recorded source hashes)."""
+    return _json({lang: {path: {k: v for k, v in vars(page).items() if k not in ("body", "body_line", "source")}
+                         for path, page in sorted(edition.pages.items())}
+                  for lang, edition in sorted(site.translations.items())})
 
 
 _WHOLE_META = re.compile(r"meta\s*\||meta\.(items|keys|values)\b|\{\{[\s\w.]*meta\s*\}\}|\bin\s+[\w.]*meta\b(?![.\[\w])")

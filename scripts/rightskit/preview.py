@@ -1,9 +1,13 @@
 """The live preview's error page: when a rebuild fails, every page of the preview shows the
-problems instead, and the live-reload script brings the site back once they are fixed.
+problems instead, and the live-reload script brings the site back once they are fixed. And its
+background job: search indexing runs after the rebuilt page is served, not before.
 (The server itself is MkDocs', driven from cli.py: this module stays free of MkDocs.)"""
 from __future__ import annotations
 
+import sys
+import threading
 from pathlib import Path
+from typing import Callable
 
 from .render import environment
 
@@ -25,3 +29,29 @@ def show_errors(site_dir: Path, report: str) -> None:
     for target in targets:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(html, encoding="utf-8")
+
+
+class Background:
+    """At most one job on a thread. The preview indexes search this way after each rebuild, so the
+    browser reloads as soon as the pages are written; the next rebuild waits for the job first,
+    since the indexer reads the pages the rebuild would be rewriting."""
+
+    def __init__(self) -> None:
+        self.thread: threading.Thread | None = None
+
+    def start(self, job: Callable[[], object]) -> None:
+        self.wait()
+
+        def run() -> None:
+            try:
+                job()
+            except Exception as error:  # noqa: BLE001 - a preview keeps serving; search is just stale
+                print(f"Search index not updated: {error or error.__class__.__name__}", file=sys.stderr, flush=True)
+
+        self.thread = threading.Thread(target=run, name="rightskit-search", daemon=True)
+        self.thread.start()
+
+    def wait(self) -> None:
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None

@@ -14,11 +14,13 @@ Nothing here imports MkDocs: the plugin (or anything else) calls `index_site` af
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import html
 import json
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -28,10 +30,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from . import model as m
-from . import languages, paths
+from . import languages, pagefind_meta, paths, sitesync
 from .search_cache import RECORDS_DIR, Memo, locked, sync_files
 
 BUNDLE_DIR = "pagefind"  # where the index is written, relative to the site
+SEARCH_DIR = "search"  # in the build cache: Pagefind's record files and its last output
 ALL_PAGES = paths.ALL_PAGES  # the no-JavaScript fallback: every page, by type
 
 # Filter values shown to readers, per language. Spanish is the only other edition so far.
@@ -345,6 +348,9 @@ _LANG = re.compile(r"<html[^>]*\blang=\"([^\"]+)\"", re.I)
 _BODY = re.compile(r"<div data-pagefind-body>")
 _HEADING = re.compile(r"<h([1-6])\b[^>]*?\bid=\"([^\"]+)\"[^>]*>(.*?)</h\1>", re.S)
 _PERMALINK = re.compile(r"<a class=\"headerlink\"[^>]*>.*?</a>", re.S)
+# The "last updated" box: excluded from the index (EXCLUDE), and on pages git has no history for
+# it holds the build time to the second, which would make their records differ at every build.
+_SOURCE_FILE = re.compile(r"<aside class=\"md-source-file\">.*?</aside>", re.S)
 _TAGS = re.compile(r"<[^>]+>")
 
 
@@ -454,7 +460,7 @@ def records(page_html: str, url: str, entry: Entry | None, common: set[str] = fr
     match = _BODY.search(page_html)
     if not match or (entry and entry.ignore) or LIST_PAGE in page_html:
         return []
-    page_html = _PERMALINK.sub("", page_html)
+    page_html = _SOURCE_FILE.sub("", _PERMALINK.sub("", page_html))
     match = _BODY.search(page_html)
     end = page_html.find("</article>", match.end())
     body = _demote(page_html[match.end():end], common)
@@ -586,6 +592,7 @@ class Report:
     pages: int  # HTML files read
     records: int  # results in the index (pages plus split sections)
     languages: dict[str, int]  # records per language
+    ran: bool = True  # False when Pagefind's output from identical record files was reused
 
 
 def collect(site_dir: Path, table: dict[str, Entry], memo: Memo | None = None) -> list[Record]:
@@ -602,38 +609,66 @@ def collect(site_dir: Path, table: dict[str, Entry], memo: Memo | None = None) -
     return out
 
 
-def _write(site_dir: Path, items: list[Record], records_dir: Path | None = None) -> None:
-    """Run the Pagefind CLI (its binary ships in the `pagefind[bin]` wheel) over the records.
+def _record_files(items: list[Record]) -> dict[str, str]:
+    """The record files Pagefind reads, by path. Each record is a small HTML file of its own; a
+    section's address (`#article-11`) cannot be a file path, so it travels as the `url` meta,
+    which search.js prefers."""
+    files: dict[str, str] = {}
+    for item in items:
+        path, _, anchor = item.url.partition("#")
+        folder = path.strip("/")
+        if anchor:
+            folder = f"{folder}/_{anchor}".lstrip("/")
+            body_at = item.html.index("<div data-pagefind-body>")
+            item_html = (item.html[:body_at] + f'<span data-pagefind-meta="url:{html.escape(item.url)}"></span>'
+                         + item.html[body_at:])
+        else:
+            item_html = item.html
+        files[f"{folder}/index.html".lstrip("/")] = item_html
+    return files
 
-    Each record is written as a small HTML file of its own; a section's address (`#article-11`)
-    cannot be a file path, so it travels as the `url` meta, which search.js prefers. The CLI,
-    not the Python API: the API waits a tenth of a second per file (2,000 pages took minutes).
-    With `records_dir` (in the build cache) the record files stay between builds and only changed
-    ones are rewritten (search_cache.sync_files)."""
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        files: dict[str, str] = {}
-        for n, item in enumerate(items):
-            path, _, anchor = item.url.partition("#")
-            folder = path.strip("/")
-            if anchor:
-                folder = f"{folder}/_{anchor}".lstrip("/")
-                body_at = item.html.index("<div data-pagefind-body>")
-                item_html = (item.html[:body_at] + f'<span data-pagefind-meta="url:{html.escape(item.url)}"></span>'
-                             + item.html[body_at:])
-            else:
-                item_html = item.html
-            files[f"{folder}/index.html".lstrip("/")] = item_html
-        site = records_dir or work / "records"
-        config = {"site": str(site), "output_path": str(site_dir / BUNDLE_DIR),
-                  "exclude_selectors": list(EXCLUDE)}
-        (work / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
-        with locked(site):
-            sync_files(site, files)
-            done = subprocess.run([sys.executable, "-m", "pagefind", "--quiet"], cwd=work, capture_output=True,
-                                  text=True)
-        if done.returncode != 0:
-            raise RuntimeError(f"Pagefind failed:\n{done.stdout}{done.stderr}")
+
+def pagefind_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("pagefind")
+    except PackageNotFoundError:  # pragma: no cover - installed with the package
+        return "?"
+
+
+def _write(items: list[Record], work: Path) -> bool:
+    """Run the Pagefind CLI (its binary ships in the `pagefind[bin]` wheel) over the records, into
+    work/bundle; returns False when it was not run because `work` already holds the bundle made
+    from these very record files.
+
+    `work` is a folder in the build cache (or a temporary one). The record files stay there between
+    builds and only changed ones are rewritten (search_cache.sync_files). Pagefind has no incremental
+    mode, but its output depends on nothing but its record files, its version and its settings:
+    when none of them changed since the bundle was made, the bundle is that run's output as is.
+    The CLI, not the Python API: the API waits a tenth of a second per file (2,000 pages took minutes)."""
+    records, bundle, stamp = work / RECORDS_DIR, work / BUNDLE_DIR, work / "bundle.stamp"
+    config = {"site": str(records), "output_path": str(bundle), "exclude_selectors": list(EXCLUDE)}
+    expected = json.dumps([config, pagefind_version()])
+    try:
+        previous = stamp.read_text(encoding="utf-8")
+    except OSError:
+        previous = None
+    # Unset while the records may differ from the bundle: a build stopped here must not leave a
+    # stamp vouching for a bundle that no longer matches its records.
+    stamp.unlink(missing_ok=True)
+    changed = sync_files(records, _record_files(items))
+    if not changed and previous == expected and bundle.is_dir():
+        stamp.write_text(expected, encoding="utf-8")
+        return False
+    (work / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "pagefind", "--quiet"], cwd=work, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise RuntimeError(f"Pagefind failed:\n{done.stdout}{done.stderr}")
+    for path in pagefind_meta.stale_files(bundle):  # Pagefind adds to its output folder, never removes
+        path.unlink()
+    stamp.write_text(expected, encoding="utf-8")
+    return True
 
 
 def index_site(site_dir: Path, site: m.Site, editions: dict[str, m.Site] | None = None,
@@ -651,16 +686,23 @@ def index_site(site_dir: Path, site: m.Site, editions: dict[str, m.Site] | None 
     memo = Memo(cache_dir)  # with no cache_dir, in memory: the same results, nothing kept
     items = collect(site_dir, table, memo)
     if not items:  # nothing marked for the index (a theme without our overrides): no search
+        shutil.rmtree(site_dir / BUNDLE_DIR, ignore_errors=True)  # an earlier build's, in a reused folder
         return Report(0, 0, {})
-    _write(site_dir, items, Path(cache_dir) / RECORDS_DIR if cache_dir else None)
-    by_lang: dict[str, list[frozenset[str]]] = {}
-    for item in items:
-        by_lang.setdefault(item.lang, []).append(memo.get("words", item.html, lambda h: long_words(indexed_text(h))))
-    memo.save()
-    results = fragment_results(site_dir / BUNDLE_DIR)
-    for lang, texts in by_lang.items():
-        target = site_dir / BUNDLE_DIR / f"words-{lang}.json"
-        target.write_text(json.dumps(words_file(lang, vocabulary_of(texts), results.get(lang, {}), table),
-                                     ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    with contextlib.ExitStack() as stack:
+        work = Path(cache_dir) / SEARCH_DIR if cache_dir else Path(stack.enter_context(tempfile.TemporaryDirectory()))
+        stack.enter_context(locked(work))  # `make serve` and `make site` share the cache
+        ran = _write(items, work)
+        bundle = work / BUNDLE_DIR
+        by_lang: dict[str, list[frozenset[str]]] = {}
+        for item in items:
+            by_lang.setdefault(item.lang, []).append(memo.get("words", item.html, lambda h: long_words(indexed_text(h))))
+        memo.save()
+        results = fragment_results(bundle)
+        for lang, texts in by_lang.items():
+            data = json.dumps(words_file(lang, vocabulary_of(texts), results.get(lang, {}), table),
+                              ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            if not sitesync.same_bytes(bundle / f"words-{lang}.json", data):
+                (bundle / f"words-{lang}.json").write_bytes(data)
+        sitesync.mirror(bundle, site_dir / BUNDLE_DIR)
     return Report(len({i.url.split("#")[0] for i in items}), len(items),
-                  {lang: len(texts) for lang, texts in by_lang.items()})
+                  {lang: len(texts) for lang, texts in by_lang.items()}, ran)

@@ -23,7 +23,7 @@ except ImportError:  # pragma: no cover - not on POSIX: builds of one project mu
 T = TypeVar("T")
 
 FILE = "search-memo.pickle"
-RECORDS_DIR = "pagefind-records"  # the record files Pagefind reads, rewritten only where they change
+RECORDS_DIR = "records"  # the record files Pagefind reads, rewritten only where they change
 
 
 def code_version() -> str:
@@ -74,13 +74,16 @@ class Memo:
         os.replace(partial, self.path)
 
 
-def sync_files(folder: Path, files: dict[str, str]) -> None:
+def sync_files(folder: Path, files: dict[str, str]) -> int:
     """Make `folder` hold exactly `files` (relative path -> text), writing only those that changed:
-    rewriting and deleting thousands of small files is slow on a busy disk."""
+    rewriting and deleting thousands of small files is slow on a busy disk. Returns how many
+    files were written or removed."""
     folder.mkdir(parents=True, exist_ok=True)
     wanted = {folder / name: text for name, text in files.items()}
+    changes = 0
     for path in [p for p in folder.rglob("*") if p.is_file() and p not in wanted]:
         path.unlink()
+        changes += 1
     for path, text in wanted.items():
         data = text.encode("utf-8")
         try:
@@ -89,9 +92,11 @@ def sync_files(folder: Path, files: dict[str, str]) -> None:
         except FileNotFoundError:
             path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
+        changes += 1
     for path in sorted((p for p in folder.rglob("*") if p.is_dir()), reverse=True):  # folders left empty
         if not any(path.iterdir()):
             path.rmdir()
+    return changes
 
 
 @contextlib.contextmanager

@@ -2,6 +2,7 @@
 network request blocked, navigation, PDF links and search work."""
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -93,8 +94,6 @@ def test_navigation_pdf_links_and_search_work_from_file_urls(kit, offline_page):
 
 def test_offline_search_takes_a_two_letter_word_whole(kit, offline_page):
     # As online (test_search_browser): "un" as a prefix would match under, united, unemployment...
-    import re
-
     page = offline_page
     page.goto((kit / "index.html").as_uri())
     page.keyboard.press("/")

@@ -73,6 +73,15 @@ class Store:
         os.replace(partial, path)
         self.used.add(key)
 
+    def text(self, key: str, compute) -> str:
+        """The text stored under `key`, or `compute()`'s, stored there for next time."""
+        cached = self.get_bytes(key)
+        if cached is not None:
+            return cached.decode("utf-8", "surrogatepass")
+        result = compute()
+        self.put_bytes(key, result.encode("utf-8", "surrogatepass"))
+        return result
+
     def get(self, key: str) -> dict | None:
         data = self.get_bytes(key)
         return None if data is None else json.loads(data)

@@ -15,43 +15,11 @@ import json
 import re
 from pathlib import Path
 
+import cbor2
+
 SIGNATURE = b"pagefind_dcd"
 CHUNK_FOLDERS = ("fragment", "index", "filter")
 _NAME = re.compile(r"^[A-Za-z0-9-]+_[0-9a-f]+$")
-
-
-def cbor(data: bytes, at: int = 0) -> tuple[object, int]:
-    """Decode one CBOR item (RFC 8949: the definite-length items Pagefind writes); returns it
-    and the offset after it."""
-    head = data[at]
-    major, info = head >> 5, head & 31
-    at += 1
-    if info < 24:
-        n = info
-    elif info <= 27:
-        size = 1 << (info - 24)
-        n = int.from_bytes(data[at:at + size], "big")
-        at += size
-    else:
-        raise ValueError(f"unsupported CBOR item at byte {at - 1}")
-    if major == 0:
-        return n, at
-    if major == 1:
-        return -1 - n, at
-    if major in (2, 3):
-        raw = data[at:at + n]
-        return (raw if major == 2 else raw.decode("utf-8")), at + n
-    if major in (4, 5):
-        items = []
-        for _ in range(n * (2 if major == 5 else 1)):
-            item, at = cbor(data, at)
-            items.append(item)
-        return (items if major == 4 else dict(zip(items[::2], items[1::2]))), at
-    if major == 6:  # a tag: the tagged item
-        return cbor(data, at)
-    if major == 7:
-        return {20: False, 21: True, 22: None}.get(info, n), at
-    raise ValueError(f"unsupported CBOR item at byte {at - 1}")
 
 
 def _strings(value) -> set[str]:
@@ -69,7 +37,7 @@ def chunk_names(meta_file: Path) -> set[str]:
     data = gzip.decompress(meta_file.read_bytes())
     if not data.startswith(SIGNATURE):
         raise ValueError(f"{meta_file}: not a Pagefind meta file")
-    value, _ = cbor(data, len(SIGNATURE))
+    value = cbor2.loads(data[len(SIGNATURE):])
     return {s for s in _strings(value) if _NAME.match(s)}
 
 

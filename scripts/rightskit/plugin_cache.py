@@ -180,12 +180,7 @@ class BuildCache:
         if self._model_key is None:
             self._model_key = _model_signature(site, self.root)
         key = digest(self.settings, self._model_key, str(dt.date.today()), module.path, markdown)
-        cached = self.markdown.get_bytes(key)
-        if cached is not None:
-            return cached.decode("utf-8", "surrogatepass")
-        result = compute()
-        self.markdown.put_bytes(key, result.encode("utf-8", "surrogatepass"))
-        return result
+        return self.markdown.text(key, compute)
 
     # --- the generated pages ------------------------------------------------------------------
     def generated_pages(self, renderer) -> list:
@@ -319,12 +314,7 @@ class BuildCache:
         if self._english_key is None or self._english_key[0] is not english:
             self._english_key = (english, digest(sorted(english)))  # once a build: the same set every page
         key = digest(self.settings, self._english_key[1], url, output)
-        cached = self.post.get_bytes(key)
-        if cached is not None:
-            return cached.decode("utf-8", "surrogatepass")
-        result = compute()
-        self.post.put_bytes(key, result.encode("utf-8", "surrogatepass"))
-        return result
+        return self.post.text(key, compute)
 
     def prune(self) -> None:
         self.post.prune()

@@ -3,6 +3,7 @@ in templates/pages/. Nothing here knows about MkDocs: the plugin hands these to 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import posixpath
 import re
@@ -570,7 +571,7 @@ def label_checkboxes(html: str) -> str:
     """Give each checklist box the text of its item as its accessible name (WCAG 4.1.2):
     pymdownx.tasklist leaves the box inside an empty label."""
 
-    count = iter(range(1, 10**6))
+    count = itertools.count(1)
 
     def name(match: re.Match) -> str:
         text = match.group(3)

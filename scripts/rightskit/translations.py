@@ -16,7 +16,6 @@ from pathlib import Path
 
 from . import blockstatus, languages
 from . import model as m
-from .blockstatus import BlockStatus
 from .fields import Fields
 from .findings import WARNING, Finding
 from .yamltext import LineList, LineMap
@@ -104,7 +103,7 @@ class Edition:
     workshops: dict[str, WorkshopText] = field(default_factory=dict)
     general_comments: dict[str, GeneralCommentText] = field(default_factory=dict)  # by id, e.g. cescr-gc-4
     pages: dict[str, m.Module] = field(default_factory=dict)  # translated pages, by English docs path
-    blocks: list[BlockStatus] = field(default_factory=list)  # each `<lang>:` block of the data files
+    blocks: list[blockstatus.BlockStatus] = field(default_factory=list)  # each `<lang>:` block of the data files
 
 
 # Optional keys of each `es:` block (COMMON.md fixes the schema; summary, us_notes and us_access
@@ -138,7 +137,7 @@ def track(edition: Edition, data: LineMap, f: Fields, what: str, english) -> Non
     record, whose fields have the block's key names)."""
     keys = [k for k in f.data if k != blockstatus.KEY]
     values = {k: getattr(english, k, "") for k in keys}
-    edition.blocks.append(BlockStatus(f.path, data.line_of(edition.lang), what, f.text(blockstatus.KEY, required=False),
+    edition.blocks.append(blockstatus.BlockStatus(f.path, data.line_of(edition.lang), what, f.text(blockstatus.KEY, required=False),
                                       blockstatus.english_hash(values, keys)))
 
 

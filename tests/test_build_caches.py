@@ -231,6 +231,36 @@ def test_pagefind_runs_again_only_when_a_record_changed(tmp_path):
     assert _files(site / "pagefind") == _files(fresh / "pagefind")
 
 
+def test_pagefind_runs_once_per_language_and_again_only_for_a_changed_one(tmp_path):
+    """Pagefind holds all it indexes in memory, so each language gets a run of its own (half the
+    peak at 2,000 extra modules); their outputs are merged into one bundle, as one run writes it."""
+    from rightskit import model
+
+    site, cache = tmp_path / "site", tmp_path / "cache"
+    (site / "es").mkdir(parents=True)
+    (site / "index.html").write_text(_search_page("Housing", "Adequate housing for everyone."))
+    (site / "es" / "index.html").write_text(_search_page("Vivienda", "Vivienda adecuada.").replace('lang="en"', 'lang="es"'))
+    assert search.index_site(site, model.Site(), cache_dir=cache).ran
+    work = cache / search.SEARCH_DIR
+    assert sorted(p.relative_to(work).as_posix() for p in work.glob("*/records/**/*.html")) == [
+        "en/records/index.html", "es/records/es/index.html"]
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
+    assert set(entry["languages"]) == {"en", "es"} and entry["version"]
+    assert {p.name for p in (site / "pagefind").glob("*.pf_meta")} == {
+        f"pagefind.{v['hash']}.pf_meta" for v in entry["languages"].values()}
+    english = _files(work / "en" / "bundle")
+    stamps = {p: p.stat().st_mtime_ns for p in (work / "en" / "bundle").rglob("*") if p.is_file()}
+    (site / "es" / "index.html").write_text(
+        _search_page("Vivienda", "Vivienda adecuada para todos.").replace('lang="en"', 'lang="es"'))
+    assert search.index_site(site, model.Site(), cache_dir=cache).ran
+    assert _files(work / "en" / "bundle") == english  # English was not indexed again
+    assert {p: p.stat().st_mtime_ns for p in stamps} == stamps
+    fresh = tmp_path / "fresh"
+    shutil.copytree(site, fresh, ignore=shutil.ignore_patterns("pagefind"))
+    search.index_site(fresh, model.Site())
+    assert _files(site / "pagefind") == _files(fresh / "pagefind")
+
+
 # --- generated pages from the cache -----------------------------------------------------------
 
 def test_generated_pages_do_not_read_the_prose_of_modules(mini):

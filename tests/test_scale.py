@@ -190,6 +190,11 @@ def test_warm_build_after_an_edit_equals_a_clean_build(tmp_path):
     _build(root, "site")
     cold = _tree(root / "site")
     _append(root / "docs" / "scale" / "module-0003.md", "\nA new sentence citing [[icescr/12]].\n")
+    # and a module taken out: the next build writes over the first one's folder, which still holds
+    # its page; that page must not be left there, nor indexed for search
+    (root / "docs" / "scale" / "module-0007.md").unlink()
+    config = root / "mkdocs.yml"
+    config.write_text(re.sub(r"(?m)^ *- scale/module-0007\.md\n", "", config.read_text(encoding="utf-8")), encoding="utf-8")
     _build(root, "site")
     assert (root / "site.partial").is_dir()  # the first build's folder, kept to be written over next time
     _append(root / "docs" / "scale" / "module-0005.md", "\nOne more sentence.\n")
@@ -208,9 +213,22 @@ def test_warm_build_after_an_edit_equals_a_clean_build(tmp_path):
     assert warm["scale/module-0003/index.html"] != cold["scale/module-0003/index.html"]
     assert warm["scale/module-0005/index.html"] != cold["scale/module-0005/index.html"]
     assert warm["standards/icescr/index.html"] != cold["standards/icescr/index.html"]
+    assert "scale/module-0007/index.html" in cold and "scale/module-0007/index.html" not in warm
     # a build with nothing changed reuses Pagefind's output as well
     assert "Pagefind's output reused" in _build(root, "site")
     assert _tree(root / "site") == warm
+
+
+def test_list_pages_carry_no_build_time(grown):
+    """The pages of a list have no history of their own: a "last updated" there would be the time
+    of the build, which changes every list page at every build (thousands at scale)."""
+    site = grown[1] / "site"
+    lists = [p for p in site.rglob("*.html") if _is_list_page(p)]
+    assert len(lists) > 20 and any(p.relative_to(site).parts[0] == "es" for p in lists)
+    for path in lists:
+        assert "git-revision-date-localized-plugin" not in path.read_text(encoding="utf-8"), path
+    # while the pages that are not lists keep theirs
+    assert "git-revision-date-localized-plugin-date" in (site / "rights" / "housing" / "index.html").read_text(encoding="utf-8")
 
 
 def test_tags_on_a_page_lead_to_the_list_of_their_issue_area(grown):

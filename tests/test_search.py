@@ -213,6 +213,30 @@ def test_all_pages_lists_every_page(built: Path):
         assert link in html
 
 
+def test_the_part_of_a_page_kept_for_search_gives_the_same_records(built: Path):
+    """A build keeps only each page's indexable part in memory (not the page, nor a read-back):
+    every page of the real site, in both languages, must give the same records and headings."""
+    site_dir = built / "site"
+    table = search.entries(load_site(Project(built)).site)
+    files = sorted(p for p in site_dir.rglob("*.html") if not p.relative_to(site_dir).as_posix().startswith("pagefind/"))
+    assert len(files) > 200 and any(p.relative_to(site_dir).parts[0] == "es" for p in files)
+    pages = {p: p.read_text(encoding="utf-8") for p in files}
+    parts = {p: search.indexable_part(text) for p, text in pages.items()}
+    assert sum(map(len, parts.values())) * 2 < sum(map(len, pages.values()))  # the navigation is left behind
+    common = search.common_headings(list(pages.values()))
+    assert common == search.common_headings(list(parts.values())) and common
+    listed = 0
+    for path, text in pages.items():
+        url = path.relative_to(site_dir).as_posix().removesuffix("index.html")
+        entry = search.entry_for(url, search.language(text), table)
+        assert search.records(parts[path], "/" + url, entry, common) == search.records(text, "/" + url, entry, common), url
+        listed += search.LIST_PAGE in text
+    assert listed  # list pages, which give no record, were among them
+    # and the build's own index came from those parts: the same records as reading the site back
+    kept = {p.relative_to(site_dir).as_posix(): part for p, part in parts.items()}
+    assert search.collect(site_dir, table, parts=kept) == search.collect(site_dir, table)
+
+
 def test_one_index_per_language(tmp_path: Path):
     site_dir = tmp_path / "site"
     (site_dir / "es").mkdir(parents=True)

@@ -76,6 +76,9 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         self.renderers: dict[str, Renderer] = {}
         self.english_urls: dict[str, frozenset[str]] = {}  # by language: see `_english_urls`
         self.caches: dict = {}
+        # Each page's indexable part by where it is written, in every language: search reads these
+        # instead of the site folder, which also holds the build before last's pages (sitesync).
+        self.search_parts: dict[str, str] = {}
         # Aged dates are logged, not raised: a strict build must not fail the day a review turns a year old.
         for finding in freshness.check(self.site, self.renderer.today, self.config.review_age_months):
             log.info("%s", finding)
@@ -176,6 +179,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
                 file.localization = None if self.lang == languages.DEFAULT else self.lang
                 file.norm_src_uri = page.path
             files.append(file)
+        _memoize_lookups(files)
         return files
 
     def _generated(self, config, page: Page, lang: str) -> File:
@@ -206,6 +210,11 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         return self.renderer.page_markdown(module, markdown)
 
     def on_page_context(self, context, *, page, config, nav):
+        if page.file.generated_by and self.renderer.is_list_page(page.file.src_uri):
+            # A page of a list has no history of its own: the last-updated plugin would stamp it
+            # with the time of the build, and so rewrite (and re-render) every list page each build.
+            for key in [k for k in page.meta if k.startswith("git_")]:
+                del page.meta[key]
         # The tags under a page's title (Material's partials/tags.html) lead to the list of the
         # pages filed under each issue area, which the renderer writes a page at a time.
         names = page.meta.get("tags") or []
@@ -228,8 +237,11 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
     def on_post_page(self, output, *, page, config):
         if self.cache:  # a pure function of the page's HTML, its address and, in an edition, its English pages
             english = self._english_urls() if self._marks_english() else NO_ENGLISH
-            return self.cache.post_page(output, page.url, english, lambda: self._post_page(output, page))
-        return self._post_page(output, page)
+            output = self.cache.post_page(output, page.url, english, lambda: self._post_page(output, page))
+        else:
+            output = self._post_page(output, page)
+        self.search_parts[page.file.abs_dest_path] = search.indexable_part(output)
+        return output
 
     def _marks_english(self) -> bool:
         return self.lang != languages.DEFAULT and self.lang in self.site.translations
@@ -281,9 +293,11 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         site, editions = self.site, {lang: translations.localize(self.site, lang) for lang in others}
         aliases = {lang: translations.search_aliases(self.site, lang) for lang in others}
         cache_dir = self.root / self.config.cache_dir
+        parts = {Path(os.path.relpath(path, site_dir)).as_posix(): part for path, part in self.search_parts.items()}
+        self.search_parts = {}
 
         def index() -> None:
-            report = search.index_site(site_dir, site, editions, aliases, cache_dir=cache_dir)
+            report = search.index_site(site_dir, site, editions, aliases, cache_dir=cache_dir, parts=parts)
             log.info("Search: %d pages indexed as %d results (%s)%s", report.pages, report.records,
                      ", ".join(f"{lang}: {n}" for lang, n in sorted(report.languages.items())),
                      "" if report.ran else "; Pagefind's output reused (no record changed)")
@@ -312,6 +326,20 @@ class TagLink:
     name: str
     url: str | None
     hidden: bool = False
+
+
+def _memoize_lookups(files: Files) -> None:
+    """Every link in every page is resolved through `files.get_file_from_path`, which the i18n
+    plugin's Files answer by building three paths a call (about 5% of converting a page). The
+    files are all known by now (this runs last among the files events), so each answer is kept."""
+    lookup, answers = files.get_file_from_path, {}
+
+    def get_file_from_path(path: str):
+        if path not in answers:
+            answers[path] = lookup(path)
+        return answers[path]
+
+    files.get_file_from_path = get_file_from_path
 
 
 def _line_of(lines: list[str], key: str) -> int:

@@ -145,7 +145,8 @@ class BuildCache:
 
     def start_rendering(self, env, nav, files) -> int:
         """Fork helpers that render their share of the pages into the cache, as MkDocs' page
-        loop is about to (the page marked active, the plugins' context events, the template)."""
+        loop is about to (the page marked active, the plugins' context events, the template, the
+        plugins' post-page events)."""
         from mkdocs.commands.build import get_context
 
         if self.warm:  # the same navigation and few changed pages: few renders to share
@@ -161,7 +162,8 @@ class BuildCache:
                 context = get_context(nav, doc_files, config, page)
                 template = env.get_template(page.meta.get("template", "main.html"))
                 context = config.plugins.on_page_context(context, page=page, config=config, nav=nav)
-                template.render(context)
+                # and the last touches (post_page), which the build process would otherwise make alone
+                config.plugins.on_post_page(template.render(context), page=page, config=config)
             finally:
                 page.active = False
 

@@ -595,13 +595,42 @@ class Report:
     ran: bool = True  # False when Pagefind's output from identical record files was reused
 
 
-def collect(site_dir: Path, table: dict[str, Entry], memo: Memo | None = None) -> list[Record]:
-    pages: dict[str, str] = {}
-    for file in sorted(site_dir.rglob("*.html")):
-        rel = file.relative_to(site_dir).as_posix()
-        if rel.startswith(f"{BUNDLE_DIR}/") or rel == "404.html":
-            continue
-        pages[rel[: -len("index.html")] if rel.endswith("index.html") else rel] = file.read_text(encoding="utf-8")
+def indexable_part(page_html: str) -> str:
+    """What `records` and `common_headings` read of a built page: its language, whether it is a
+    list page, and its body, with any heading outside the body. Both give the same results for the
+    part as for the page, and the part is a quarter of the page or less (the navigation is most of
+    it), so a build keeps the parts of all its pages instead of reading them back whole."""
+    lang = _LANG.search(page_html)
+    head = f'<html lang="{lang.group(1)}">' if lang else ""
+    if LIST_PAGE in page_html:
+        head += LIST_PAGE + "></div>"
+    match = _BODY.search(page_html)
+    if not match:
+        return head + "".join(h.group(0) for h in _HEADING.finditer(page_html))
+    end = page_html.find("</article>", match.end())
+    end = len(page_html) if end < 0 else end + len("</article>")
+    outside = "".join(h.group(0) for h in _HEADING.finditer(page_html) if h.start() < match.start() or h.end() > end)
+    return head + outside + page_html[match.start():end]
+
+
+def page_address(rel: str) -> str | None:
+    """The address a built file is indexed under (site-relative, no leading slash), or None for
+    files that are never results (the 404 page, Pagefind's own)."""
+    if rel.startswith(f"{BUNDLE_DIR}/") or rel == "404.html":
+        return None
+    return rel[: -len("index.html")] if rel.endswith("index.html") else rel
+
+
+def collect(site_dir: Path, table: dict[str, Entry], memo: Memo | None = None,
+            parts: dict[str, str] | None = None) -> list[Record]:
+    """The records of a built site. `parts`: the indexable part of each page by its path in the
+    site (as the build kept them); without it, the site's HTML files are read."""
+    if parts is None:
+        parts = {file.relative_to(site_dir).as_posix(): indexable_part(file.read_text(encoding="utf-8"))
+                 for file in site_dir.rglob("*.html")}
+    # In the order of their paths' parts, as Path sorts them: the word lists follow this order.
+    pages = {url: parts[rel] for rel in sorted(parts, key=lambda rel: rel.split("/"))
+             if (url := page_address(rel)) is not None}
     common = common_headings(list(pages.values()))
     out: list[Record] = []
     for url, page_html in pages.items():
@@ -637,17 +666,20 @@ def pagefind_version() -> str:
         return "?"
 
 
+ENTRY = "pagefind-entry.json"  # names each language's metadata; one per run, merged in the site
+
+
 def _write(items: list[Record], work: Path) -> bool:
-    """Run the Pagefind CLI (its binary ships in the `pagefind[bin]` wheel) over the records, into
-    work/bundle; returns False when it was not run because `work` already holds the bundle made
-    from these very record files.
+    """Run the Pagefind CLI (its binary ships in the `pagefind[bin]` wheel) over one language's
+    records, into work/bundle; returns False when it was not run because `work` already holds the
+    bundle made from these very record files.
 
     `work` is a folder in the build cache (or a temporary one). The record files stay there between
     builds and only changed ones are rewritten (search_cache.sync_files). Pagefind has no incremental
     mode, but its output depends on nothing but its record files, its version and its settings:
     when none of them changed since the bundle was made, the bundle is that run's output as is.
     The CLI, not the Python API: the API waits a tenth of a second per file (2,000 pages took minutes)."""
-    records, bundle, stamp = work / RECORDS_DIR, work / BUNDLE_DIR, work / "bundle.stamp"
+    records, bundle, stamp = work / RECORDS_DIR, work / "bundle", work / "bundle.stamp"
     config = {"site": str(records), "output_path": str(bundle), "exclude_selectors": list(EXCLUDE)}
     expected = json.dumps([config, pagefind_version()])
     try:
@@ -671,12 +703,23 @@ def _write(items: list[Record], work: Path) -> bool:
     return True
 
 
+def _merged_entry(bundles: list[Path]) -> bytes:
+    """One `pagefind-entry.json` for the runs of every language: each run's names its own."""
+    entries = [json.loads((b / ENTRY).read_text(encoding="utf-8")) for b in bundles]
+    merged = dict(entries[0])
+    merged["languages"] = {lang: v for e in entries for lang, v in sorted(e.get("languages", {}).items())}
+    return json.dumps(merged, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
 def index_site(site_dir: Path, site: m.Site, editions: dict[str, m.Site] | None = None,
-               aliases: dict[str, dict[str, tuple[str, ...]]] | None = None, cache_dir: Path | None = None) -> Report:
+               aliases: dict[str, dict[str, tuple[str, ...]]] | None = None, cache_dir: Path | None = None,
+               parts: dict[str, str] | None = None) -> Report:
     """Index a built site into site_dir/pagefind/, with one index and one word list per language.
     `editions` gives the site as each other language's readers see it (translations.localize), so
     pages under /<lang>/ get their summaries, aliases and filters in that language; `aliases` adds
-    words by language and URL (translations.search_aliases: Spanish terms for English fallbacks)."""
+    words by language and URL (translations.search_aliases: Spanish terms for English fallbacks).
+    `parts`: each page's `indexable_part`, by its path in site_dir, as the build produced them; then
+    only those pages are indexed, and nothing is read back (see `collect`)."""
     site_dir = Path(site_dir)
     table = entries(site)
     for lang, edition in (editions or {}).items():
@@ -684,25 +727,42 @@ def index_site(site_dir: Path, site: m.Site, editions: dict[str, m.Site] | None 
         table.update({f"{lang}/{url}": replace(entry, aliases=entry.aliases + extra.get(url, ()))
                       for url, entry in entries(edition, site, lang).items()})
     memo = Memo(cache_dir)  # with no cache_dir, in memory: the same results, nothing kept
-    items = collect(site_dir, table, memo)
+    items = collect(site_dir, table, memo, parts)
     if not items:  # nothing marked for the index (a theme without our overrides): no search
         shutil.rmtree(site_dir / BUNDLE_DIR, ignore_errors=True)  # an earlier build's, in a reused folder
         return Report(0, 0, {})
+    report = Report(len({i.url.split("#")[0] for i in items}), len(items), {})
+    by_lang: dict[str, list[Record]] = {}
+    for item in items:
+        by_lang.setdefault(item.lang, []).append(item)
     with contextlib.ExitStack() as stack:
         work = Path(cache_dir) / SEARCH_DIR if cache_dir else Path(stack.enter_context(tempfile.TemporaryDirectory()))
         stack.enter_context(locked(work))  # `make serve` and `make site` share the cache
-        ran = _write(items, work)
-        bundle = work / BUNDLE_DIR
-        by_lang: dict[str, list[frozenset[str]]] = {}
-        for item in items:
-            by_lang.setdefault(item.lang, []).append(memo.get("words", item.html, lambda h: long_words(indexed_text(h))))
+        # One Pagefind run per language, each over its own records: Pagefind holds everything it
+        # indexes in memory (about 1 GB for both languages at 2,000 extra modules), and a language
+        # whose records did not change keeps its last run's output.
+        ran = False
+        for lang, lang_items in sorted(by_lang.items()):
+            ran |= _write(lang_items, work / lang)
+        for old in (work / RECORDS_DIR, work / BUNDLE_DIR, *(p for p in work.iterdir() if p.is_dir()
+                                                                and p.name not in by_lang)):
+            shutil.rmtree(old, ignore_errors=True)  # a language gone, or the single run of earlier versions
+        bundles = [work / lang / "bundle" for lang in sorted(by_lang)]
+        out = site_dir / BUNDLE_DIR
+        sitesync.mirror(bundles, out, skip=(ENTRY, "words-*.json"))
+        files = {ENTRY: _merged_entry(bundles)}
+        results: dict[str, dict[str, tuple[str, str]]] = {}
+        for bundle in bundles:
+            results.update(fragment_results(bundle))
+        for lang, lang_items in sorted(by_lang.items()):
+            texts = [memo.get("words", item.html, lambda h: long_words(indexed_text(h))) for item in lang_items]
+            files[f"words-{lang}.json"] = json.dumps(words_file(lang, vocabulary_of(texts), results.get(lang, {}), table),
+                                                     ensure_ascii=False, separators=(",", ":")).encode("utf-8")
         memo.save()
-        results = fragment_results(bundle)
-        for lang, texts in by_lang.items():
-            data = json.dumps(words_file(lang, vocabulary_of(texts), results.get(lang, {}), table),
-                              ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-            if not sitesync.same_bytes(bundle / f"words-{lang}.json", data):
-                (bundle / f"words-{lang}.json").write_bytes(data)
-        sitesync.mirror(bundle, site_dir / BUNDLE_DIR)
-    return Report(len({i.url.split("#")[0] for i in items}), len(items),
-                  {lang: len(texts) for lang, texts in by_lang.items()}, ran)
+        for path in out.glob("words-*.json"):
+            if path.name not in files:
+                path.unlink()
+        for name, data in files.items():
+            if not sitesync.same_bytes(out / name, data):
+                (out / name).write_bytes(data)
+    return replace(report, languages={lang: len(lang_items) for lang, lang_items in by_lang.items()}, ran=ran)

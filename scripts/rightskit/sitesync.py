@@ -14,6 +14,7 @@ Nothing here knows about MkDocs.
 """
 from __future__ import annotations
 
+import fnmatch
 import os
 import shutil
 from pathlib import Path
@@ -111,28 +112,37 @@ class Output:
         return removed
 
 
-def mirror(source: str | Path, dest: str | Path) -> int:
-    """Make `dest` hold exactly the files of `source`, copying only those that differ and removing
-    the rest; returns how many files were copied or removed."""
-    source, dest = Path(source), Path(dest)
-    wanted = {p.relative_to(source) for p in source.rglob("*") if p.is_file()}
+def mirror(source: str | Path | list[Path], dest: str | Path, skip: tuple[str, ...] = ()) -> int:
+    """Make `dest` hold exactly the files of `source` (or of several folders, a later one's file
+    taking the place of an earlier one's), copying only those that differ and removing the rest;
+    files named like a `skip` pattern are neither copied nor removed. Returns how many files were
+    copied or removed."""
+    sources = [Path(s) for s in source] if isinstance(source, list) else [Path(source)]
+    dest = Path(dest)
+
+    def skipped(rel: Path) -> bool:
+        return any(fnmatch.fnmatchcase(rel.as_posix(), pattern) for pattern in skip)
+
+    wanted = {p.relative_to(s): p for s in sources for p in s.rglob("*") if p.is_file() and not skipped(p.relative_to(s))}
     changes = 0
     if dest.is_dir():
         for path in sorted(dest.rglob("*"), reverse=True):
             if path.is_file() or path.is_symlink():
-                if path.relative_to(dest) not in wanted:
+                rel = path.relative_to(dest)
+                if rel not in wanted and not skipped(rel):
                     path.unlink()
                     changes += 1
             elif path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
-    for rel in sorted(wanted):
+    for rel, path in sorted(wanted.items()):
         target = dest / rel
-        if same_file(source / rel, target):
+        if same_file(path, target):
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         _remove_if_link(str(target))
-        shutil.copyfile(source / rel, target)
+        shutil.copyfile(path, target)
         changes += 1
+    dest.mkdir(parents=True, exist_ok=True)
     return changes
 
 

@@ -609,7 +609,7 @@ def indexable_part(page_html: str) -> str:
         return head + "".join(h.group(0) for h in _HEADING.finditer(page_html))
     end = page_html.find("</article>", match.end())
     end = len(page_html) if end < 0 else end + len("</article>")
-    outside = "".join(h.group(0) for h in _HEADING.finditer(page_html) if h.start() < match.start() or h.end() > end)
+    outside = "".join(h.group(0) for h in (*_HEADING.finditer(page_html, 0, match.start()), *_HEADING.finditer(page_html, end)))
     return head + outside + page_html[match.start():end]
 
 

@@ -38,7 +38,7 @@ def records(site_dir: Path, site: m.Site) -> dict[str, list[list]]:
     out: dict[str, list[list]] = {}
     for file in sorted(site_dir.rglob("*.html")):
         rel = file.relative_to(site_dir).as_posix()
-        if rel.startswith(f"{search.BUNDLE_DIR}/") or rel == "404.html":
+        if search.page_address(rel) is None:  # Pagefind's files, the 404 page
             continue
         page_html = file.read_text(encoding="utf-8")
         lang = search.language(page_html)

@@ -708,7 +708,11 @@ def _merged_entry(bundles: list[Path]) -> bytes:
     entries = [json.loads((b / ENTRY).read_text(encoding="utf-8")) for b in bundles]
     merged = dict(entries[0])
     merged["languages"] = {lang: v for e in entries for lang, v in sorted(e.get("languages", {}).items())}
-    return json.dumps(merged, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return _compact_json(merged)
+
+
+def _compact_json(value) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def index_site(site_dir: Path, site: m.Site, editions: dict[str, m.Site] | None = None,
@@ -731,7 +735,7 @@ def index_site(site_dir: Path, site: m.Site, editions: dict[str, m.Site] | None 
     if not items:  # nothing marked for the index (a theme without our overrides): no search
         shutil.rmtree(site_dir / BUNDLE_DIR, ignore_errors=True)  # an earlier build's, in a reused folder
         return Report(0, 0, {})
-    report = Report(len({i.url.split("#")[0] for i in items}), len(items), {})
+    pages, count = len({i.url.split("#")[0] for i in items}), len(items)
     by_lang: dict[str, list[Record]] = {}
     for item in items:
         by_lang.setdefault(item.lang, []).append(item)
@@ -756,8 +760,7 @@ def index_site(site_dir: Path, site: m.Site, editions: dict[str, m.Site] | None 
             results.update(fragment_results(bundle))
         for lang, lang_items in sorted(by_lang.items()):
             texts = [memo.get("words", item.html, lambda h: long_words(indexed_text(h))) for item in lang_items]
-            files[f"words-{lang}.json"] = json.dumps(words_file(lang, vocabulary_of(texts), results.get(lang, {}), table),
-                                                     ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+            files[f"words-{lang}.json"] = _compact_json(words_file(lang, vocabulary_of(texts), results.get(lang, {}), table))
         memo.save()
         for path in out.glob("words-*.json"):
             if path.name not in files:
@@ -765,4 +768,4 @@ def index_site(site_dir: Path, site: m.Site, editions: dict[str, m.Site] | None 
         for name, data in files.items():
             if not sitesync.same_bytes(out / name, data):
                 (out / name).write_bytes(data)
-    return replace(report, languages={lang: len(lang_items) for lang, lang_items in by_lang.items()}, ran=ran)
+    return Report(pages, count, {lang: len(lang_items) for lang, lang_items in by_lang.items()}, ran)

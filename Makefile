@@ -47,13 +47,13 @@ test: $(TEST_STAMP)
 ## Time loading, page generation, the MkDocs build and PDFs; search quality and bytes (in Chromium).
 ## With SCALE=1, the scale benchmark instead (see bench-scale).
 bench: $(TEST_STAMP)
-	$(if $(SCALE),$(BIN)/rightskit bench --scale $(SIZES),scripts/install-system-deps.sh test && $(BIN)/rightskit bench)
+	$(if $(SCALE),$(BIN)/python -m rightskit.devtools bench --scale $(SIZES),scripts/install-system-deps.sh test && $(BIN)/python -m rightskit.devtools bench)
 
 ## Our build against stock MkDocs + Material with 0 to 2,000 extra modules (slow: ~10 minutes).
 ## `make bench SCALE=1` does the same; choose sizes with SIZES=50,200.
 SIZES ?=
 bench-scale: $(STAMP)
-	$(BIN)/rightskit bench --scale $(SIZES)
+	$(BIN)/python -m rightskit.devtools bench --scale $(SIZES)
 
 ## Pin every Python package CI installs (run after changing pyproject.toml, then commit requirements.lock).
 lock: $(TEST_STAMP)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from rightskit.load import Project, load_site
+from rightskit.project import Project, load_site
 
 REPO = Path(__file__).resolve().parents[1]
 MINI = Path(__file__).parent / "fixtures" / "mini"

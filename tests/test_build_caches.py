@@ -9,8 +9,12 @@ import shutil
 import time
 from types import SimpleNamespace
 
-from rightskit import plugin_gitdates, search, search_cache, sitesync
-from rightskit.pageweight import compact_navigation
+from rightskit.mkdocs import gitdates as plugin_gitdates
+from rightskit.outputs.search import pagefind
+from rightskit.outputs.search import vocabulary
+from rightskit.outputs.search import cache as search_cache
+from rightskit.infra import sitesync
+from rightskit.mkdocs.pageweight import compact_navigation
 
 
 def test_navigation_loses_its_indentation_and_nothing_else():
@@ -56,8 +60,8 @@ def test_record_files_are_synced_not_rewritten(tmp_path):
     assert sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*")) == ["a", "a/index.html", "c",
                                                                                      "c/index.html"]
     assert (folder / "a" / "index.html").stat().st_mtime_ns == before
-    assert search.vocabulary(["eviction eviction tenant", "eviction is bad"]) == \
-        search.vocabulary_of([search.long_words("eviction eviction tenant"), search.long_words("eviction is bad")])
+    assert vocabulary.vocabulary(["eviction eviction tenant", "eviction is bad"]) == \
+        vocabulary.vocabulary_of([vocabulary.long_words("eviction eviction tenant"), vocabulary.long_words("eviction is bad")])
 
 
 def _git_plugin(head: str):
@@ -155,7 +159,7 @@ def test_mirror_and_rotate(tmp_path):
 def test_mkdocs_writes_go_through_the_output_only_during_a_build(tmp_path):
     from mkdocs import utils
 
-    from rightskit.plugin_output import incremental
+    from rightskit.mkdocs.output import incremental
 
     original = utils.write_file
     _aged(tmp_path / "old.html", b"old")
@@ -184,8 +188,7 @@ def _record(folder, name: str, text: str) -> None:
 
 
 def test_stale_pagefind_files_are_found_from_its_metadata(tmp_path):
-    from rightskit import pagefind_meta
-
+    from rightskit.outputs.search import meta as pagefind_meta
     records, reused, fresh = tmp_path / "records", tmp_path / "a" / "out", tmp_path / "b" / "out"
     for folder in (reused, fresh):
         folder.parent.mkdir()
@@ -210,38 +213,37 @@ def _search_page(title: str, text: str) -> str:
 
 
 def test_pagefind_runs_again_only_when_a_record_changed(tmp_path):
-    from rightskit import model, search
-
+    from rightskit.core import model
+    from rightskit.outputs.search import pagefind
     site, cache = tmp_path / "site", tmp_path / "cache"
     (site / "a").mkdir(parents=True)
     (site / "index.html").write_text(_search_page("Housing", "Adequate housing for everyone."))
     (site / "a" / "index.html").write_text(_search_page("Health", "Clinics near you."))
-    assert search.index_site(site, model.Site(), cache_dir=cache).ran
+    assert pagefind.index_site(site, model.Site(), cache_dir=cache).ran
     first = _files(site / "pagefind")
     # A new build time in the "last updated" box is no change to what is indexed.
     (site / "a" / "index.html").write_text(_search_page("Health", "Clinics near you.").replace("06:18:02", "07:00:00"))
     shutil.rmtree(site / "pagefind")
-    assert not search.index_site(site, model.Site(), cache_dir=cache).ran
+    assert not pagefind.index_site(site, model.Site(), cache_dir=cache).ran
     assert _files(site / "pagefind") == first
     (site / "a" / "index.html").write_text(_search_page("Health", "Clinics and pharmacies near you."))
-    assert search.index_site(site, model.Site(), cache_dir=cache).ran
+    assert pagefind.index_site(site, model.Site(), cache_dir=cache).ran
     fresh = tmp_path / "fresh"
     shutil.copytree(site, fresh, ignore=shutil.ignore_patterns("pagefind"))
-    search.index_site(fresh, model.Site())  # no cache at all
+    pagefind.index_site(fresh, model.Site())  # no cache at all
     assert _files(site / "pagefind") == _files(fresh / "pagefind")
 
 
 def test_pagefind_runs_once_per_language_and_again_only_for_a_changed_one(tmp_path):
     """Pagefind holds all it indexes in memory, so each language gets a run of its own (half the
     peak at 2,000 extra modules); their outputs are merged into one bundle, as one run writes it."""
-    from rightskit import model
-
+    from rightskit.core import model
     site, cache = tmp_path / "site", tmp_path / "cache"
     (site / "es").mkdir(parents=True)
     (site / "index.html").write_text(_search_page("Housing", "Adequate housing for everyone."))
     (site / "es" / "index.html").write_text(_search_page("Vivienda", "Vivienda adecuada.").replace('lang="en"', 'lang="es"'))
-    assert search.index_site(site, model.Site(), cache_dir=cache).ran
-    work = cache / search.SEARCH_DIR
+    assert pagefind.index_site(site, model.Site(), cache_dir=cache).ran
+    work = cache / pagefind.SEARCH_DIR
     assert sorted(p.relative_to(work).as_posix() for p in work.glob("*/records/**/*.html")) == [
         "en/records/index.html", "es/records/es/index.html"]
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text())
@@ -252,12 +254,12 @@ def test_pagefind_runs_once_per_language_and_again_only_for_a_changed_one(tmp_pa
     stamps = {p: p.stat().st_mtime_ns for p in (work / "en" / "bundle").rglob("*") if p.is_file()}
     (site / "es" / "index.html").write_text(
         _search_page("Vivienda", "Vivienda adecuada para todos.").replace('lang="en"', 'lang="es"'))
-    assert search.index_site(site, model.Site(), cache_dir=cache).ran
+    assert pagefind.index_site(site, model.Site(), cache_dir=cache).ran
     assert _files(work / "en" / "bundle") == english  # English was not indexed again
     assert {p: p.stat().st_mtime_ns for p in stamps} == stamps
     fresh = tmp_path / "fresh"
     shutil.copytree(site, fresh, ignore=shutil.ignore_patterns("pagefind"))
-    search.index_site(fresh, model.Site())
+    pagefind.index_site(fresh, model.Site())
     assert _files(site / "pagefind") == _files(fresh / "pagefind")
 
 
@@ -269,7 +271,7 @@ def test_generated_pages_do_not_read_the_prose_of_modules(mini):
     from dataclasses import replace as changed
 
     from conftest import check
-    from rightskit.render import Renderer
+    from rightskit.pages.render import Renderer
 
     site = check(mini).site
     today = dt.date(2026, 12, 1)

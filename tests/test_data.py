@@ -89,8 +89,8 @@ def test_every_mechanism_guide_cites_its_mechanism():
 
 
 def test_parts_of_a_set_of_principles_are_principles_not_articles():
-    from rightskit import translations
-    from rightskit.render import Renderer
+    from rightskit.content.i18n import translations
+    from rightskit.pages.render import Renderer
 
     site = check(REPO).site
     principles = [i for i in site.instruments.values() if i.kind == "principles" and i.articles]

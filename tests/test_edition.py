@@ -3,9 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rightskit import edition as ed
-
-
+from rightskit.core import edition as ed
 def test_site_url_comes_from_the_environment_before_the_configuration(monkeypatch):
     monkeypatch.delenv("SITE_URL", raising=False)
     assert ed.site_url("https://configured.example.org") == "https://configured.example.org/"

@@ -8,7 +8,9 @@ import re
 import pytest
 
 from browsing import WCAG, foreign
-from rightskit import languages, pathways
+from rightskit.pages import finder
+from rightskit.core import languages
+from rightskit.content import pathways
 from test_finder_browser import ALL, FINDER, SCENARIOS, answer, shown
 
 pytestmark = pytest.mark.browser
@@ -19,7 +21,7 @@ ES_FINDER = "es/" + FINDER
 def english_sentences() -> list[str]:
     """What finder.js and the form write in English, cut at placeholders, in pieces that are sentences."""
     en = languages.strings("en")
-    keys = list(pathways.SCRIPT_STRINGS.values())
+    keys = list(finder.SCRIPT_STRINGS.values())
     for q in (pathways.HARM, pathways.AFFECTED, pathways.REMEDIES, pathways.WANTS):
         keys += [q.legend] + [o.label for o in q.options]
     pieces = []

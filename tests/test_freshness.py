@@ -9,9 +9,12 @@ from pathlib import Path
 
 from conftest import check, rightskit
 
-from rightskit import export, freshness, markers, ownwords
-from rightskit.findings import Finding, format_findings
-from rightskit.render import Renderer
+from rightskit.outputs import export
+from rightskit.content import freshness
+from rightskit.core import markers
+from rightskit.content import ownwords
+from rightskit.core.findings import Finding, format_findings
+from rightskit.pages.render import Renderer
 
 # The mini project reviews everything on 2026-01-15.
 REVIEWED = dt.date(2026, 1, 15)
@@ -307,7 +310,7 @@ def test_check_reads_official_texts_from_a_folder(mini, tmp_path):
 
 
 def test_markers_in_workshop_notes_print_as_dates_in_handouts(mini):
-    from rightskit.pdf import Printer
+    from rightskit.outputs.print.pdf import Printer
 
     replace(mini / "curricula/housing.yml", "notes: AGENDA-NOTE for facilitators.",
             "notes: AGENDA-NOTE & co. [[as-of:2026-01-10]]")

@@ -59,8 +59,8 @@ def test_a_variation_that_does_not_add_up_is_reported_at_its_line(mini):
 def test_shipped_timings_add_up_in_every_variation():
     from pathlib import Path
 
-    from rightskit import variations
-    from rightskit.load import Project, load_site
+    from rightskit.content import variations
+    from rightskit.project import Project, load_site
 
     site = load_site(Project(Path(__file__).resolve().parents[1])).site
     errors = [str(f) for f in variations.check(site) if f.is_error]

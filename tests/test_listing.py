@@ -6,8 +6,11 @@ import re
 import pytest
 
 from conftest import check
-from rightskit import languages, listing, render, translations
-from rightskit.scalebench import retitle
+from rightskit.core import languages
+from rightskit.core import listing
+from rightskit.pages import render
+from rightskit.content.i18n import translations
+from rightskit.devtools.scalebench import retitle
 
 SMALL = listing.ListSizes(page=3, preview=2, overview=2, table=2)
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import check, rightskit
-from rightskit.render import print_facilitator_notes, show_facilitator_notes, strip_facilitator_notes
+from rightskit.pages.facilitator import print_facilitator_notes, show_facilitator_notes, strip_facilitator_notes
 
 
 @dataclass

@@ -9,8 +9,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import REPO, check
-from rightskit import deeplinks, export, pathways
-from rightskit.render import Renderer
+from rightskit.pages import deeplinks
+from rightskit.outputs import export
+from rightskit.content import pathways
+from rightskit.pages.render import Renderer
 
 FIXTURE = Path(__file__).parent / "fixtures" / "pathways" / "pathways.yml"
 FILE = "standards/pathways.yml"

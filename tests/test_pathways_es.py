@@ -10,8 +10,13 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, check
-from rightskit import deeplinks, export, languages, pathways, translations
-from rightskit.render import Renderer
+from rightskit.pages import finder
+from rightskit.pages import deeplinks
+from rightskit.outputs import export
+from rightskit.core import languages
+from rightskit.content import pathways
+from rightskit.content.i18n import translations
+from rightskit.pages.render import Renderer
 
 FIXTURE = Path(__file__).parent / "fixtures" / "pathways" / "pathways.yml"
 FILE = "standards/pathways.yml"
@@ -108,7 +113,7 @@ def test_spanish_finder_page_has_no_english_words(project):
                                  text).group(1))
     assert words["text"]["you-chose"] == "Usted eligió: {answers}."
     assert words["months"][10] == "noviembre" and words["status"]["ratified"] == "ratificado"
-    assert set(words["text"]) == set(pathways.SCRIPT_STRINGS)
+    assert set(words["text"]) == set(finder.SCRIPT_STRINGS)
     for sentence in english_sentences():
         assert sentence not in text, sentence
 
@@ -116,7 +121,7 @@ def test_spanish_finder_page_has_no_english_words(project):
 def english_sentences() -> list[str]:
     """The English the finder writes, in pieces long enough to be sentences (placeholders cut out)."""
     en = languages.strings("en")
-    keys = list(pathways.SCRIPT_STRINGS.values())
+    keys = list(finder.SCRIPT_STRINGS.values())
     for q in (pathways.HARM, pathways.AFFECTED, pathways.REMEDIES, pathways.WANTS):
         keys += [q.legend] + [o.label for o in q.options]
     keys += [k for k in languages.strings("en").table if k.startswith("finder.")]

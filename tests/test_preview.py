@@ -13,8 +13,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO
-from rightskit import preview
-
+from rightskit.cli import preview
 TIMEOUT = 90  # seconds: generous, the machine is shared; this bounds a hang, it does not time the preview
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from pdfread import all_text
-from rightskit.load import Project, load_site
+from rightskit.project import Project, load_site
 
 
 def text_of(built: Path, name: str) -> str:

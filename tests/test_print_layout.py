@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from pdfread import BOTTOM, MM, all_text, body_lines, page_sizes, words
-from rightskit.load import Project, load_site
+from rightskit.project import Project, load_site
 
 MIN_LAST_PAGE_LINES = 6
 BLOCK_TAGS = {"p", "li", "h1", "h2", "h3", "h4", "td", "th", "div", "section", "tr", "ul", "ol", "table", "title",
@@ -33,7 +33,7 @@ def lines(pdfs) -> dict[str, list[list[str]]]:
 @pytest.fixture(scope="module")
 def documents(built) -> dict[str, str]:
     """The HTML each PDF was rendered from, by file name."""
-    from rightskit.pdf import Printer
+    from rightskit.outputs.print.pdf import Printer
 
     site = load_site(Project(built)).site
     return {Path(d.name).name: d.html for d in Printer(site, "https://example.invalid/").documents()}
@@ -154,8 +154,7 @@ def test_metadata_is_complete_and_not_cut_at_a_quote(pdfs, documents):
 
 
 def test_every_page_of_every_pdf_carries_version_date_license_and_address(pdfs, built):
-    from rightskit import edition as ed
-
+    from rightskit.core import edition as ed
     version = ed.version()
     for path in pdfs:
         pages = all_text(path).split("\f")[:-1]
@@ -190,7 +189,7 @@ def test_every_link_address_is_printed_in_full(pdfs):
 
 
 def test_endnotes_number_each_address_once_and_skip_bare_addresses():
-    from rightskit.endnotes import add_endnotes
+    from rightskit.outputs.print.endnotes import add_endnotes
 
     html = ('<html><body><p><a href="https://a.test/x">A</a>, <a href="https://b.test/">B</a>, '
             '<a href="https://a.test/x">again</a>, <a href="https://c.test/">https://c.test/</a></p></body></html>')

@@ -10,8 +10,7 @@ import pytest
 import yaml
 
 from conftest import REPO
-from rightskit import filelint
-
+from rightskit.content import filelint
 WORKFLOWS = REPO / ".github" / "workflows"
 PINNED = re.compile(r"^[\w.-]+/[\w.-]+@v\d+\.\d+\.\d+$")
 
@@ -111,7 +110,7 @@ def test_pre_commit_runs_the_local_checks():
     hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
     assert all(repo["repo"] == "local" for repo in config["repos"])
     assert hooks["rightskit-check"]["entry"] == "rightskit check"
-    assert hooks["file-hygiene"]["entry"] == "python -m rightskit.filelint"
+    assert hooks["file-hygiene"]["entry"] == "python -m rightskit.content.filelint"
 
 
 def test_file_hygiene_finds_tabs_bom_trailing_spaces_and_bad_yaml(tmp_path):

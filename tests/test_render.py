@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from conftest import check
-from rightskit import paths, render, xref
-
-
+from rightskit.core import paths
+from rightskit.pages import facilitator, htmlmarks, render
+from rightskit.core import xref
 def test_xref_renders_link_with_title_and_label(mini):
     site = check(mini).site
     out = render.Renderer(site).expand("rights/housing.md", "See [[icescr/11]] and [[cescr-gc-4|the comment]].")
@@ -45,19 +45,19 @@ End.
 
 
 def test_strip_facilitator_notes_removes_every_block():
-    out = render.strip_facilitator_notes(FACILITATED)
+    out = facilitator.strip_facilitator_notes(FACILITATED)
     assert "Secret" not in out and "Nested secret" not in out
     assert "Intro." in out and "After." in out and "End." in out and "- item" in out
 
 
 def test_facilitator_notes_show_collapsed_on_the_site():
-    out = render.show_facilitator_notes(FACILITATED)
+    out = facilitator.show_facilitator_notes(FACILITATED)
     assert out.count('??? facilitator "For facilitators"') == 2
     assert "Secret one." in out
 
 
 def test_handout_section_of_an_activity(mini):
-    from rightskit.pdf import handout_section
+    from rightskit.outputs.print.pdf import handout_section
 
     module = check(mini).site.modules["activities/line.md"]
     assert handout_section(module.body) == "The seven elements, for participants."
@@ -87,6 +87,6 @@ def test_checklist_boxes_get_the_item_text_as_their_name():
     html = ('<ul class="task-list"><li class="task-list-item"><label class="task-list-control">'
             '<input type="checkbox" disabled/><span class="task-list-indicator"></span></label> '
             '<strong>Who</strong> is "coming"?<ul><li>nested</li></ul></li></ul>')
-    out = render.label_checkboxes(html)
+    out = htmlmarks.label_checkboxes(html)
     assert '<input type="checkbox" disabled aria-label="Who is &quot;coming&quot;?"/>' in out
     assert out.count("aria-label") == 1

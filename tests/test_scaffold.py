@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, check, rightskit
-from rightskit import scaffold
-
+from rightskit.cli import scaffold
 IDS = {"module": "rights/food-sovereignty", "activity": "rent-diary", "workshop": "tenant-organizing",
        "instrument": "icrmw", "mechanism": "sr-food", "term": "NGO"}
 

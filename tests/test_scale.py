@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, check, rightskit
-from rightskit.render import Renderer
-from rightskit.scalebench import add_modules, commit_all, copy_project
+from rightskit.pages.render import Renderer
+from rightskit.devtools.scalebench import add_modules, commit_all, copy_project
 
 
 def _add_term(root: Path, term: str, expansion: str) -> None:

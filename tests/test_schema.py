@@ -7,8 +7,9 @@ import json
 import yaml
 
 from conftest import REPO
-from rightskit import load, schema
-from rightskit.render import environment
+from rightskit.content import load
+from rightskit.core import schema
+from rightskit.pages.environment import environment
 
 
 def test_loader_reads_exactly_the_documented_fields():

@@ -8,11 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from rightskit import model as m
-from rightskit import search
-from rightskit.findings import errors
-from rightskit.load import Project, load_site
-from rightskit.search_eval import load_queries, matches
+from rightskit.core import model as m
+from rightskit.pages import catalog
+from rightskit.outputs.search import pagefind
+from rightskit.outputs.search import records as search_records
+from rightskit.outputs.search import vocabulary
+from rightskit.core import words as wordlib
+from rightskit.core.findings import errors
+from rightskit.project import Project, load_site
+from rightskit.devtools.search_eval import load_queries, matches
 
 from conftest import REPO
 
@@ -50,22 +54,22 @@ def fragments(bundle: Path) -> dict[str, dict]:
     ("defence", "defense"), ("mould", "mold"), ("analyse", "analyze"),
 ])
 def test_british_spellings_become_american(british, american):
-    assert search.americanize(british) == american
+    assert wordlib.americanize(british) == american
 
 
 @pytest.mark.parametrize("word", ["promise", "exercise", "otherwise", "advise", "housing", "organize", "labor"])
 def test_other_words_keep_their_spelling(word):
-    assert search.americanize(word) == word
+    assert wordlib.americanize(word) == word
 
 
 def test_pages_written_in_british_spelling_are_indexed_under_the_american_one_too():
-    assert search.spelling_variants("Organisers fight for labour rights.").split() == ["labor", "organizers"]
+    assert search_records.spelling_variants("Organisers fight for labour rights.").split() == ["labor", "organizers"]
 
 
 # --- what each page gets from the data -------------------------------------------------
 
 def test_aliases_come_from_the_data(site):
-    table = search.entries(site)
+    table = catalog.entries(site)
     icescr = table["standards/icescr/"]
     assert icescr.kind == "standard" and "ICESCR" in icescr.aliases
     assert icescr.part_areas["article-11"]  # articles carry their own issue areas
@@ -76,7 +80,7 @@ def test_aliases_come_from_the_data(site):
 
 
 def test_hubs_stand_for_the_words_of_their_area(site):
-    table = search.entries(site)
+    table = catalog.entries(site)
     work = table["rights/work/"]
     assert work.kind == "right" and work.areas == ("Work with dignity",)
     assert {"labor", "union"} <= set(work.keywords)
@@ -85,19 +89,19 @@ def test_hubs_stand_for_the_words_of_their_area(site):
 
 
 def test_page_types_cover_every_kind_readers_filter_on(site):
-    kinds = {e.kind for e in search.entries(site).values()}
+    kinds = {e.kind for e in catalog.entries(site).values()}
     assert {"right", "standard", "mechanism", "toolkit", "activity", "workshop"} <= kinds
-    assert all(kind in search.KIND_LABELS["en"] and kind in search.KIND_LABELS["es"] for kind in kinds)
+    assert all(kind in catalog.KIND_LABELS["en"] and kind in catalog.KIND_LABELS["es"] for kind in kinds)
 
 
 def test_a_translation_shares_its_pages_entry():
-    table = {"rights/housing/": search.Entry("right")}
-    assert search.entry_for("es/rights/housing/", "es", table) is table["rights/housing/"]
-    assert search.entry_for("es/rights/housing/", "en", table) is None
+    table = {"rights/housing/": catalog.Entry("right")}
+    assert catalog.entry_for("es/rights/housing/", "es", table) is table["rights/housing/"]
+    assert catalog.entry_for("es/rights/housing/", "en", table) is None
 
 
 def test_catalog_lists_every_page_once_by_type(site):
-    groups = search.catalog(site)
+    groups = catalog.catalog(site)
     listed = [page for _, items in groups for _, page in items]
     assert len(listed) == len(set(listed))
     modules = {mod.path for mod in site.modules.values()} - {"tags.md"}
@@ -109,10 +113,10 @@ def test_catalog_lists_every_page_once_by_type(site):
 # --- preparing pages -------------------------------------------------------------------
 
 def test_only_the_body_is_indexed_with_its_additions():
-    entry = search.Entry("toolkit", ("Housing",), "A short summary of the page.", ("Alias",))
+    entry = catalog.Entry("toolkit", ("Housing",), "A short summary of the page.", ("Alias",))
     html = page('<h1 id="t">Title<a class="headerlink" href="#t">¶</a></h1><p>Body text.</p>')
-    [record] = search.records(html, "/toolkits/x/", entry)
-    text = search.indexed_text(record.html)
+    [record] = search_records.records(html, "/toolkits/x/", entry)
+    text = vocabulary.indexed_text(record.html)
     assert "Body text." in text and "Title" in text and "¶" not in text
     assert "Menu words" not in text and "Footer words" not in text
     assert "A short summary of the page." in text and "Alias" in text
@@ -124,22 +128,22 @@ def test_only_the_body_is_indexed_with_its_additions():
 
 
 def test_lists_of_pages_are_not_results():
-    assert search.records(page("<p>x</p>"), "/all-pages/", search.Entry("page", ignore=True)) == []
-    assert search.records("<html lang='en'><body><p>No body marker</p></body></html>", "/x/", None) == []
+    assert search_records.records(page("<p>x</p>"), "/all-pages/", catalog.Entry("page", ignore=True)) == []
+    assert search_records.records("<html lang='en'><body><p>No body marker</p></body></html>", "/x/", None) == []
 
 
 def test_instrument_articles_are_results_of_their_own():
-    entry = search.Entry("standard", ("Housing", "Food"), "", ("ICESCR",), "ICESCR",
+    entry = catalog.Entry("standard", ("Housing", "Food"), "", ("ICESCR",), "ICESCR",
                          {"article-11": ("Housing",)})
     html = page('<h1 id="i">The Covenant</h1><p>Intro.</p><h2 id="articles">Articles</h2>'
                 '<h3 id="article-11">Article 11: Living standard</h3><p>Food and housing.</p>'
                 '<div data-pagefind-ignore="index"><p>Cited in many pages</p></div>'
                 '<h3 id="article-12">Article 12: Health</h3><p>Clinics.</p>'
                 '<h2 id="cited-in">Cited in</h2><p>Tail.</p>')
-    records = search.records(html, "/standards/icescr/", entry)
+    records = search_records.records(html, "/standards/icescr/", entry)
     assert [r.url for r in records] == ["/standards/icescr/", "/standards/icescr/#article-11",
                                         "/standards/icescr/#article-12"]
-    whole, art11, art12 = (search.indexed_text(r.html) for r in records)
+    whole, art11, art12 = (vocabulary.indexed_text(r.html) for r in records)
     assert "Intro." in whole and "Tail." in whole and "Food and housing" not in whole
     assert "ICESCR Article 11: Living standard" in art11 and "Food and housing." in art11
     assert "Cited in many pages" not in art11 and "Clinics" not in art11
@@ -149,32 +153,32 @@ def test_instrument_articles_are_results_of_their_own():
 
 def test_headings_on_many_pages_lose_their_weight():
     pages = [page(f'<h2 id="tips">Facilitator tips</h2><p>{n}</p><h2 id="t{n}">Topic {n}</h2>') for n in range(5)]
-    common = search.common_headings(pages)
+    common = search_records.common_headings(pages)
     assert common == {"facilitator tips"}
-    [record] = search.records(pages[0], "/a/", None, common)
+    [record] = search_records.records(pages[0], "/a/", None, common)
     assert '<h2 data-pagefind-weight="1" id="tips">' in record.html
     assert '<h2 id="t0">' in record.html
 
 
 def test_vocabulary_counts_pages_not_occurrences():
-    vocab = search.vocabulary(["eviction eviction tenant", "eviction is bad"])
+    vocab = vocabulary.vocabulary(["eviction eviction tenant", "eviction is bad"])
     assert vocab == {"eviction": 2, "tenant": 1}
 
 
 def test_contributor_pages_are_told_apart_from_reader_pages():
     for url in ("/contribute/", "/contribute/reference/instrument/", "/about/review/", "/es/contribute/"):
-        assert search.is_contributor_page(url, "es" if url.startswith("/es/") else "en"), url
+        assert vocabulary.is_contributor_page(url, "es" if url.startswith("/es/") else "en"), url
     for url in ("/rights/housing/", "/about/", "/toolkits/templates/", "/mechanisms/finder/", "/es/rights/housing/"):
-        assert not search.is_contributor_page(url, "es" if url.startswith("/es/") else "en"), url
+        assert not vocabulary.is_contributor_page(url, "es" if url.startswith("/es/") else "en"), url
 
 
 def test_words_file_says_which_results_are_minor_and_gives_synonyms():
     results = {"en_1": ("Housing", "/rights/housing/"), "en_2": ("Reference", "/contribute/reference/")}
-    words = search.words_file("en", {"housing": 1}, results, {})
+    words = vocabulary.words_file("en", {"housing": 1}, results, {})
     assert words["minor"] == ["en_2"]
     assert "repair" in words["synonyms"]["fix"] and "petition" in words["synonyms"]["complaint"]
     assert {"facing", "will", "not"} <= set(words["stop"])
-    assert search.words_file("xx", {}, {}, {})["synonyms"] == {}
+    assert vocabulary.words_file("xx", {}, {}, {})["synonyms"] == {}
 
 
 # --- the built site --------------------------------------------------------------------
@@ -217,24 +221,24 @@ def test_the_part_of_a_page_kept_for_search_gives_the_same_records(built: Path):
     """A build keeps only each page's indexable part in memory (not the page, nor a read-back):
     every page of the real site, in both languages, must give the same records and headings."""
     site_dir = built / "site"
-    table = search.entries(load_site(Project(built)).site)
+    table = catalog.entries(load_site(Project(built)).site)
     files = sorted(p for p in site_dir.rglob("*.html") if not p.relative_to(site_dir).as_posix().startswith("pagefind/"))
     assert len(files) > 200 and any(p.relative_to(site_dir).parts[0] == "es" for p in files)
     pages = {p: p.read_text(encoding="utf-8") for p in files}
-    parts = {p: search.indexable_part(text) for p, text in pages.items()}
+    parts = {p: search_records.indexable_part(text) for p, text in pages.items()}
     assert sum(map(len, parts.values())) * 2 < sum(map(len, pages.values()))  # the navigation is left behind
-    common = search.common_headings(list(pages.values()))
-    assert common == search.common_headings(list(parts.values())) and common
+    common = search_records.common_headings(list(pages.values()))
+    assert common == search_records.common_headings(list(parts.values())) and common
     listed = 0
     for path, text in pages.items():
         url = path.relative_to(site_dir).as_posix().removesuffix("index.html")
-        entry = search.entry_for(url, search.language(text), table)
-        assert search.records(parts[path], "/" + url, entry, common) == search.records(text, "/" + url, entry, common), url
-        listed += search.LIST_PAGE in text
+        entry = catalog.entry_for(url, search_records.language(text), table)
+        assert search_records.records(parts[path], "/" + url, entry, common) == search_records.records(text, "/" + url, entry, common), url
+        listed += search_records.LIST_PAGE in text
     assert listed  # list pages, which give no record, were among them
     # and the build's own index came from those parts: the same records as reading the site back
     kept = {p.relative_to(site_dir).as_posix(): part for p, part in parts.items()}
-    assert search.collect(site_dir, table, parts=kept) == search.collect(site_dir, table)
+    assert pagefind.collect(site_dir, table, parts=kept) == pagefind.collect(site_dir, table)
 
 
 def test_one_index_per_language(tmp_path: Path):
@@ -242,7 +246,7 @@ def test_one_index_per_language(tmp_path: Path):
     (site_dir / "es").mkdir(parents=True)
     (site_dir / "index.html").write_text(page("<h1>Housing</h1><p>Adequate housing for everyone.</p>"))
     (site_dir / "es" / "index.html").write_text(page("<h1>Vivienda</h1><p>Una vivienda adecuada.</p>", "es"))
-    report = search.index_site(site_dir, m.Site())
+    report = pagefind.index_site(site_dir, m.Site())
     assert report.languages == {"en": 1, "es": 1}
     entry = json.loads((site_dir / "pagefind" / "pagefind-entry.json").read_text())
     assert set(entry["languages"]) == {"en", "es"}

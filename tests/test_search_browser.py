@@ -10,10 +10,12 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from rightskit import search
-from rightskit.load import Project, load_site
-from rightskit.search_eval import TOP, evaluate, load_queries, scores
-from rightskit.search_eval import search as type_query
+from rightskit.pages import catalog
+from rightskit.outputs.search import pagefind
+from rightskit.outputs.search import records as search_records
+from rightskit.project import Project, load_site
+from rightskit.devtools.search_eval import TOP, evaluate, load_queries, scores
+from rightskit.devtools.search_eval import search as type_query
 
 from browsing import WCAG, foreign
 from test_search import fragments
@@ -42,13 +44,13 @@ def site_root(built: Path, tmp_path_factory) -> Path:
     html = html[:start] + SPANISH + "</div>" + html[end:]
     (site_dir / FIXTURE).mkdir(parents=True)
     (site_dir / FIXTURE / "index.html").write_text(html, encoding="utf-8")
-    shutil.rmtree(site_dir / search.BUNDLE_DIR)
-    search.index_site(site_dir, load_site(Project(built)).site)
+    shutil.rmtree(site_dir / search_records.BUNDLE_DIR)
+    pagefind.index_site(site_dir, load_site(Project(built)).site)
     return site_dir
 
 
 def index_requests(urls: list[str]) -> list[str]:
-    return [u for u in urls if f"/{search.BUNDLE_DIR}/" in urlsplit(u).path]
+    return [u for u in urls if f"/{search_records.BUNDLE_DIR}/" in urlsplit(u).path]
 
 
 def test_evaluation_queries_find_their_page(page, server):
@@ -82,7 +84,7 @@ def test_results_show_title_type_and_highlighted_excerpt(page, server):
     assert found
     first = page.locator(".rk-search__results > li").first
     assert first.locator(".rk-search__title").inner_text().strip()
-    assert first.locator(".rk-search__type").text_content().strip() in search.KIND_LABELS["en"].values()
+    assert first.locator(".rk-search__type").text_content().strip() in catalog.KIND_LABELS["en"].values()
     assert "evict" in first.locator(".rk-search__excerpt mark").first.inner_text().lower()
     assert re.match(r"\d+ matching documents?", page.locator(".rk-search__status").inner_text())
 
@@ -96,7 +98,7 @@ def test_typos_are_corrected_and_said_so(page, server):
 
 def test_a_two_letter_word_matches_whole_words_only(page, server, site_root):
     # "un" as a prefix would also match under, united, unemployment: most of the index.
-    records = [r for url, r in fragments(site_root / search.BUNDLE_DIR).items() if not url.startswith("/es/")]
+    records = [r for url, r in fragments(site_root / search_records.BUNDLE_DIR).items() if not url.startswith("/es/")]
     whole = sum(bool(re.search(r"\bun\b", r["content"], re.I)) for r in records)
     prefix = sum(bool(re.search(r"\bun", r["content"], re.I)) for r in records)
     assert 0 < whole < prefix

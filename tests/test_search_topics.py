@@ -7,9 +7,12 @@ import dataclasses
 
 import pytest
 
-from rightskit import search, translations
-from rightskit.findings import errors
-from rightskit.load import Project, load_site
+from rightskit.pages import catalog
+from rightskit.core import paths
+from rightskit.core import words as wordlib
+from rightskit.content.i18n import translations
+from rightskit.core.findings import errors
+from rightskit.project import Project, load_site
 
 from conftest import REPO
 
@@ -26,7 +29,7 @@ def _titles(site, area):
 
 
 def test_an_editions_own_words_come_before_untranslated_english_ones(site):
-    english = search.area_topics(site)
+    english = catalog.area_topics(site)
     base = site
     # An edition where one work article alone is translated, among many English titles.
     article = next(a for a in site.articles.values() if "work" in a.issue_areas)
@@ -34,8 +37,8 @@ def test_an_editions_own_words_come_before_untranslated_english_ones(site):
     renamed = dataclasses.replace(article, title="Derecho sindical zzsindicatos")
     arts = [renamed if a.id == article.id else a for a in inst.articles]
     edition = dataclasses.replace(site, instruments={**site.instruments, inst.id: dataclasses.replace(inst, articles=arts)})
-    topics = search.area_topics(edition, base=base, lang="es")
-    own = set(search.words(renamed.title))
+    topics = catalog.area_topics(edition, base=base, lang="es")
+    own = set(wordlib.words(renamed.title))
     assert topics["work"][0] in own and "zzsindicatos" in topics["work"]
     assert "zzsindicatos" not in english["work"]
     assert len(topics["work"]) <= 25
@@ -45,49 +48,49 @@ def test_an_editions_own_words_come_before_untranslated_english_ones(site):
 
 
 def test_without_a_base_every_title_counts_alike(site):
-    assert search.area_topics(site) == search.area_topics(site, base=None, lang="en")
+    assert catalog.area_topics(site) == catalog.area_topics(site, base=None, lang="en")
 
 
 def test_the_spanish_work_hub_stands_for_its_translated_titles(site):
     edition = translations.localize(site, "es")
-    table = search.entries(edition, site, "es")
+    table = catalog.entries(edition, site, "es")
     english = _titles(site, "work")
-    translated = {w for ident, t in _titles(edition, "work").items() if t != english[ident] for w in search.words(t)}
+    translated = {w for ident, t in _titles(edition, "work").items() if t != english[ident] for w in wordlib.words(t)}
     if not translated:
         pytest.skip("no work article has a Spanish title yet")
     assert set(table["rights/work/"].keywords) & translated
 
 
 def test_pages_leading_to_mechanisms_carry_the_names_of_those_mechanisms(site):
-    table = search.entries(site)
+    table = catalog.entries(site)
     finder = table["mechanisms/finder/"]
     assert finder.kind == "mechanism"
     kinds = {site.mechanisms[p.mechanism].kind for p in site.pathways.values()}
-    assert ("un" in finder.keywords) == bool(kinds & search.UN_KINDS)
+    assert ("un" in finder.keywords) == bool(kinds & catalog.UN_KINDS)
     for kind in kinds:
-        assert set(search.words(kind)) - search.GENERIC_WORDS <= set(finder.keywords)
+        assert set(wordlib.words(kind)) - catalog.GENERIC_WORDS <= set(finder.keywords)
     toolkits = [mod for mod in site.modules.values() if mod.type == "toolkit" and mod.mechanisms]
     assert toolkits
     for mod in toolkits:
-        words = set(table[search.paths.url_of(mod.path)].keywords)
-        assert words and not words & search.GENERIC_WORDS
+        words = set(table[paths.url_of(mod.path)].keywords)
+        assert words and not words & catalog.GENERIC_WORDS
         # Only the short names of the top bodies and the kinds: a Special Rapporteur's long
         # name would make the page a result for the topic of the mandate.
         long_only = {w for ref in mod.mechanisms if ref.target in site.mechanisms
-                     for w in search.words(site.mechanisms[ref.target].name)}
-        named = {w for x in site.mechanisms.values() for w in search.words(f"{x.kind} {x.short_name}")} | {"un"}
+                     for w in wordlib.words(site.mechanisms[ref.target].name)}
+        named = {w for x in site.mechanisms.values() for w in wordlib.words(f"{x.kind} {x.short_name}")} | {"un"}
         assert not words & (long_only - named)
 
 
 def test_a_mechanism_kind_of_the_un_system_adds_un(site):
-    un = next(x for x in site.mechanisms.values() if x.kind in search.UN_KINDS)
-    other = next(x for x in site.mechanisms.values() if x.kind not in search.UN_KINDS and "un" not in search.words(x.name))
-    assert "un" in search.mechanism_topics(site, [un.id])
-    assert "un" not in search.mechanism_topics(site, [other.id])
-    assert search.mechanism_topics(site, ["no-such-mechanism"]) == ()
+    un = next(x for x in site.mechanisms.values() if x.kind in catalog.UN_KINDS)
+    other = next(x for x in site.mechanisms.values() if x.kind not in catalog.UN_KINDS and "un" not in wordlib.words(x.name))
+    assert "un" in catalog.mechanism_topics(site, [un.id])
+    assert "un" not in catalog.mechanism_topics(site, [other.id])
+    assert catalog.mechanism_topics(site, ["no-such-mechanism"]) == ()
 
 
 def test_the_un_is_named_in_the_readers_language(site):
-    un = next(x for x in site.mechanisms.values() if x.kind in search.UN_KINDS)
-    assert "onu" in search.mechanism_topics(site, [un.id], "es")
-    assert "un" not in search.mechanism_topics(site, [un.id], "es")  # "un" is the Spanish article
+    un = next(x for x in site.mechanisms.values() if x.kind in catalog.UN_KINDS)
+    assert "onu" in catalog.mechanism_topics(site, [un.id], "es")
+    assert "un" not in catalog.mechanism_topics(site, [un.id], "es")  # "un" is the Spanish article

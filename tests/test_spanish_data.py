@@ -11,11 +11,13 @@ from pathlib import Path
 import pytest
 
 from conftest import check, rightskit, unhashed_removed
-from rightskit import edition as ed
-from rightskit import export, languages, translations
-from rightskit.load import Project, load_site
-from rightskit.pdf import Printer
-from rightskit.render import Renderer
+from rightskit.core import edition as ed
+from rightskit.outputs import export
+from rightskit.core import languages
+from rightskit.content.i18n import translations
+from rightskit.project import Project, load_site
+from rightskit.outputs.print.pdf import Printer
+from rightskit.pages.render import Renderer
 
 ROOT = Path(__file__).resolve().parents[1]
 EDITION = ed.Edition("9.9.9", dt.date(2026, 11, 25), "https://kit.test/")

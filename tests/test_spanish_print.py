@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from rightskit import edition as ed
-from rightskit import languages, packet, translations
-from rightskit.load import Project, load_site
-from rightskit.pdf import Printer
-from rightskit.worksheet import fillable
+from rightskit.core import edition as ed
+from rightskit.core import languages
+from rightskit.outputs.print import packet
+from rightskit.content.i18n import translations
+from rightskit.project import Project, load_site
+from rightskit.outputs.print.pdf import Printer
+from rightskit.outputs.print.worksheet import fillable
 
 ROOT = Path(__file__).resolve().parents[1]
 EDITION = ed.Edition("9.9.9", dt.date(2026, 11, 25), "https://kit.test/")

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from rightskit import translations
-from rightskit.load import Project, load_site
-from rightskit.render import Renderer
+from rightskit.content.i18n import translations
+from rightskit.project import Project, load_site
+from rightskit.pages.render import Renderer
 
 ROOT = Path(__file__).resolve().parents[1]
 MARKER = re.compile(r"\[\[[^\]]+\]\]")  # [[as-of:…]], [[upcoming:…]] and [[id]] / [[id|text]]

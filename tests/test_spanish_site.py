@@ -12,8 +12,8 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import REPO, check
-from rightskit import languages, translations
-
+from rightskit.core import languages
+from rightskit.content.i18n import translations
 ENGLISH_PAGES_NOT_TRANSLATED = ("contribute/index.md", "about/data.md")
 
 

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import check, rightskit, unhashed_removed
-from rightskit import languages, translations
-from rightskit.render import Renderer
+from rightskit.core import languages
+from rightskit.content.i18n import translations
+from rightskit.pages.render import Renderer
 
 TEMPLATES = Path(translations.__file__).parent / "templates"
 
@@ -158,8 +159,7 @@ def test_untranslated_texts_stay_english_and_are_marked_on_spanish_pages(mini):
 
 
 def test_table_of_contents_keeps_the_language_of_a_heading_part():
-    from rightskit import langmarks
-
+    from rightskit.mkdocs import langmarks
     html = ('<nav class="md-nav md-nav--secondary"><a href="#article-28" class="md-nav__link">\n'
             '<span class="md-ellipsis">\nArtículo 28: The right to education\n</span></a>'
             '<a href="#article-29" class="md-nav__link"><span class="md-ellipsis">Artículo 29: Fines</span></a></nav>'
@@ -171,7 +171,7 @@ def test_table_of_contents_keeps_the_language_of_a_heading_part():
 
 
 def test_a_checklist_item_with_english_in_it_is_named_by_its_marked_text():
-    from rightskit.render import label_checkboxes
+    from rightskit.pages.htmlmarks import label_checkboxes
 
     item = ('<li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled/>'
             '<span class="task-list-indicator"></span></label> Para <span lang="en">Flip chart</span></li>')
@@ -246,7 +246,7 @@ def test_language_of_pages():
 
 
 def test_workshop_offered_in_spanish_needs_es_block_and_prints_in_spanish(mini):
-    from rightskit.pdf import Printer
+    from rightskit.outputs.print.pdf import Printer
 
     replace(mini / "curricula/housing.yml", "languages: [en]", "languages: [en, es]")
     found = [str(f) for f in check(mini).findings]
@@ -281,8 +281,7 @@ def test_workshop_offered_in_spanish_needs_es_block_and_prints_in_spanish(mini):
 
 
 def test_a_broken_string_catalog_names_its_file_and_line(tmp_path):
-    from rightskit import languages
-
+    from rightskit.core import languages
     bad = tmp_path / "finder.es.yml"
     bad.write_text("uno: bien\ndos: también\ntres: mal: escrito\n", encoding="utf-8")
     with pytest.raises(languages.CatalogError) as caught:

@@ -60,8 +60,7 @@ def test_unknown_audience_is_reported(mini):
 
 
 def test_pdf_cache_renders_only_what_changed_and_forgets_the_rest(mini, tmp_path):
-    from rightskit import pdf
-
+    from rightskit.outputs.print import pdf
     site = check(mini).site
     cache = tmp_path / "cache"
     first = pdf.build_all(site, tmp_path / "out", site_url="https://example.invalid/", cache_dir=cache)

@@ -1,0 +1,83 @@
+"""`rightskit serve`: the live-reload preview."""
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from rightskit.core.findings import errors, format_findings
+from rightskit.project import load_site
+from rightskit.cli.common import _project
+from rightskit.mkdocs.build import _setup_logging
+
+
+def cmd_serve(args) -> int:
+    """MkDocs' live-reload server with our own builder: a failed rebuild shows its problems in the
+    browser instead of leaving it waiting, and PDFs are skipped unless asked for."""
+    import tempfile
+    import time
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.livereload import LiveReloadServer
+
+    from rightskit.cli import preview
+    from rightskit.mkdocs.output import incremental
+
+    _setup_logging(args.verbose)
+    project = _project(args)
+    config_file = str(project.root / project.config_file)
+    site_dir = Path(tempfile.mkdtemp(prefix="rightskit-preview-"))
+    host, _, port = args.addr.rpartition(":")
+    url = f"http://{host}:{port}/"
+
+    search = preview.Background()
+
+    def builder(config=None) -> None:
+        # Search indexing of the last build may still be reading its pages: let it finish first.
+        search.wait()
+        start = time.perf_counter()
+        try:
+            config = config or load_config(config_file, site_dir=str(site_dir))
+            plugin = config.plugins["rightskit"]
+            plugin.config.pdf = args.pdf
+            plugin.defer_search = True  # indexed after the page is served (below)
+            if "git-revision-date-localized" in config.plugins:  # one `git log` a page: not worth it in preview
+                config.plugins["git-revision-date-localized"].config["enabled"] = False
+            config.site_url = url
+            with incremental(site_dir):  # each rebuild rewrites only the files that change
+                build(config, serve_url=url)
+        except Exception as error:  # noqa: BLE001 - whatever failed, the browser must show it, not hang
+            # MkDocs reports a plugin's error as a bare "Aborted": load again for the findings themselves.
+            findings = errors(load_site(project).findings)
+            report = format_findings(findings) if findings else f"{error or error.__class__.__name__}: see the terminal."
+            preview.show_errors(site_dir, report)
+            print(f"Preview paused: the problems above are shown in the browser at {url}", file=sys.stderr, flush=True)
+            return
+        print(f"Rebuilt in {time.perf_counter() - start:.1f} s; updating the search index in the background.",
+              flush=True)
+        if plugin.pending_search is not None:
+            search.start(plugin.pending_search)
+
+    config = load_config(config_file, site_dir=str(site_dir))
+    config.plugins.on_startup(command="serve", dirty=False)
+    server = LiveReloadServer(builder=builder, host=host, port=int(port), root=str(site_dir))
+    try:
+        builder(config)
+        server.watch(config_file)
+        for name in preview.WATCHED:
+            if (project.root / name).is_dir():
+                server.watch(str(project.root / name))
+        print(f"Preview at {url} (watching mkdocs.yml, {', '.join(n + '/' for n in preview.WATCHED)}; "
+              f"{'with' if args.pdf else 'no'} PDFs). Press Ctrl+C to stop.", flush=True)
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.shutdown()
+    finally:
+        search.wait()
+        config.plugins.on_shutdown()
+        shutil.rmtree(site_dir, ignore_errors=True)
+    return 0

@@ -1,0 +1,33 @@
+"""`python -m rightskit.devtools bench`: time each stage of the build (`make bench`), or, with
+`--scale`, our build against stock MkDocs + Material (`make bench-scale`). Kept out of the
+`rightskit` command so that nothing in the build imports the benchmarks."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rightskit.devtools import bench, scalebench
+from rightskit.project import Project
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m rightskit.devtools", description="Benchmarks of Rights at Home.")
+    parser.add_argument("-f", "--config", default="mkdocs.yml", help="the MkDocs configuration (default: mkdocs.yml)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("bench", help="time loading, page generation, the MkDocs build and PDFs")
+    run.add_argument("--rounds", type=int, default=3)
+    run.add_argument("--scale", metavar="N,N,…", nargs="?", const="",
+                     help="instead, our build against stock MkDocs with N extra modules (default 0,100,500,2000)")
+    run.add_argument("--no-warm", action="store_true", help="with --scale: skip the warm rebuild")
+    args = parser.parse_args(argv)
+    config = Path(args.config).resolve()
+    project = Project(config.parent, config_file=config.name)
+    if args.scale is not None:
+        sizes = [int(n) for n in args.scale.split(",")] if args.scale else None
+        return scalebench.run(project, sizes, warm=not args.no_warm)
+    return bench.run(project, rounds=args.rounds)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,43 @@
+"""Run a MkDocs build of the project, and quiet MkDocs' own logging: what the commands and the
+benchmarks share."""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+
+
+def mkdocs_build(config_file: Path, site_dir: Path, *, pdf: bool = True, strict: bool = True,
+                 offline: bool = False, site=None) -> None:
+    """Run the MkDocs build into site_dir; raises on failure. `site`: the content, when the
+    caller has just loaded and checked it (the plugin would otherwise load it again)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from rightskit.mkdocs.output import incremental
+
+    config = load_config(str(config_file), site_dir=str(site_dir), strict=strict,
+                         **({"use_directory_urls": False} if offline else {}))
+    if not pdf:
+        config.plugins["rightskit"].config.pdf = False
+    if offline:
+        config.plugins["rightskit"].config.offline = True
+    if site is not None:
+        config.plugins["rightskit"].preloaded = site
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        with incremental(site_dir):  # over an earlier build there, only changed files are written
+            build(config)
+    finally:
+        config.plugins.on_shutdown()
+
+
+def _setup_logging(verbose: bool) -> None:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "true")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    logger = logging.getLogger("mkdocs")
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.DEBUG if verbose else logging.WARNING)

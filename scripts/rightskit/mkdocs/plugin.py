@@ -1,0 +1,371 @@
+"""The MkDocs plugin: a thin adapter between MkDocs' events and the rightskit core.
+
+All the knowledge lives in load, render, export and pdf; this class only hands their results
+to MkDocs at the right moment, so the core can move to another MkDocs-compatible engine.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+from jinja2 import FileSystemBytecodeCache
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+
+from rightskit.core import edition as ed
+from rightskit.outputs import export
+from rightskit.content import freshness
+from rightskit.mkdocs import langmarks
+from rightskit.core import languages
+from rightskit.core import paths
+from rightskit.core import schema
+from rightskit.outputs.search import pagefind
+from rightskit.outputs.search import records as search_records
+from rightskit.mkdocs import sitemaps
+from rightskit.content.i18n import translations
+from rightskit.core import listing
+from rightskit.mkdocs import pageweight
+from rightskit.mkdocs import gitdates as plugin_gitdates
+from rightskit.core.findings import errors, format_findings
+from rightskit.project import Project, load_site
+from rightskit.pages.environment import environment
+from rightskit.pages.htmlmarks import apply_language_marks, label_checkboxes
+from rightskit.pages.render import Page, Renderer
+from rightskit.pages.render import tag_folder as render_tag_folder
+
+log = logging.getLogger("mkdocs.plugins.rightskit")
+NO_ENGLISH: frozenset[str] = frozenset()  # the English edition marks no page as English
+
+
+class RightsKitConfig(Config):
+    pdf = c.Type(bool, default=True)  # render workshop and handout PDFs after the build
+    cache_dir = c.Type(str, default=".cache/rightskit")  # relative to mkdocs.yml
+    page_cache = c.Type(bool, default=True)  # reuse converted and rendered pages (see plugin_cache.py)
+    pdf_workers = c.Type(int, default=0)  # processes rendering PDFs; 0: one per core
+    offline = c.Type(bool, default=False)  # build the offline kit: file:// links and search (offline.py)
+    review_age_months = c.Type(int, default=12)  # freshness: reviews and "as of" dates older than this warn
+    # Long lists (listing.py): items on a page of a complete list, and how many a list shows where it appears.
+    list_page_size = c.Type(int, default=listing.ListSizes.page)
+    list_preview = c.Type(int, default=listing.ListSizes.preview)
+    list_overview = c.Type(int, default=listing.ListSizes.overview)
+    list_table = c.Type(int, default=listing.ListSizes.table)
+
+
+class RightsKitPlugin(BasePlugin[RightsKitConfig]):
+    supports_multiple_instances = False
+    preloaded = None  # the checked site, when `rightskit build` has just loaded it
+    defer_search = False  # set by `rightskit serve`: index after the build, as `pending_search`
+    pending_search = None
+
+    def on_startup(self, *, command, dirty):
+        self.command = command
+
+    def on_config(self, config):
+        self._config = config  # this language's: the page cache keys on its Markdown settings
+        # With mkdocs-static-i18n, MkDocs builds once per language; the content is loaded for the first.
+        self.lang = _current_language(config)
+        if self.lang != languages.DEFAULT and getattr(self, "site", None) is not None:
+            return config
+        self.root = Path(config.config_file_path).resolve().parent
+        docs = Path(config.docs_dir).resolve()
+        self.project = Project(self.root, docs_dir=os.path.relpath(docs, self.root),
+                               config_file=Path(config.config_file_path).name)
+        if self.preloaded is not None:
+            self.site, self.preloaded = self.preloaded, None
+        else:
+            loaded = load_site(self.project)
+            if errors(loaded.findings):
+                raise PluginError("The content has problems:\n" + format_findings(loaded.findings))
+            for finding in loaded.findings:  # warnings only: INFO, so a strict build is not stopped by them
+                log.info("%s", finding)
+            self.site = loaded.site
+        self.renderers: dict[str, Renderer] = {}
+        self.english_urls: dict[str, frozenset[str]] = {}  # by language: see `_english_urls`
+        self.caches: dict = {}
+        # Each page's indexable part by where it is written, in every language: search reads these
+        # instead of the site folder, which also holds the build before last's pages (sitesync).
+        self.search_parts: dict[str, str] = {}
+        # Aged dates are logged, not raised: a strict build must not fail the day a review turns a year old.
+        for finding in freshness.check(self.site, self.renderer.today, self.config.review_age_months):
+            log.info("%s", finding)
+        # SITE_URL (set by the deploy workflow) overrides site_url; the footer shows the edition.
+        self.edition = ed.current(config.site_url)
+        config.site_url = self.edition.site_url or config.site_url
+        config.extra["edition"] = self.edition
+        if ed.is_placeholder(self.edition.site_url):
+            log.info(ed.placeholder_warning(self.edition.site_url))
+        if self.config.offline:
+            from rightskit.outputs import offline
+            config.use_directory_urls = False  # from file:// a folder link would not open its index.html
+            config.extra_javascript.append(offline.SCRIPT)
+        self.directory_urls = config.use_directory_urls  # every language's renderer (see `renderer`)
+        for renderer in self.renderers.values():
+            renderer.directory_urls = self.directory_urls
+        return config
+
+    @property
+    def renderer(self) -> Renderer:
+        """The renderer of the language being built, over the site as its readers see it."""
+        if self.lang not in self.renderers:
+            self.renderers[self.lang] = Renderer(translations.localize(self.site, self.lang), environment(),
+                                                 lang=self.lang, review_age_months=self.config.review_age_months,
+                                                 sizes=self._list_sizes())
+            self.renderers[self.lang].directory_urls = getattr(self, "directory_urls", True)
+        return self.renderers[self.lang]
+
+    def _list_sizes(self) -> listing.ListSizes:
+        settings = ("list_page_size", "list_preview", "list_overview", "list_table")
+        path = Path(self._config.config_file_path)
+        lines = path.read_text(encoding="utf-8").splitlines()
+        wrong = [f"{path.name}:{_line_of(lines, name)}: '{name}' is {self.config[name]}, and a list needs at least "
+                 f"1 item a page (set it to 1 or more under 'rightskit:')" for name in settings if self.config[name] < 1]
+        if wrong:
+            raise PluginError("\n".join(wrong))
+        return listing.ListSizes(*(self.config[name] for name in settings))
+
+    @property
+    def cache(self):
+        """The page cache of the language being built: one per language, so an untranslated page's
+        English Markdown never brings back another language's panels and notices."""
+        if not self.config.page_cache or not hasattr(self, "caches"):
+            return None
+        if self.lang not in self.caches:
+            from rightskit.mkdocs.cache import BuildCache
+
+            self.caches[self.lang] = BuildCache(self.root / self.config.cache_dir / f"pages-{self.lang}",
+                                                self._config)
+        return self.caches[self.lang]
+
+    @event_priority(-100)  # last: the helpers must see the navigation as MkDocs will use it
+    def on_nav(self, nav, *, config, files):
+        self.nav = nav
+        if self.cache:
+            self.cache.start_conversions(files, self.renderer.site)
+        plugin_gitdates.memoize_formats(config)  # after the last-updated plugin's on_files
+        return nav
+
+    def on_pre_page(self, page, *, config, files):
+        if self.cache:
+            self.cache.install(page)
+        return page
+
+    @event_priority(-100)  # after every other plugin has changed the pages and the environment
+    def on_env(self, env, *, config, files):
+        if self.cache:
+            env.bytecode_cache = FileSystemBytecodeCache(self.cache.jinja_dir())  # compiled theme templates
+            self.cache.prepare(env, self.nav, files)
+            self.cache.start_rendering(env, self.nav, files)
+        return env
+
+    def on_pre_build(self, *, config):
+        # Before the last-updated plugin reads git: its answers from the last build at this HEAD.
+        restored = plugin_gitdates.restore(config, self.root / self.config.cache_dir)
+        if restored:
+            log.info("Last-updated dates: %d from the cache (same git HEAD)", restored)
+
+    def on_build_error(self, *, error):
+        for cache in getattr(self, "caches", {}).values():
+            cache.helpers.wait_all()
+
+    # After mkdocs-static-i18n (priority -100) has picked this language's files: it cannot handle
+    # files that exist only in memory, and generated pages exist in every language anyway.
+    @event_priority(-110)
+    def on_files(self, files: Files, *, config):
+        others = [lang for lang in _build_languages(config) if lang != self.lang]
+        self.english_generated = set()
+        for page in (self.cache.generated_pages(self.renderer) if self.cache else self.renderer.pages()):
+            if page.english_title:
+                self.english_generated.add(languages.site_prefix(self.lang) + paths.url_of(page.path))
+            file = self._generated(config, page, self.lang)
+            if others:  # what the i18n plugin's language switcher and sitemap read
+                file.alternates = {self.lang: file}
+                file.alternates.update({lang: self._generated(config, page, lang) for lang in others})
+                file.locale = file.locale_alternate_of = self.lang
+                file.localization = None if self.lang == languages.DEFAULT else self.lang
+                file.norm_src_uri = page.path
+            files.append(file)
+        _memoize_lookups(files)
+        return files
+
+    def _generated(self, config, page: Page, lang: str) -> File:
+        file = File.generated(config, page.path, content=page.content)
+        file.dest_uri = languages.site_prefix(lang) + file.dest_uri
+        if page.source and not page.source.endswith("/"):
+            # Generated pages are edited through the YAML they came from.
+            file.edit_uri = os.path.relpath(self.root / page.source, self.project.docs).replace(os.sep, "/")
+        else:
+            file.edit_uri = None
+        return file
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        # A translation (rights/housing.es.md) is rendered as its English page in this language.
+        module = self.renderer.site.modules.get(languages.source_path(page.file.src_uri))
+        if module is None:  # a generated page
+            if page.edit_url:  # its edit link climbs out of docs/ to the YAML: tidy the "/../"
+                parts = urlsplit(page.edit_url)
+                page.edit_url = urlunsplit(parts._replace(path=posixpath.normpath(parts.path)))
+            if self.renderer.is_list_page(page.file.src_uri):
+                return markdown  # the same summaries fifty times over: their hover definitions would double the page
+            return markdown + self.renderer.abbreviations(markdown)
+        if module.issue_areas and "tags" not in page.meta:
+            page.meta["tags"] = [self.renderer.site.issue_areas[a].title for a in module.issue_areas]
+        if self.cache:
+            return self.cache.page_markdown(self.renderer.site, module, markdown,
+                                            lambda: self.renderer.page_markdown(module, markdown))
+        return self.renderer.page_markdown(module, markdown)
+
+    def on_page_context(self, context, *, page, config, nav):
+        if page.file.generated_by and self.renderer.is_list_page(page.file.src_uri):
+            # A page of a list has no history of its own: the last-updated plugin would stamp it
+            # with the time of the build, and so rewrite (and re-render) every list page each build.
+            for key in [k for k in page.meta if k.startswith("git_")]:
+                del page.meta[key]
+        # The tags under a page's title (Material's partials/tags.html) lead to the list of the
+        # pages filed under each issue area, which the renderer writes a page at a time.
+        names = page.meta.get("tags") or []
+        if names:
+            folders = {area.title: render_tag_folder(area) for area in self.renderer.site.issue_areas.values()
+                       if f"tag:{area.id}" in self.renderer.lists()}
+            context["tags"] = [TagLink(name, self._site_url(folders[name] + "/index.md") if name in folders else None)
+                               for name in names]
+        return context
+
+    def _site_url(self, path: str) -> str:
+        """Site-relative address of a generated page of this language (Material's `url` filter
+        makes it relative to the page)."""
+        address = paths.url_of(path) if self.directory_urls else path[:-3] + ".html"
+        return languages.site_prefix(self.lang) + address
+
+    def on_page_content(self, html, *, page, config, files):
+        return label_checkboxes(apply_language_marks(html))
+
+    def on_post_page(self, output, *, page, config):
+        if self.cache:  # a pure function of the page's HTML, its address and, in an edition, its English pages
+            english = self._english_urls() if self._marks_english() else NO_ENGLISH
+            output = self.cache.post_page(output, page.url, english, lambda: self._post_page(output, page))
+        else:
+            output = self._post_page(output, page)
+        self.search_parts[page.file.abs_dest_path] = search_records.indexable_part(output)
+        return output
+
+    def _marks_english(self) -> bool:
+        return self.lang != languages.DEFAULT and self.lang in self.site.translations
+
+    def _post_page(self, output: str, page) -> str:
+        output = sitemaps.drop_head_alternates(output)  # Material reads them as language roots (sitemaps.py)
+        if self._marks_english():
+            english = self._english_urls()
+            if langmarks.is_fallback(output):
+                english = english | {page.url}
+                output = langmarks.mark_english_page(output)
+            elif page.url in english:  # a generated page of an untranslated record: only its title
+                output = langmarks.mark_english_title(output)
+            output = langmarks.mark_english_links(langmarks.mark_toc_parts(output), page.url, english)
+        return pageweight.compact_navigation(output)
+
+    def _english_urls(self) -> frozenset[str]:
+        """The site-relative addresses of the pages this edition shows in English, once a build."""
+        if self.lang not in self.english_urls:
+            edition = self.site.translations[self.lang]
+            self.english_urls[self.lang] = frozenset(
+                {languages.site_prefix(self.lang) + paths.url_of(path)
+                 for path in self.site.modules if path not in edition.pages} | self.english_generated)
+        return self.english_urls[self.lang]
+
+    # After mkdocs-static-i18n (priority -100) has built the other languages into the same site_dir,
+    # so the search index, JSON and PDFs are written once, for every language.
+    @event_priority(-110)
+    def on_post_build(self, *, config):
+        if getattr(_i18n(config), "building", False):  # inside the i18n plugin's build of another language
+            return
+        for cache in self.caches.values():
+            cache.helpers.wait_all()
+            cache.prune()
+            cache.remember_build()
+            log.info("Page cache: %d converted, %d reused; %d rendered, %d reused%s", cache.convert.misses,
+                     cache.convert.hits, cache.render.misses, cache.render.hits,
+                     "; no helpers (few pages changed since the last build)" if cache.warm else "")
+        plugin_gitdates.save(config, self.root / self.config.cache_dir)
+        site_dir = Path(config.site_dir)
+        export.write_json(self.site, site_dir)
+        schema.write_schemas(site_dir / schema.SCHEMA_DIR)
+        others = [lang for lang in _build_languages(config) if lang != languages.DEFAULT]
+        root_sitemap = site_dir / "sitemap.xml"
+        if root_sitemap.is_file() and config.site_url:  # each language root carries its own (sitemaps.py)
+            for lang in others:
+                (site_dir / lang / "sitemap.xml").write_text(sitemaps.edition_sitemap(
+                    root_sitemap.read_text(encoding="utf-8"), config.site_url.rstrip("/") + f"/{lang}/"), encoding="utf-8")
+        site, editions = self.site, {lang: translations.localize(self.site, lang) for lang in others}
+        aliases = {lang: translations.search_aliases(self.site, lang) for lang in others}
+        cache_dir = self.root / self.config.cache_dir
+        parts = {Path(os.path.relpath(path, site_dir)).as_posix(): part for path, part in self.search_parts.items()}
+        self.search_parts = {}
+
+        def index() -> None:
+            report = pagefind.index_site(site_dir, site, editions, aliases, cache_dir=cache_dir, parts=parts)
+            log.info("Search: %d pages indexed as %d results (%s)%s", report.pages, report.records,
+                     ", ".join(f"{lang}: {n}" for lang, n in sorted(report.languages.items())),
+                     "" if report.ran else "; Pagefind's output reused (no record changed)")
+
+        if self.defer_search:
+            self.pending_search = index
+        else:
+            index()
+        if self.config.offline:
+            from rightskit.outputs import offline
+            offline.write_index(site_dir, self.site)
+        if self.config.pdf:
+            from rightskit.outputs.print import pdf  # WeasyPrint is slow to import; only pay for it when PDFs are wanted
+
+            report = pdf.build_all(self.site, site_dir, site_url=config.site_url or "",
+                                   cache_dir=self.root / self.config.cache_dir, root=self.root,
+                                   edition=self.edition, workers=self.config.pdf_workers or None)
+            log.info("PDFs: %d rendered, %d from cache", report.rendered, report.cached)
+
+
+@dataclass(frozen=True)
+class TagLink:
+    """What Material's tags partial reads of a tag: its name, its address and whether it is hidden."""
+
+    name: str
+    url: str | None
+    hidden: bool = False
+
+
+def _memoize_lookups(files: Files) -> None:
+    """Every link in every page is resolved through `files.get_file_from_path`, which the i18n
+    plugin's Files answer by building three paths a call (about 5% of converting a page). The
+    files are all known by now (this runs last among the files events), so each answer is kept."""
+    lookup, answers = files.get_file_from_path, {}
+
+    def get_file_from_path(path: str):
+        if path not in answers:
+            answers[path] = lookup(path)
+        return answers[path]
+
+    files.get_file_from_path = get_file_from_path
+
+
+def _line_of(lines: list[str], key: str) -> int:
+    return next((n for n, line in enumerate(lines, 1) if line.strip().startswith(f"{key}:")), 1)
+
+
+def _i18n(config):
+    return config.plugins.get("i18n")
+
+
+def _current_language(config) -> str:
+    """The language MkDocs is building: mkdocs-static-i18n builds the default first, then the others."""
+    return getattr(_i18n(config), "current_language", None) or languages.DEFAULT
+
+
+def _build_languages(config) -> list[str]:
+    i18n = _i18n(config)
+    return list(i18n.build_languages) if i18n is not None else [languages.DEFAULT]

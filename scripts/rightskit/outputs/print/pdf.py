@@ -1,0 +1,263 @@
+"""Printable PDFs: workshop facilitator guides, participant packets and module handouts.
+
+Each document is first rendered to one self-contained HTML string (templates/handouts/);
+its hash is the cache key, so a PDF is rendered again only when something it shows changed.
+WeasyPrint may fetch nothing but data: URIs, so rendering never touches the network.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import markdown
+import segno
+
+from rightskit.core import edition as ed
+from rightskit.outputs.print.endnotes import add_endnotes
+from rightskit.outputs.print.worksheet import fillable, options, writing_lines
+from rightskit.core import model as m
+from rightskit.core import languages
+from rightskit.outputs.print import packet
+from rightskit.core import paths
+from rightskit.content.i18n import translations
+from rightskit.core import xref
+from rightskit.core.languages import human_minutes
+from rightskit.pages.facilitator import print_facilitator_notes, strip_facilitator_notes
+from rightskit.pages.render import Renderer, end_time, pdf_path, workshop_modules
+
+PAPERS = {"letter": "Letter", "a4": "A4"}
+# Packets and handouts also come in large print: US Letter with 18 pt body text.
+LARGE_PRINT = ("large-print", "Letter")
+# Bump when a change to this module alters the output without changing the HTML.
+RENDERER_VERSION = "1"
+
+EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "tables", "pymdownx.details",
+              "pymdownx.superfences", "pymdownx.tasklist"]
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str  # site-relative output path, e.g. pdf/housing-human-right-guide-letter.pdf
+    title: str
+    html: str
+
+    @property
+    def key(self) -> str:
+        return hashlib.sha256((RENDERER_VERSION + self.html).encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Report:
+    rendered: int = 0
+    cached: int = 0
+    files: list[Path] = field(default_factory=list)
+    rendered_names: list[str] = field(default_factory=list)
+
+
+class Printer:
+    """Builds the HTML of every printable document of a site, in one language: `site` is the site as
+    readers of `lang` see it (translations.localize), and only translated documents are printed in it."""
+
+    def __init__(self, site: m.Site, site_url: str, edition: ed.Edition | None = None, lang: str = languages.DEFAULT):
+        self.site = site
+        self.site_url = site_url if site_url.endswith("/") else site_url + "/"
+        self.edition = edition or ed.Edition(ed.version(), ed.build_date(), self.site_url)
+        self.lang = lang
+        self._ = languages.strings(lang)
+        self.renderer = Renderer(site, lang=lang)
+        self.env = self.renderer.env
+        self.env.filters["qr"] = qr_data_uri
+
+    def absolute(self, page: str, anchor: str = "") -> str:
+        return self.site_url + languages.site_prefix(self.lang) + paths.url_of(page, anchor)
+
+    def wanted(self, record) -> bool:
+        return self.lang == languages.DEFAULT or translations.is_translated(self.site, self.lang, record)
+
+    def module_html(self, module: m.Module, audience: str) -> str:
+        """A module's body as HTML for print: 'facilitator' keeps the notes open,
+        'participant' leaves them out (and keeps only an activity's handout section)."""
+        body = module.body
+        if audience == "participant":
+            body = strip_facilitator_notes(handout_section(body, self._("Handout")) or body)
+        else:
+            body = print_facilitator_notes(body, self._("For facilitators"))
+        body = self.absolute_links(module.path, self.renderer.expand(module.path, body))
+        html = inline_checkboxes(markdown.markdown(body, extensions=EXTENSIONS, output_format="html"))
+        return fillable(html, self._) if audience == "participant" else html
+
+    def absolute_links(self, here: str, text: str) -> str:
+        """Relative links become full web addresses: on paper there is no 'here'."""
+
+        def replace(match: re.Match) -> str:
+            target = match.group(1)
+            if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I) or target.startswith("/"):
+                return match.group(0)
+            page, _, anchor = target.partition("#")
+            resolved = paths.resolve_relative(here, page) if page else here
+            if resolved is None or not resolved.endswith(".md"):
+                return match.group(0)
+            return match.group(0).replace(f"({target}", f"({self.absolute(resolved, anchor)}", 1)
+
+        return xref.expand_links(text, replace)
+
+    def _page(self, template: str, **values) -> str:
+        return add_endnotes(self.env.get_template(f"handouts/{template}").render(
+            site=self.site, minutes=human_minutes, edition=self.edition, lines=writing_lines, options=options,
+            _=self._, **{"large": False, **values}), self._("Web addresses in this document"))
+
+    def documents(self) -> list[Document]:
+        docs = []
+        for workshop in sorted(self.site.workshops.values(), key=lambda w: w.id):
+            if self.wanted(workshop):
+                docs += self.workshop_documents(workshop)
+        for module in sorted(self.site.modules.values(), key=lambda x: x.path):
+            if module.handout and self.wanted(module):
+                docs += self.handout_documents(module)
+        return docs
+
+    def workshop_documents(self, w: m.Workshop) -> list[Document]:
+        url = self.absolute(paths.workshop_page(w))
+        modules = workshop_modules(self.site, w)
+        handouts = [x for x in modules if x.handout]
+        guide_sections = [(x, self.module_html(x, "facilitator")) for x in modules]
+        packet_sections = [(x, self.module_html(x, "participant")) for x in handouts]
+        out = []
+        for paper, size in PAPERS.items():
+            common = dict(w=w, url=url, paper=size, schedule=w.schedule(), end=end_time(w), lang=self.lang)
+            out.append(Document(pdf_path("guide", w.id, paper, self.lang), f"{w.title}: {self._('facilitator guide')}",
+                                self._page("guide.html.j2", kind=self._("Facilitator guide"), sections=guide_sections,
+                                           modules=modules, **common)))
+            out.append(Document(pdf_path("packet", w.id, paper, self.lang), f"{w.title}: {self._('participant packet')}",
+                                self.packet_html(w, handouts, packet_sections, common)))
+        paper, size = LARGE_PRINT
+        common.update(paper=size, large=True)
+        out.append(Document(pdf_path("packet", w.id, paper, self.lang),
+                            f"{w.title}: {self._('participant packet')} ({self._('large print')})",
+                            self.packet_html(w, handouts, packet_sections, common)))
+        return out
+
+    def packet_html(self, w: m.Workshop, handouts: list[m.Module], sections, common: dict) -> str:
+        """Rendered twice: the glossary lists only the terms the rest of the packet uses."""
+        values = dict(kind=self._("Participant packet"), sections=sections,
+                      commitments=packet.us_commitments(self.site, w.issue_areas, handouts, self._),
+                      articles=packet.cited_articles(self.site, handouts), **common)
+        draft = self._page("packet.html.j2", terms=[], **values)
+        return self._page("packet.html.j2", terms=packet.glossary_used(self.site, packet.plain_text(draft)), **values)
+
+    def handout_documents(self, module: m.Module) -> list[Document]:
+        url = self.absolute(module.path)
+        html = self.module_html(module, "participant")
+        papers = [(paper, size, False) for paper, size in PAPERS.items()] + [(*LARGE_PRINT, True)]
+        return [Document(pdf_path("handout", module.id, paper, self.lang), module.title,
+                         self._page("handout.html.j2", module=module, body=html, url=url, paper=size,
+                                    kind=self._("Handout"), lang=self.lang, large=large))
+                for paper, size, large in papers]
+
+
+def handout_section(markdown_text: str, heading: str = "Handout") -> str:
+    """An activity's '## Handout' section (in a translation, its heading in that language), if it has one:
+    what participants take home."""
+    match = re.search(rf"^## (?:Handout|{re.escape(heading)})\s*$(.*?)(?=^## |\Z)", markdown_text, re.M | re.S)
+    return match.group(1).strip() if match else ""
+
+
+_TASK = re.compile(r'<li class="task-list-item">\s*(<p>)?\s*<input type="checkbox"( checked)?[^>]*>\s*')
+
+
+def inline_checkboxes(html: str) -> str:
+    """A task-list checkbox becomes a box glyph inside its item's first line of text: a form
+    control is laid out as its own block by WeasyPrint, and would print above its text."""
+
+    def box(match: re.Match) -> str:
+        glyph = "☒" if match.group(2) else "☐"
+        return f'<li class="task-list-item">{match.group(1) or ""}<span class="box">{glyph}</span> '
+
+    return _TASK.sub(box, html)
+
+
+def qr_data_uri(url: str) -> str:
+    return segno.make(url, error="m").svg_data_uri(scale=4, border=2, dark="#000", light="#fff")
+
+
+def render_pdf(html: str, target: Path) -> None:
+    from weasyprint import HTML, URLFetcher
+
+    from rightskit.outputs.print.layout import fit
+
+    fetcher = URLFetcher(allowed_protocols={"data"})  # no network, no files: everything is inline
+    document = fit(html, lambda text: HTML(string=text, url_fetcher=fetcher).render(pdf_variant="pdf/ua-1"))
+    document.write_pdf(target, pdf_variant="pdf/ua-1", custom_metadata=True)
+
+
+def build_all(site: m.Site, site_dir: Path, *, site_url: str, cache_dir: Path, root: Path | None = None,
+              edition: ed.Edition | None = None, workers: int | None = None) -> Report:
+    """Write every PDF into site_dir, rendering only those whose HTML is not in the cache.
+    Renders run in `workers` processes (default: one per core); 1 renders in this process."""
+    report = Report()
+    cache = cache_dir / "pdf"
+    cache.mkdir(parents=True, exist_ok=True)
+    documents = [doc for lang in (languages.DEFAULT, *site.translations)
+                 for doc in Printer(translations.localize(site, lang), site_url, edition, lang).documents()]
+    todo = {}
+    for doc in documents:
+        cached = cache / f"{doc.key}.pdf"
+        if cached.exists() or cached in todo:
+            report.cached += 1
+        else:
+            todo[cached] = doc
+    _render_many(todo, workers)
+    for cached, doc in todo.items():
+        report.rendered += 1
+        report.rendered_names.append(doc.name)
+    for doc in documents:
+        target = site_dir / doc.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(cache / f"{doc.key}.pdf", target)
+        report.files.append(target)
+    # Forget PDFs no current document has, so the cache does not grow with every edit.
+    keep = {f"{doc.key}.pdf" for doc in documents}
+    for stale in cache.glob("*.pdf"):
+        if stale.name not in keep:
+            stale.unlink()
+    _write_report(report, cache_dir)
+    return report
+
+
+def _render_one(html: str, cached: Path) -> None:
+    partial = cached.with_suffix(".partial")
+    render_pdf(html, partial)
+    partial.replace(cached)  # a crash never leaves a half-written PDF in the cache
+
+
+def _render_many(todo: dict[Path, Document], workers: int | None) -> None:
+    """Render in a pool of processes: WeasyPrint is single-threaded and CPU-bound."""
+    workers = min(workers or os.cpu_count() or 1, len(todo))
+    if workers <= 1:
+        for cached, doc in todo.items():
+            _render_one(doc.html, cached)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    # The longest documents first, so one big guide does not finish alone at the end.
+    ordered = sorted(todo.items(), key=lambda item: -len(item[1].html))
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        for future in [pool.submit(_render_one, doc.html, cached) for cached, doc in ordered]:
+            future.result()
+
+
+def _write_report(report: Report, cache_dir: Path) -> None:
+    """What the last build rendered, for people and tests wondering whether the cache worked."""
+    lines = [f"# {dt.datetime.now().isoformat(timespec='seconds')}: "
+             f"{report.rendered} rendered, {report.cached} from cache"]
+    lines += report.rendered_names
+    (cache_dir / "last-pdf-build.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+

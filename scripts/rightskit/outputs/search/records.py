@@ -1,0 +1,193 @@
+"""A built page prepared for the index: its indexable body split into records (instrument articles
+and General Comments are results of their own), with the additions only the index needs."""
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from rightskit.core.words import americanize, words
+from rightskit.outputs.search.cache import Memo
+from rightskit.pages.catalog import KIND_LABELS, Entry
+
+
+# Parts of a page that are not its content: permalink signs, the edit button, tags, and the
+# lists of links that generated pages carry (they are marked data-pagefind-ignore in templates).
+EXCLUDE = (".headerlink", ".md-content__button", ".md-tags", ".md-source-file", ".rk-search-skip")
+
+# A heading found on this many pages or more is template structure, not a topic: plain weight.
+COMMON_HEADING_PAGES = 5
+
+# Headings whose id starts a result of its own: articles of an instrument, General Comments.
+SPLIT_IDS = re.compile(r"^(article|gc)-")
+
+BUNDLE_DIR = "pagefind"  # where the index is written, relative to the site
+
+# --- preparing a page for the index ------------------------------------------------------
+
+_LANG = re.compile(r"<html[^>]*\blang=\"([^\"]+)\"", re.I)
+_BODY = re.compile(r"<div data-pagefind-body>")
+_HEADING = re.compile(r"<h([1-6])\b[^>]*?\bid=\"([^\"]+)\"[^>]*>(.*?)</h\1>", re.S)
+_PERMALINK = re.compile(r"<a class=\"headerlink\"[^>]*>.*?</a>", re.S)
+# The "last updated" box: excluded from the index (EXCLUDE), and on pages git has no history for
+# it holds the build time to the second, which would make their records differ at every build.
+_SOURCE_FILE = re.compile(r"<aside class=\"md-source-file\">.*?</aside>", re.S)
+_TAGS = re.compile(r"<[^>]+>")
+
+
+@dataclass
+class Record:
+    url: str  # as the browser gets it: /rights/housing/ or /standards/icescr/#article-11
+    lang: str
+    html: str
+    areas: tuple[str, ...] = ()  # issue areas it is filed under
+
+
+INDEX_ONLY = '<div class="rk-index-only" data-pagefind-ignore="index">'
+LIST_PAGE = '<div class="rk-list-page"'  # a page of a complete list (templates/pages/list.md.j2): never a result
+
+
+def language(page_html: str) -> str:
+    match = _LANG.search(page_html)
+    return match.group(1).split("-")[0].lower() if match else "unknown"
+
+
+def _text(fragment: str) -> str:
+    return html.unescape(_TAGS.sub(" ", fragment))
+
+
+def _additions(entry: Entry, lang: str, areas: tuple[str, ...], extra_words: str) -> str:
+    """Filters, meta and aliases for one record, as HTML Pagefind reads but nobody sees.
+
+    Placed at the end of the record, so excerpts come from the page's own text around a match."""
+    labels = KIND_LABELS.get(lang, KIND_LABELS["en"])
+    kind = html.escape(labels[entry.kind])
+    parts = [f'<span data-pagefind-filter="type" data-pagefind-meta="type">{kind}</span>']
+    parts += [f'<span data-pagefind-filter="area">{html.escape(a)}</span>' for a in areas]
+    block = f'{INDEX_ONLY}{"".join(parts)}</div>'
+    aliases = list({a.lower(): a for a in reversed(entry.aliases)}.values())[::-1]
+    if aliases:
+        block += f'<p data-pagefind-weight="8">{html.escape(" · ".join(aliases))}</p>'
+    if entry.keywords:
+        block += f'<p data-pagefind-weight="2">{html.escape(" ".join(entry.keywords))}</p>'
+    if extra_words:
+        block += f'<p data-pagefind-weight="1">{html.escape(extra_words)}</p>'
+    return block
+
+
+def _summary_block(summary: str, body: str) -> str:
+    """The page's summary, weighted above the body, unless the page already shows it."""
+    if not summary or " ".join(summary.split())[:60] in " ".join(_text(body).split()):
+        return ""
+    return f'<p data-pagefind-weight="5">{html.escape(summary)}</p>'
+
+
+def spelling_variants(text: str) -> str:
+    """American spellings of the British words in a text, to index alongside it."""
+    found = {w for w in words(text)}
+    return " ".join(sorted({americanize(w) for w in found} - found))
+
+
+def _split(body: str) -> tuple[str, list[tuple[str, str, str]]]:
+    """Cut the sections that are results of their own out of a page body.
+
+    Returns the rest of the body and (anchor, heading text, section HTML) for each section; a
+    section runs to the next heading of the same or a higher level."""
+    heads = list(_HEADING.finditer(body))
+    sections, rest, cursor = [], [], 0
+    for i, head in enumerate(heads):
+        if not SPLIT_IDS.match(head.group(2)) or head.start() < cursor:
+            continue
+        level = int(head.group(1))
+        end = next((h.start() for h in heads[i + 1:] if int(h.group(1)) <= level), len(body))
+        if end == len(body):  # the section ends where the page body does
+            end = body.rfind("</div>") if body.rstrip().endswith("</div>") else len(body)
+        rest.append(body[cursor:head.start()])
+        title = " ".join(_text(_PERMALINK.sub("", head.group(3))).split())
+        sections.append((head.group(2), title, body[head.end():end]))
+        cursor = end
+    rest.append(body[cursor:])
+    return "".join(rest), sections
+
+
+def heading_text(inner_html: str) -> str:
+    return " ".join(_text(_PERMALINK.sub("", inner_html)).split()).lower()
+
+
+def common_headings(pages: list[str], at_least: int = COMMON_HEADING_PAGES) -> set[str]:
+    """Headings that recur on many pages ("Overview", "Facilitator tips", "Sources"): they come
+    from templates and say nothing about a page's topic."""
+    counts: Counter[str] = Counter()
+    for page_html in pages:
+        counts.update({heading_text(h.group(3)) for h in _HEADING.finditer(page_html)})
+    return {text for text, n in counts.items() if n >= at_least}
+
+
+def _demote(body: str, common: set[str]) -> str:
+    """Index recurring headings as body text instead of with a heading's weight."""
+    def plain(match: re.Match) -> str:
+        if heading_text(match.group(3)) not in common:
+            return match.group(0)
+        return match.group(0).replace(f"<h{match.group(1)}", f'<h{match.group(1)} data-pagefind-weight="1"', 1)
+
+    return _HEADING.sub(plain, body) if common else body
+
+
+def records(page_html: str, url: str, entry: Entry | None, common: set[str] = frozenset(),
+            memo: Memo | None = None) -> list[Record]:
+    """The records Pagefind indexes for one built page (none for pages outside the index)."""
+    variants = (lambda text: memo.get("spelling", text, spelling_variants)) if memo else spelling_variants
+    lang = language(page_html)
+    match = _BODY.search(page_html)
+    if not match or (entry and entry.ignore) or LIST_PAGE in page_html:
+        return []
+    page_html = _SOURCE_FILE.sub("", _PERMALINK.sub("", page_html))
+    match = _BODY.search(page_html)
+    end = page_html.find("</article>", match.end())
+    body = _demote(page_html[match.end():end], common)
+    entry = entry or Entry("page")
+    rest, sections = _split(body)
+    added = _additions(entry, lang, entry.areas, variants(_text(rest) + " " + entry.summary))
+    close = rest.rfind("</div>")  # the end of the data-pagefind-body element
+    rest = rest[:close] if close >= 0 else rest
+    # Pagefind gets the body alone: the navigation and header around it would only be parsed and
+    # dropped, and they are most of a page's bytes (indexing 2,000 pages took minutes with them).
+    out = [Record(url, lang, _document(lang, _summary_block(entry.summary, rest) + rest + added), entry.areas)]
+    for anchor, title, section in sections:
+        label = f"{entry.label} {title}" if entry.label else title
+        areas = entry.part_areas.get(anchor, ())
+        extra = variants(_text(section))
+        doc = _document(lang, f"<h1>{html.escape(label)}</h1>{section}{_additions(entry, lang, areas, extra)}")
+        out.append(Record(f"{url}#{anchor}", lang, doc, areas))
+    return out
+
+
+def _document(lang: str, body: str) -> str:
+    return (f'<!doctype html><html lang="{html.escape(lang)}"><body><div data-pagefind-body>{body}</div>'
+            f"</body></html>")
+
+def indexable_part(page_html: str) -> str:
+    """What `records` and `common_headings` read of a built page: its language, whether it is a
+    list page, and its body, with any heading outside the body. Both give the same results for the
+    part as for the page, and the part is a quarter of the page or less (the navigation is most of
+    it), so a build keeps the parts of all its pages instead of reading them back whole."""
+    lang = _LANG.search(page_html)
+    head = f'<html lang="{lang.group(1)}">' if lang else ""
+    if LIST_PAGE in page_html:
+        head += LIST_PAGE + "></div>"
+    match = _BODY.search(page_html)
+    if not match:
+        return head + "".join(h.group(0) for h in _HEADING.finditer(page_html))
+    end = page_html.find("</article>", match.end())
+    end = len(page_html) if end < 0 else end + len("</article>")
+    outside = "".join(h.group(0) for h in (*_HEADING.finditer(page_html, 0, match.start()), *_HEADING.finditer(page_html, end)))
+    return head + outside + page_html[match.start():end]
+
+
+def page_address(rel: str) -> str | None:
+    """The address a built file is indexed under (site-relative, no leading slash), or None for
+    files that are never results (the 404 page, Pagefind's own)."""
+    if rel.startswith(f"{BUNDLE_DIR}/") or rel == "404.html":
+        return None
+    return rel[: -len("index.html")] if rel.endswith("index.html") else rel

@@ -1,0 +1,118 @@
+"""The indexed words of each language with their page counts, written for typo correction in the
+browser (`pagefind/words-<lang>.json`)."""
+from __future__ import annotations
+
+import gzip
+import json
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+
+from rightskit.core import paths
+from rightskit.core.words import STOP_WORDS, SYNONYMS, SPELLING_RULES, words
+from rightskit.core.words import SPELLING_KEEP
+from rightskit.outputs.search.records import EXCLUDE
+from rightskit.pages.catalog import Entry, entry_for
+
+
+# Pages for contributors and maintainers, not readers (reference, review and translation
+# status): still found, but ranked below reader pages (search.js multiplies their value).
+CONTRIBUTOR_PAGES = ("contribute/", paths.url_of(paths.REVIEW), "about/translations/")
+
+# --- words for typo correction -----------------------------------------------------------
+
+class _Text(HTMLParser):
+    """The indexed text of a record: inside data-pagefind-body, outside ignored elements."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0  # open elements inside the body
+        self.skip = 0  # depth at which an ignored element opened (0: not skipping)
+        self.chunks: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.VOID:
+            return
+        attrs = dict(attrs)
+        if self.depth:
+            self.depth += 1
+            classes = set((attrs.get("class") or "").split())
+            ignored = "data-pagefind-ignore" in attrs or tag in ("nav", "footer", "script", "style", "form")
+            if not self.skip and (ignored or classes & {s[1:] for s in EXCLUDE}):
+                self.skip = self.depth
+        elif "data-pagefind-body" in attrs:
+            self.depth = 1
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID or not self.depth:
+            return
+        if self.skip == self.depth:
+            self.skip = 0
+        self.depth -= 1
+
+    def handle_data(self, data):
+        if self.depth and not self.skip:
+            self.chunks.append(data)
+
+
+def indexed_text(record_html: str) -> str:
+    parser = _Text()
+    parser.feed(record_html)
+    return " ".join(parser.chunks)
+
+
+def vocabulary(texts: list[str]) -> dict[str, int]:
+    """Each word of four letters or more, with the number of records it appears in."""
+    return vocabulary_of(long_words(text) for text in texts)
+
+
+def long_words(text: str) -> frozenset[str]:
+    return frozenset(w for w in words(text) if len(w) >= 4)
+
+
+def vocabulary_of(word_sets) -> dict[str, int]:
+    counts: Counter[str] = Counter()
+    for found in word_sets:
+        counts.update(found)
+    return dict(sorted(counts.items()))
+
+
+def words_file(lang: str, vocab: dict[str, int], results: dict[str, tuple[str, str]],
+               table: dict[str, Entry]) -> dict:
+    """What the browser needs besides Pagefind: words with page counts (typo correction), stop
+    words, spelling rules (as JavaScript replacement strings), each result's title by Pagefind
+    id (so results can be ranked by their titles without fetching each one), for each hub
+    the words of its issue area, which count like words of its title, synonyms of query words,
+    and the results meant for contributors rather than readers."""
+    titles = {ident: title for ident, (title, _) in results.items()}
+    topics = {}
+    minor = sorted(ident for ident, (_, url) in results.items() if is_contributor_page(url, lang))
+    for ident, (_, url) in results.items():
+        entry = entry_for(url.lstrip("/"), lang, table)
+        if entry and entry.keywords:
+            topics[ident] = " ".join(entry.keywords)
+    return {"lang": lang, "pages": len(titles), "words": vocab, "stop": STOP_WORDS.get(lang, []),
+            "spelling": [[p, r.replace("\\", "$")] for p, r in SPELLING_RULES], "keep": sorted(SPELLING_KEEP),
+            "titles": titles, "topics": topics, "synonyms": SYNONYMS.get(lang, {}), "minor": minor}
+
+
+def is_contributor_page(url: str, lang: str) -> bool:
+    """Whether a result is for contributors or maintainers (its translation too)."""
+    path = url.lstrip("/")
+    if path.startswith(f"{lang}/"):
+        path = path[len(lang) + 1:]
+    return path.startswith(CONTRIBUTOR_PAGES)
+
+
+def fragment_results(bundle: Path) -> dict[str, dict[str, tuple[str, str]]]:
+    """(title, url) of every result Pagefind wrote, by language and Pagefind id (fragment name)."""
+    out: dict[str, dict[str, tuple[str, str]]] = {}
+    for file in sorted((bundle / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(file.read_bytes())
+        record = json.loads(data[data.index(b"{"):])
+        ident = file.stem
+        meta = record.get("meta", {})
+        out.setdefault(ident.split("_", 1)[0], {})[ident] = (meta.get("title", ""), meta.get("url") or record["url"])
+    return out

@@ -117,7 +117,7 @@ MISTAKES = [
     Mistake('missing_title', [('docs/mechanisms/upr.md', 'title: The UPR\n', '')],
             "docs/mechanisms/upr.md:2: missing required field 'title' in front matter", only=False),
     Mistake('type_typo', [('docs/mechanisms/upr.md', 'type: mechanism guide', 'type: mechanism-guide')],
-            "docs/mechanisms/upr.md:4: 'type' must be one of: issue area, mechanism guide, toolkit, activity, explainer, page; not 'mechanism-guide' (did you mean 'mechanism guide'?)", only=False),
+            "docs/mechanisms/upr.md:4: 'type' must be one of: issue area, mechanism guide, toolkit, activity, explainer, case, page; not 'mechanism-guide' (did you mean 'mechanism guide'?)", only=False),
     Mistake('date_format', [('standards/instruments/icescr.yml', 'adopted: 1966-12-16', 'adopted: 16/12/1966')],
             "standards/instruments/icescr.yml:5: 'adopted' is not a valid date: '16/12/1966' (write dates as YYYY-MM-DD)", only=False),
     Mistake('start_time', [('curricula/housing.yml', 'start: "18:00"', 'start: "25:00"')],

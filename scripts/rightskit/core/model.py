@@ -17,9 +17,9 @@ MECHANISM_KINDS += ("ilo supervisory body",)
 MECHANISM_KIND_TITLES = {"treaty body": "Treaty bodies", "charter-based": "UN Charter-based bodies",
                          "special procedure": "Special procedures", "regional": "Regional bodies",
                          "domestic": "Domestic bodies", "ilo supervisory body": "ILO supervisory bodies"}
-MODULE_TYPES = ("issue area", "mechanism guide", "toolkit", "activity", "explainer", "page")
+MODULE_TYPES = ("issue area", "mechanism guide", "toolkit", "activity", "explainer", "case", "page")
 TYPE_NAMES = {"issue area": "Issue areas", "mechanism guide": "Mechanism guides", "toolkit": "Toolkits",
-              "activity": "Activities", "explainer": "Explainers", "page": "Pages"}
+              "activity": "Activities", "explainer": "Explainers", "case": "Case studies", "page": "Pages"}
 AUDIENCES = ("community members", "organizers", "trainers", "contributors")
 LEVELS = ("introductory", "intermediate", "advanced")
 WORKSHOP_FORMATS = ("in person", "online")

@@ -15,12 +15,12 @@ from rightskit.core.words import STOP_WORDS, words
 # Filter values shown to readers, per language. Spanish is the only other edition so far.
 KIND_LABELS = {
     "en": {"right": "Right", "standard": "Standard", "mechanism": "Mechanism", "toolkit": "Toolkit",
-           "activity": "Activity", "workshop": "Workshop", "explainer": "Explainer", "page": "Page"},
+           "activity": "Activity", "workshop": "Workshop", "explainer": "Explainer", "case": "Case study", "page": "Page"},
     "es": {"right": "Derecho", "standard": "Norma", "mechanism": "Mecanismo", "toolkit": "Herramientas",
-           "activity": "Actividad", "workshop": "Taller", "explainer": "Explicación", "page": "Página"},
+           "activity": "Actividad", "workshop": "Taller", "explainer": "Explicación", "case": "Estudio de caso", "page": "Página"},
 }
 MODULE_KINDS = {"issue area": "right", "mechanism guide": "mechanism", "toolkit": "toolkit",
-                "activity": "activity", "explainer": "explainer", "page": "page"}
+                "activity": "activity", "explainer": "explainer", "case": "case", "page": "page"}
 
 # --- what the index knows about each page --------------------------------------------------
 
@@ -188,9 +188,10 @@ def entries(site: m.Site, base: m.Site | None = None, lang: str = "en") -> dict[
     return out
 
 
-KIND_ORDER = ("right", "standard", "mechanism", "toolkit", "activity", "workshop", "explainer", "page")
+KIND_ORDER = ("right", "standard", "mechanism", "toolkit", "activity", "workshop", "explainer", "case", "page")
 KIND_HEADINGS = {"right": "Rights", "standard": "Standards", "mechanism": "Mechanisms", "toolkit": "Toolkits",
-                 "activity": "Activities", "workshop": "Workshops", "explainer": "Explainers", "page": "Other pages"}
+                 "activity": "Activities", "workshop": "Workshops", "explainer": "Explainers", "case": "Case studies",
+                 "page": "Other pages"}
 
 
 def catalog(site: m.Site) -> list[tuple[str, list[tuple[str, str]]]]:

@@ -429,7 +429,7 @@ class Renderer:
 
 
 TYPE_SLUGS = {"issue area": "issue-areas", "mechanism guide": "mechanism-guides", "toolkit": "toolkits",
-              "activity": "activities", "explainer": "explainers", "page": "pages"}
+              "activity": "activities", "explainer": "explainers", "case": "case-studies", "page": "pages"}
 
 
 def tag_folder(area: m.IssueArea) -> str:

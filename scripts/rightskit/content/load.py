@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from rightskit.core import languages
+from rightskit.content import activitycheck
 from rightskit.content import markup
 from rightskit.content import pathways
 from rightskit.core import schema
@@ -335,6 +336,7 @@ def _module(meta: LineMap, path: str, source_path: str, body: str, body_line: in
             if key not in meta:
                 f.error(meta.line, f"missing required field '{key}' for an activity",
                         f"activities need {', '.join(ACTIVITY_REQUIRED[:-1])} and {ACTIVITY_REQUIRED[-1]}")
+        findings += activitycheck.front_matter(meta, source_path)
     module.key_points = f.text_list("key_points")
     module.online = f.text("online", required=False)
     module.cards = _card_sets(f, source_path, findings)

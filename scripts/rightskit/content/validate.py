@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from rightskit.core import model as m
+from rightskit.content import activitycheck
 from rightskit.content import freshness
 from rightskit.content import kitcheck
 from rightskit.core import paths
@@ -49,6 +50,7 @@ def check(site: m.Site, docs_files: set[str], nav: dict[str, int] | None, docs_d
     out += _issue_areas(site, unread)
     out += _modules(site, docs_files, nav, docs_dir, unread)
     out += _workshops(site, unread)
+    out += activitycheck.check(site)
     out += timing.check(site)
     out += freshness.marker_errors(site)
     out += sources.check(site)

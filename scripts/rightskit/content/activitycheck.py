@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from rightskit.content.pagecheck import headings, prose_lines
 from rightskit.core import model as m
 from rightskit.core.findings import Finding
 from rightskit.core.yamltext import LineMap
@@ -20,32 +21,6 @@ TEMPLATE_ORDER = ", ".join(HEADINGS)
 STEP = re.compile(r"^\d+\.[ \t]+\*\*[^*\n]*\S \((\d+) min\)\.\*\*")
 STEP_EXAMPLE = "1. **Title (10 min).** What to do."
 _NUMBERED = re.compile(r"^\d+\.[ \t]")
-_HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
-_FENCE = re.compile(r"^\s*(```|~~~)")
-
-
-def prose_lines(body: str):
-    """(1-based line, text) of each body line outside fenced code."""
-    fence = None
-    for number, text in enumerate(body.split("\n"), start=1):
-        marker = _FENCE.match(text)
-        if fence or marker:
-            if marker:
-                fence = None if fence == marker.group(1) else (fence or marker.group(1))
-            continue
-        yield number, text
-
-
-def headings(body: str) -> list[tuple[int, int, str]]:
-    """(line, level, text) of each ATX heading outside code: at most three spaces of indentation."""
-    out = []
-    for number, text in prose_lines(body):
-        if text.startswith("    ") or text.startswith("\t"):
-            continue
-        match = _HEADING.match(text.lstrip(" "))
-        if match:
-            out.append((number, len(match.group(1)), match.group(2)))
-    return out
 
 
 def steps(body: str) -> list[tuple[int, str]]:

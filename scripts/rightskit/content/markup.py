@@ -86,7 +86,7 @@ def facilitator_problems(body: str) -> list[tuple[int, str, str]]:
             out.append((number, "facilitator block with no indented note: the text below it would reach "
                         "participants", f"indent the note by four spaces under '{MARKER}'"))
         elif exact:
-            out += _note_indentation(lines, number, _width(match.group("indent")))
+            out += _note_indentation(lines, number, _width(match.group("indent")), f"{match.group('sign')} facilitator")
     return out
 
 
@@ -104,7 +104,7 @@ def _has_indented_body(lines: list[str], number: int, indent: str) -> bool:
     return False
 
 
-def _note_indentation(lines: list[str], number: int, width: int) -> list[tuple[int, str, str]]:
+def _note_indentation(lines: list[str], number: int, width: int, marker: str) -> list[tuple[int, str, str]]:
     """The note of a block opened at line `number` (1-based) must be indented by four more columns
     than its marker: Python-Markdown ends the block at the first line indented less, so that line
     and the rest of the note become paragraphs everyone sees, under an empty box. Participant copies
@@ -122,7 +122,7 @@ def _note_indentation(lines: list[str], number: int, width: int) -> list[tuple[i
                       else "the note ends above this line and the rest is shown to participants")
             out.append((end, f"facilitator note indented by {spaces} space{'s' * (spaces != 1)}: Markdown needs "
                         f"four, so {effect}", f"indent every line of the note by four spaces (or a tab) "
-                        f"under '{MARKER}'"))
+                        f"under '{marker}'"))
     if end < len(lines) and lines[end].strip() and lines[end - 1].strip():
         out.append((end + 1, "this line follows a facilitator note with no blank line but is not indented, "
                     "so it is shown to participants, outside the note",

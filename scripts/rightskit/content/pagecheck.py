@@ -23,12 +23,12 @@ _IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?")
 _XREF_IN_LINK = re.compile(r"(?<!!)\[[^\[\]]*(\[\[[^\[\]]+\]\])[^\[\]]*\]\(")
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.I)
 _FORBIDDEN_TAGS = {
-    "iframe": ("an <iframe> loads another site into the page, which the site must never do (privacy)",
-               "link to the page instead, e.g. [Watch the video](https://...)"),
-    "script": ("a <script> in a page runs code the site has not vetted (privacy)",
+    "iframe": ("an <iframe> loads another site into the page, and the site makes no request to a third-party "
+               "host (privacy)", "link to it instead, e.g. [Watch the video](https://...)"),
+    "script": ("a <script> runs code in the page that no one has reviewed for privacy or accessibility",
                "leave it out; interactive features belong in overrides/ and are reviewed there"),
-    "style": ("a <style> element in a page overrides the site's reviewed styles (accessibility: contrast, "
-              "print)", "leave it out; styles belong in overrides/ and are reviewed there"),
+    "style": ("a <style> element overrides the site's styles, which are checked for contrast, dark mode and "
+              "print (accessibility)", "leave it out; styles belong in overrides/ and are reviewed there"),
 }
 
 
@@ -106,10 +106,10 @@ def _html(module: m.Module) -> list[Finding]:
             out.append(Finding(path, line + offset, message, hint))
         if "style" in attrs:
             out.append(Finding(path, line + offset, f"inline style attribute on <{tag}>: it overrides the site's "
-                               "reviewed styles (accessibility: contrast, dark mode, print)",
+                               "styles, which are checked for contrast, dark mode and print (accessibility)",
                                "remove style=\"...\"; ask for a class in overrides/ if the page needs one"))
         if tag == "img":
-            out += _image(module, line + offset, attrs.get("src") or "", attrs.get("alt"), None, 0)
+            out += _image(module, line + offset, attrs.get("src") or "", attrs.get("alt"), None, 0, html=True)
     return out
 
 
@@ -124,12 +124,15 @@ def _images(module: m.Module, docs: Path, limit_kb: int) -> list[Finding]:
     return out
 
 
-def _image(module: m.Module, line: int, src: str, alt: str | None, docs: Path | None, limit_kb: int) -> list[Finding]:
+def _image(module: m.Module, line: int, src: str, alt: str | None, docs: Path | None, limit_kb: int,
+           html: bool = False) -> list[Finding]:
     path = module.source.path
     out = []
     if not (alt or "").strip():
+        where = ('in alt="...", e.g. <img src="rally.jpg" alt="Tenants at a rally">' if html
+                 else "in the brackets, e.g. ![Tenants at a rally](rally.jpg)")
         out.append(Finding(path, line, f"image '{src}' has no alt text: screen readers skip it or read its file "
-                           "name", "describe what it shows in the brackets: ![Tenants at a rally](rally.jpg)"))
+                           f"name", f"describe what it shows {where}"))
     if _EXTERNAL.match(src):
         out.append(Finding(path, line, f"image from another site: '{src}' (the site makes no request to a "
                            "third-party host)", "save the image (if its license allows) next to the page under docs/ "

@@ -42,6 +42,8 @@ class Seed:
 
 
 NOTE = "    SECRET-FACILITATOR-NOTE: watch the time."
+PAGE = ("---\ntitle: My page\nsummary: In my words.\ntype: explainer\nreviewed: 2026-01-15\n---\nText.\n\n"
+        "## Sources\n\n- [ICESCR](https://www.ohchr.org/), OHCHR\n")
 PNG = b"\x89PNG\r\n\x1a\n"  # the size check reads only the size: a signature is enough
 
 SEEDS = [
@@ -122,12 +124,16 @@ SEEDS = [
          "browsers break apart (use the cross-reference alone, with your own words if needed: [[upr|your words]]; "
          "or write the link text without it)"),
     # 5. a hand-written page where the build writes one
-    Seed("handwritten_instrument_page", [("docs/standards/icescr.md", None,
-                                          "---\ntitle: ICESCR\nsummary: The covenant.\ntype: explainer\n"
-                                          "reviewed: 2026-01-15\n---\nMy own page on the covenant.\n\n## Sources\n\n"
-                                          "- [ICESCR](https://www.ohchr.org/), OHCHR\n")],
+    Seed("handwritten_instrument_page", [("docs/standards/icescr.md", None, PAGE)],
          "docs/standards/icescr.md:1: the build generates 'standards/icescr.md', so this file is replaced and never "
          "shown (delete it and edit standards/instruments/icescr.yml instead)"),
+    Seed("handwritten_mechanism_page", [("docs/mechanisms/cescr.md", None, PAGE)],
+         "docs/mechanisms/cescr.md:1: the build generates 'mechanisms/cescr.md', so this file is replaced and never "
+         "shown (to publish it as the guide to 'cescr', add 'guide: mechanisms/cescr.md' to that mechanism in "
+         "standards/mechanisms.yml; otherwise delete it)"),
+    Seed("handwritten_glossary", [("docs/glossary.md", None, PAGE)],
+         "docs/glossary.md:1: the build generates 'glossary.md', so this file is replaced and never shown (delete "
+         "it and edit standards/glossary.yml instead)"),
     # 6. a step off the timed format
     Seed("step_not_timed_format", [(LINE, "1. **Stand up (30 min).** Everyone takes a place on the line.",
                                     "1. Stand up (30 min).")],

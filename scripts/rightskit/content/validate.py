@@ -209,6 +209,8 @@ def _handwritten_generated(site: m.Site, docs_files: set[str], generated: set[st
 
 def _generated_from(site: m.Site, page: str) -> str:
     """What to do instead: where the content of a generated page is edited."""
+    if page == paths.GLOSSARY:
+        return "delete it and edit standards/glossary.yml instead"
     for inst in site.instruments.values():
         if paths.instrument_page(inst) == page:
             return f"delete it and edit {inst.source.path} instead"
@@ -222,7 +224,7 @@ def _generated_from(site: m.Site, page: str) -> str:
     for workshop in site.workshops.values():
         if paths.workshop_page(workshop) == page:
             return f"delete it and edit {workshop.source.path} instead"
-    return "delete it: the page is made from standards/ and curricula/ (see CONTRIBUTING.md, 'Generated pages')"
+    return "delete it: the build makes this page from standards/ and curricula/"
 
 
 def _generated_unread(page: str, unread: Unread) -> bool:

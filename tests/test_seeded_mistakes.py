@@ -65,6 +65,12 @@ SEEDS = [
          f"{LINE}:25: this line follows a facilitator note with no blank line but is not indented, so it is shown to "
          "participants, outside the note (indent it by four spaces to keep it in the note, or leave a blank line "
          "above it if everyone should read it)"),
+    Seed("paragraph_dedented_after_note", [(LINE, "    Second paragraph of the note.\n",
+                                            "    Second paragraph of the note.\n\nand collect the cards before "
+                                            "the debrief.\n")],
+         f"{LINE}:26: this paragraph right after a facilitator note starts in lower case, as if it continued the "
+         "note, but it is not indented, so it is shown to participants (indent it by four spaces to keep it in the "
+         "note, or start it as a sentence of its own)"),
     # 2. raw HTML and images
     Seed("iframe", [(HOUSING, "See the [activity](../activities/line.md).",
                      'See the [activity](../activities/line.md).\n\n'
@@ -89,7 +95,8 @@ SEEDS = [
                                  ("docs/rights/home.png", None, PNG)],
          f"{HOUSING}:14: image 'home.png' has no alt text: screen readers skip it or read its file name (describe "
          "what it shows in alt=\"...\", e.g. <img src=\"rally.jpg\" alt=\"Tenants at a rally\">)"),
-    Seed("external_image", [(HOUSING, "See the [activity]", "![A home](https://example.org/home.jpg) See the [activity]")],
+    Seed("external_image", [(HOUSING, "See the [activity]",
+                             "![A home](https://example.org/home.jpg) See the [activity]")],
          f"{HOUSING}:14: image from another site: 'https://example.org/home.jpg' (the site makes no request to a "
          "third-party host) (save the image (if its license allows) next to the page under docs/ and link it "
          "relatively)"),
@@ -168,7 +175,8 @@ def test_what_is_right_or_shown_as_code_is_not_reported(mini):
                 "Write `<script>`, `![](x.png)` and `[see [[upr]]](x.md)` only in code.\n\n"
                 "<!-- a comment is fine -->\n\n## Sources")
     Seed("", [(HOUSING, "## Sources", examples), (LINE, "group_size: 6-20", "group_size: 12"),
-              (LINE, f"{NOTE}\n\n    Second", f"\t{NOTE.strip()}\n\n\tSecond")], "").apply(mini)  # a tab is four columns
+              (LINE, f"{NOTE}\n\n    Second", f"\t{NOTE.strip()}\n\n\tSecond")],  # a tab is four columns
+         "").apply(mini)
     assert found(mini) == []
 
 
@@ -222,3 +230,9 @@ def test_serve_on_a_port_in_use_says_so_and_exits_1(mini, capsys):
     err = capsys.readouterr().err
     assert f"rightskit serve: 127.0.0.1:{port} is already in use" in err
     assert f"rightskit serve -a 127.0.0.1:{port + 1}" in err and "Traceback" not in err
+
+
+def test_a_heading_right_below_a_note_is_not_taken_for_part_of_it(mini):
+    note_end = "    Second paragraph of the note.\n"
+    Seed("", [(LINE, f"{note_end}\n## Preparation", f"{note_end}## Preparation")], "").apply(mini)
+    assert found(mini) == []

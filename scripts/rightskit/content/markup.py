@@ -123,11 +123,18 @@ def _note_indentation(lines: list[str], number: int, width: int, marker: str) ->
             out.append((end, f"facilitator note indented by {spaces} space{'s' * (spaces != 1)}: Markdown needs "
                         f"four, so {effect}", f"indent every line of the note by four spaces (or a tab) "
                         f"under '{marker}'"))
-    if end < len(lines) and lines[end].strip() and lines[end - 1].strip():
+    # A heading or another block straight after the note is plainly not part of it: only text is.
+    if (end < len(lines) and lines[end].strip() and lines[end - 1].strip()
+            and not lines[end].lstrip().startswith("#") and not _OPENER.match(lines[end])):
         out.append((end + 1, "this line follows a facilitator note with no blank line but is not indented, "
                     "so it is shown to participants, outside the note",
                     "indent it by four spaces to keep it in the note, or leave a blank line above it "
                     "if everyone should read it"))
+    elif end < len(lines) and noted and lines[end].lstrip()[:1].islower():
+        # A sentence going on in lower case after the note was meant to continue it.
+        out.append((end + 1, "this paragraph right after a facilitator note starts in lower case, as if it "
+                    "continued the note, but it is not indented, so it is shown to participants",
+                    "indent it by four spaces to keep it in the note, or start it as a sentence of its own"))
     return out
 
 

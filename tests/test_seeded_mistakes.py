@@ -104,6 +104,10 @@ SEEDS = [
                              ("docs/rights/home.png", None, PNG + bytes(600 * 1024))],
          f"{HOUSING}:14: image 'home.png' is 600 KB, over the 500 KB limit: slow on a phone (resize or compress it "
          "below 500 KB (e.g. 1200 pixels wide, JPEG quality 80 or WebP))"),
+    Seed("img_tag_too_large", [(HOUSING, "See the [activity]", '<img src="home.png" alt="A home"> See the [activity]'),
+                               ("docs/rights/home.png", None, PNG + bytes(501 * 1024))],
+         f"{HOUSING}:14: image 'home.png' is 501 KB, over the 500 KB limit: slow on a phone (resize or compress it "
+         "below 500 KB (e.g. 1200 pixels wide, JPEG quality 80 or WebP))"),
     # 3. activities off the template
     Seed("no_debriefing_questions", [(LINE, "## Debriefing questions\n\n- Which element surprised you?\n\n", "")],
          f"{LINE}:34: this activity has no '## Debriefing questions' section (add it above this line: {TEMPLATE})"),

@@ -60,7 +60,7 @@ def check(pages: Iterable[m.Module], docs: Path, image_limit_kb: int = IMAGE_LIM
     """`pages`: English pages and translations alike; `docs`: the docs folder, for image sizes."""
     out: list[Finding] = []
     for module in pages:
-        out += _html(module)
+        out += _html(module, docs, image_limit_kb)
         out += _images(module, docs, image_limit_kb)
         out += _heading_levels(module)
         out += _xrefs_in_link_text(module)
@@ -91,7 +91,7 @@ class _Tags(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def _html(module: m.Module) -> list[Finding]:
+def _html(module: m.Module, docs: Path, limit_kb: int) -> list[Finding]:
     body = module.body
     if "<" not in body:  # most pages: no HTML at all
         return []
@@ -109,7 +109,7 @@ def _html(module: m.Module) -> list[Finding]:
                                "styles, which are checked for contrast, dark mode and print (accessibility)",
                                "remove style=\"...\"; ask for a class in overrides/ if the page needs one"))
         if tag == "img":
-            out += _image(module, line + offset, attrs.get("src") or "", attrs.get("alt"), None, 0, html=True)
+            out += _image(module, line + offset, attrs.get("src") or "", attrs.get("alt"), docs, limit_kb, html=True)
     return out
 
 
@@ -124,7 +124,7 @@ def _images(module: m.Module, docs: Path, limit_kb: int) -> list[Finding]:
     return out
 
 
-def _image(module: m.Module, line: int, src: str, alt: str | None, docs: Path | None, limit_kb: int,
+def _image(module: m.Module, line: int, src: str, alt: str | None, docs: Path, limit_kb: int,
            html: bool = False) -> list[Finding]:
     path = module.source.path
     out = []
@@ -137,7 +137,7 @@ def _image(module: m.Module, line: int, src: str, alt: str | None, docs: Path | 
         out.append(Finding(path, line, f"image from another site: '{src}' (the site makes no request to a "
                            "third-party host)", "save the image (if its license allows) next to the page under docs/ "
                            "and link it relatively"))
-    elif docs is not None and not src.startswith(("data:", "/")):
+    elif src and not src.startswith(("data:", "/")):
         target = paths.resolve_relative(module.path, src)
         file = docs / target if target else None
         if file is not None and file.is_file() and file.stat().st_size > limit_kb * 1024:

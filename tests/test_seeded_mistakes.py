@@ -201,6 +201,7 @@ def test_a_scaffolded_activity_is_on_the_template_and_its_steps_are_summed(mini,
 def test_a_new_translation_is_marked_until_translated(mini, capsys):
     config = str(mini / "mkdocs.yml")
     assert main(["-f", config, "new", "translation", HOUSING]) == 0
+    assert "delete each '<!-- TODO: translate -->' once the text below it is translated" in capsys.readouterr().out
     target = mini / "docs/rights/housing.es.md"
     lines = target.read_text(encoding="utf-8").split("\n")
     markers = [n for n, text in enumerate(lines, start=1) if text == untranslated.MARKER]

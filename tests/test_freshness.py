@@ -258,7 +258,8 @@ def test_shortened_activity_note_must_match(mini):
 
 def test_activity_steps_must_add_up_to_its_duration(mini):
     line = mini / "docs/activities/line.md"
-    replace(line, "1. Stand up (30 min).", "1. **Stand up (20 min).** Go.\n2. **Sit down (5 min).** Rest.")
+    replace(line, "1. **Stand up (30 min).** Everyone takes a place on the line.",
+            "1. **Stand up (20 min).** Go.\n2. **Sit down (5 min).** Rest.")
     assert ("docs/activities/line.md:1: the timed steps add up to 25 minutes but 'duration:' says 30 "
             "(make the step times and duration: agree)") in errors(mini)
     replace(line, "**Sit down (5 min).**", "**Sit down (10 min).**")

@@ -45,7 +45,7 @@ def test_a_short_talk_without_a_script_is_reported(mini):
 def test_a_variation_that_does_not_add_up_is_reported_at_its_line(mini):
     page = mini / "docs" / "activities" / "line.md"
     text = page.read_text(encoding="utf-8")
-    assert "1. Stand up (30 min)." in text  # the fixture's one timed step
+    assert "1. **Stand up (30 min).**" in text  # the fixture's one timed step
     page.write_text(text + "\n## Variations\n\n- **Short (15 min):** skip step 1.\n- **Shorter (10 min):** go fast.\n"
                     "- **Exact (0 min):** skip step 1.\n", encoding="utf-8")
     found = messages(mini)

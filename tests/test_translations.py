@@ -10,7 +10,7 @@ import pytest
 
 from conftest import check, rightskit, unhashed_removed
 from rightskit.core import languages
-from rightskit.content.i18n import translations
+from rightskit.content.i18n import translations, untranslated
 from rightskit.pages.render import Renderer
 
 TEMPLATES = Path(translations.__file__).parent / "templates"
@@ -22,10 +22,20 @@ def replace(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1))
 
 
-def start(mini: Path, page: str = "docs/rights/housing.md") -> Path:
+def start(mini: Path, page: str = "docs/rights/housing.md", marked: bool = False) -> Path:
+    """Start a translation; unless `marked`, its markers of untranslated text are removed, as a
+    translator does (these tests are about what comes after)."""
     result = rightskit("new", "translation", page, cwd=mini)
     assert result.returncode == 0, result.stderr
-    return mini / page.replace(".md", ".es.md")
+    target = mini / page.replace(".md", ".es.md")
+    if not marked:
+        done_translating(target)
+    return target
+
+
+def done_translating(target: Path) -> None:
+    lines = target.read_text(encoding="utf-8").split("\n")
+    target.write_text("\n".join(x for x in lines if x.strip() != untranslated.MARKER), encoding="utf-8")
 
 
 # --- source hash and status --------------------------------------------------------------
@@ -40,13 +50,16 @@ def test_source_hash_is_the_sha256_of_the_stripped_body_with_unix_newlines():
 
 
 def test_new_translation_starts_with_front_matter_and_current_hash(mini):
-    target = start(mini)
+    target = start(mini, marked=True)
     text = target.read_text()
     english = (mini / "docs/rights/housing.md").read_text()
     body = english.split("---\n", 2)[2]
     assert f'source_hash: "{translations.source_hash(body)}"' in text
     assert "title: Housing" in text and "type: issue area" in text
-    assert text.endswith(body)
+    # every block of the English is marked as not yet translated (test_seeded_mistakes.py checks the warnings)
+    assert text.endswith(untranslated.mark(body)) and text.count(untranslated.MARKER) == 5
+    done_translating(target)
+    assert target.read_text().endswith(body)
     loaded = check(mini)
     assert loaded.findings == []
     status = {s.path: s.state for s in translations.status(loaded.site, "es")}

@@ -23,6 +23,7 @@ def cmd_new(args) -> int:
 
 
 def cmd_new_translation(args) -> int:
+    from rightskit.content.i18n import untranslated
     from rightskit.content.i18n.translations import new_translation
 
     project = _project(args)
@@ -31,7 +32,8 @@ def cmd_new_translation(args) -> int:
     except ValueError as error:
         print(f"rightskit new translation: {error}", file=sys.stderr)
         return 1
-    print(f"Started {os.path.relpath(target)}: translate the title, summary and text, keeping [[ids]] and links.")
+    print(f"Started {os.path.relpath(target)}: translate the title, summary and text, keeping [[ids]] and links; "
+          f"delete each '{untranslated.MARKER}' once the text below it is translated.")
     return 0
 
 

@@ -1,7 +1,9 @@
 """`rightskit serve`: the live-reload preview."""
 from __future__ import annotations
 
+import errno
 import shutil
+import socket
 import sys
 from pathlib import Path
 
@@ -27,8 +29,12 @@ def cmd_serve(args) -> int:
     _setup_logging(args.verbose)
     project = _project(args)
     config_file = str(project.root / project.config_file)
-    site_dir = Path(tempfile.mkdtemp(prefix="rightskit-preview-"))
     host, _, port = args.addr.rpartition(":")
+    # Before the first build, which takes a while: the port may still be held by another preview.
+    if _in_use(host, int(port)):
+        print(_in_use_message(host, int(port)), file=sys.stderr)
+        return 1
+    site_dir = Path(tempfile.mkdtemp(prefix="rightskit-preview-"))
     url = f"http://{host}:{port}/"
 
     search = preview.Background()
@@ -74,6 +80,11 @@ def cmd_serve(args) -> int:
             server.serve()
         except KeyboardInterrupt:
             pass
+        except OSError as error:  # taken while the site was building
+            if error.errno != errno.EADDRINUSE:
+                raise
+            print(_in_use_message(host, int(port)), file=sys.stderr)
+            return 1
         finally:
             server.shutdown()
     finally:
@@ -81,3 +92,24 @@ def cmd_serve(args) -> int:
         config.plugins.on_shutdown()
         shutil.rmtree(site_dir, ignore_errors=True)
     return 0
+
+
+def _in_use(host: str, port: int) -> bool:
+    """Whether another program listens on the address (bound as the preview server binds it)."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror:
+        return False  # an unknown host name: left to the server, which reports it
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as error:
+            return error.errno == errno.EADDRINUSE
+    return False
+
+
+def _in_use_message(host: str, port: int) -> str:
+    return (f"rightskit serve: {host}:{port} is already in use, perhaps by another preview still running. "
+            f"Stop that one (Ctrl+C in its terminal), or preview on another port: "
+            f"rightskit serve -a {host}:{port + 1}")

@@ -7,10 +7,12 @@ from pathlib import Path
 from typing import Any, Callable
 
 from rightskit.core import languages
+from rightskit.content import activitycheck
 from rightskit.content import markup
+from rightskit.content import pagecheck
 from rightskit.content import pathways
 from rightskit.core import schema
-from rightskit.content.i18n import translations
+from rightskit.content.i18n import translations, untranslated
 from rightskit.content import validate
 from rightskit.core import xref
 from rightskit.core import model as m
@@ -73,6 +75,9 @@ def load_site(project: Project, renderer: Callable[..., Any]) -> Loaded:
     findings += pathways.check(site)
     findings += markup.check(site, markup.PageIds(site, renderer), project.docs_dir)
     findings += markup.placeholders(root, markup.sources(site))
+    translated_pages = [page for edition in site.translations.values() for page in edition.pages.values()]
+    findings += pagecheck.check([*site.modules.values(), *translated_pages], project.docs)
+    findings += untranslated.check(translated_pages)
     return Loaded(site, findings, nav)
 
 
@@ -335,6 +340,7 @@ def _module(meta: LineMap, path: str, source_path: str, body: str, body_line: in
             if key not in meta:
                 f.error(meta.line, f"missing required field '{key}' for an activity",
                         f"activities need {', '.join(ACTIVITY_REQUIRED[:-1])} and {ACTIVITY_REQUIRED[-1]}")
+        findings += activitycheck.front_matter(meta, source_path)
     module.key_points = f.text_list("key_points")
     module.online = f.text("online", required=False)
     module.cards = _card_sets(f, source_path, findings)

@@ -85,7 +85,14 @@ def facilitator_problems(body: str) -> list[tuple[int, str, str]]:
         if exact and not _has_indented_body(lines, number, match.group("indent")):
             out.append((number, "facilitator block with no indented note: the text below it would reach "
                         "participants", f"indent the note by four spaces under '{MARKER}'"))
+        elif exact:
+            out += _note_indentation(lines, number, _width(match.group("indent")), f"{match.group('sign')} facilitator")
     return out
+
+
+def _width(text: str) -> int:
+    """Indentation as Python-Markdown counts it: tabs expand to four columns."""
+    return len(text[: len(text) - len(text.lstrip())].expandtabs(4))
 
 
 def _has_indented_body(lines: list[str], number: int, indent: str) -> bool:
@@ -93,9 +100,42 @@ def _has_indented_body(lines: list[str], number: int, indent: str) -> bool:
     for text in lines[number:]:
         if not text.strip():
             continue
-        lead = text[: len(text) - len(text.lstrip())]
-        return len(lead.expandtabs(4)) > width
+        return _width(text) > width
     return False
+
+
+def _note_indentation(lines: list[str], number: int, width: int, marker: str) -> list[tuple[int, str, str]]:
+    """The note of a block opened at line `number` (1-based) must be indented by four more columns
+    than its marker: Python-Markdown ends the block at the first line indented less, so that line
+    and the rest of the note become paragraphs everyone sees, under an empty box. Participant copies
+    strip anything indented at all, so only the site would show the leak."""
+    out = []
+    end = number
+    noted = False  # a line of the note was indented enough
+    while end < len(lines) and (not lines[end].strip() or _width(lines[end]) > width):
+        text = lines[end]
+        end += 1
+        noted = noted or (bool(text.strip()) and _width(text) >= width + 4)
+        if text.strip() and _width(text) < width + 4 and not out:  # one finding a block: the rest follows suit
+            spaces = _width(text) - width
+            effect = ("the box shows empty and the note is shown to participants" if not noted
+                      else "the note ends above this line and the rest is shown to participants")
+            out.append((end, f"facilitator note indented by {spaces} space{'s' * (spaces != 1)}: Markdown needs "
+                        f"four, so {effect}", f"indent every line of the note by four spaces (or a tab) "
+                        f"under '{marker}'"))
+    # A heading or another block straight after the note is plainly not part of it: only text is.
+    if (end < len(lines) and lines[end].strip() and lines[end - 1].strip()
+            and not lines[end].lstrip().startswith("#") and not _OPENER.match(lines[end])):
+        out.append((end + 1, "this line follows a facilitator note with no blank line but is not indented, "
+                    "so it is shown to participants, outside the note",
+                    "indent it by four spaces to keep it in the note, or leave a blank line above it "
+                    "if everyone should read it"))
+    elif end < len(lines) and noted and lines[end].lstrip()[:1].islower():
+        # A sentence going on in lower case after the note was meant to continue it.
+        out.append((end + 1, "this paragraph right after a facilitator note starts in lower case, as if it "
+                    "continued the note, but it is not indented, so it is shown to participants",
+                    "indent it by four spaces to keep it in the note, or start it as a sentence of its own"))
+    return out
 
 
 class PageIds:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from rightskit.content import activitycheck
 from rightskit.core import model as m
 from rightskit.core.findings import Finding
 
@@ -16,8 +17,6 @@ _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
 _HOURS = re.compile(r"\b(one|two|three|four|five|six|seven|eight|\d+)[- ]hours?\b", re.I)
 _INSTEAD = re.compile(r"\b(\d+) minutes instead of (\d+)\b")
 _SHORTENED = re.compile(r"\bshortened from (\d+) minutes\b", re.I)
-# A timed step of an activity: "3. **Checklist (20 min).** ..."
-_STEP = re.compile(r"^\d+\.\s+\*\*[^*\n]*\((\d+) min\)\.?\*\*", re.M)
 
 
 def _hours(word: str) -> int:
@@ -54,10 +53,11 @@ def check(site: m.Site) -> list[Finding]:
 
 
 def _activity_steps(site: m.Site) -> list[Finding]:
-    """An activity's timed steps must add up to its `duration:`."""
+    """An activity's timed steps must add up to its `duration:`: the steps of its '## Steps' section
+    in the one format activitycheck.py documents (and reports a step written otherwise)."""
     out = []
     for module in site.modules.values():
-        steps = [int(x) for x in _STEP.findall(module.body)]
+        steps = activitycheck.step_minutes(module.body) if module.type == "activity" else []
         if module.type == "activity" and steps and module.duration and sum(steps) != module.duration:
             out.append(Finding(module.source.path, 1, f"the timed steps add up to {sum(steps)} minutes but "
                                f"'duration:' says {module.duration}", "make the step times and duration: agree"))

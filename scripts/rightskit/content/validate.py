@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from rightskit.core import model as m
+from rightskit.content import activitycheck
 from rightskit.content import freshness
 from rightskit.content import kitcheck
 from rightskit.core import paths
@@ -49,6 +50,7 @@ def check(site: m.Site, docs_files: set[str], nav: dict[str, int] | None, docs_d
     out += _issue_areas(site, unread)
     out += _modules(site, docs_files, nav, docs_dir, unread)
     out += _workshops(site, unread)
+    out += activitycheck.check(site)
     out += timing.check(site)
     out += freshness.marker_errors(site)
     out += sources.check(site)
@@ -156,6 +158,8 @@ def _modules(site: m.Site, docs_files: set[str], nav: dict[str, int] | None, doc
     standards = site.standard_ids()
     everything = standards | set(site.mechanisms)
     generated = paths.generated_pages(site)
+    handwritten = _handwritten_generated(site, docs_files, generated, docs_dir)
+    out += handwritten
     for module in site.modules.values():
         path = module.source.path
         for area in module.issue_areas:
@@ -183,7 +187,7 @@ def _modules(site: m.Site, docs_files: set[str], nav: dict[str, int] | None, doc
             elif target not in docs_files and target not in generated and not _generated_unread(target, unread):
                 out.append(Finding(path, ref.line, f"broken link: '{ref.target}' does not exist",
                                    _link_hint(module.path, ref.target, target, docs_files | generated)))
-        if nav is not None and module.path not in nav:
+        if nav is not None and module.path not in nav and module.path not in generated:
             out.append(Finding(path, 1, f"page '{module.path}' is not in the navigation", _nav_hint(module.path, nav)))
     if nav is not None:
         known_pages = set(site.modules) | generated | unread.pages
@@ -192,6 +196,35 @@ def _modules(site: m.Site, docs_files: set[str], nav: dict[str, int] | None, doc
                 out.append(Finding("mkdocs.yml", line, f"navigation lists '{entry}', which does not exist",
                                    did_you_mean(entry, known_pages, "remove it or create the page")))
     return out
+
+
+def _handwritten_generated(site: m.Site, docs_files: set[str], generated: set[str], docs_dir: str) -> list[Finding]:
+    """A file under docs/ at a path the build writes a page to is silently replaced by that page."""
+    out = []
+    for page in sorted(docs_files & generated):
+        out.append(Finding(f"{docs_dir}/{page}", 1, f"the build generates '{page}', so this file is replaced "
+                           "and never shown", _generated_from(site, page)))
+    return out
+
+
+def _generated_from(site: m.Site, page: str) -> str:
+    """What to do instead: where the content of a generated page is edited."""
+    if page == paths.GLOSSARY:
+        return "delete it and edit standards/glossary.yml instead"
+    for inst in site.instruments.values():
+        if paths.instrument_page(inst) == page:
+            return f"delete it and edit {inst.source.path} instead"
+    for gc in site.general_comments.values():
+        if paths.general_comments_page(gc.body) == page:
+            return f"delete it and edit {gc.source.path} instead"
+    for mech in site.mechanisms.values():
+        if paths.mechanism_page(mech) == page:
+            return (f"to publish it as the guide to '{mech.id}', add 'guide: {page}' to that mechanism in "
+                    f"{mech.source.path}; otherwise delete it")
+    for workshop in site.workshops.values():
+        if paths.workshop_page(workshop) == page:
+            return f"delete it and edit {workshop.source.path} instead"
+    return "delete it: the build makes this page from standards/ and curricula/"
 
 
 def _generated_unread(page: str, unread: Unread) -> bool:

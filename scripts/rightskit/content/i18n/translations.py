@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rightskit.content import markup, validate
-from rightskit.content.i18n import blockstatus
+from rightskit.content.i18n import blockstatus, untranslated
 from rightskit.core import languages, paths
 from rightskit.core import model as m
 from rightskit.core.fields import Fields
@@ -470,7 +470,8 @@ def english_page(docs: Path, page: str) -> str:
 
 def new_translation(docs: Path, page: str, lang: str) -> Path:
     """Start the `lang` translation of an English page: its front matter (title and summary to be
-    translated), the current source_hash and the English body to translate in place."""
+    translated), the current source_hash and the English body to translate in place, each block
+    marked until it is translated (untranslated.py)."""
     english = english_page(docs, page)
     source = docs / english
     if not source.is_file():
@@ -486,7 +487,8 @@ def new_translation(docs: Path, page: str, lang: str) -> Path:
     front = _HASH_LINE.sub("", front).rstrip("\n")
     header = (f"# Translation into '{lang}' of {english}: translate title, summary and the text below.\n"
               f"# source_hash records the English revision translated (see CONTRIBUTING.md).\n")
-    target.write_text(f'---\n{header}{front}\nsource_hash: "{source_hash(body)}"\n---\n{body}', encoding="utf-8")
+    target.write_text(f'---\n{header}{front}\nsource_hash: "{source_hash(body)}"\n---\n{untranslated.mark(body)}',
+                      encoding="utf-8")
     return target
 
 

@@ -1,4 +1,4 @@
-// Site search in the header, on Pagefind (index built by scripts/rightskit/search.py).
+// Site search in the header, on Pagefind (index built by scripts/rightskit/outputs/search/).
 // Nothing of the index is fetched until the search box gets focus. The index of the page's
 // language is used: Pagefind reads <html lang>, and so does the word list below.
 (() => {

@@ -1,9 +1,8 @@
-"""`rightskit`: check, build, serve and benchmark the site.
+"""`rightskit`: check, build and serve the site (benchmarks: `python -m rightskit.devtools bench`).
 
 rightskit check            validate everything, print every problem as file:line
 rightskit build            check, then build the site with PDFs; site/ is replaced only on success
 rightskit serve            preview with live reload
-rightskit bench            time each stage of the build
 rightskit new translation PAGE          start the Spanish translation of docs/PAGE.md
 rightskit translation [--mark-current PAGE|FILE.yml]   translation status; record a reviewed translation as current
 rightskit schemas          write the JSON Schemas for editors into schemas/

@@ -105,7 +105,7 @@ def _read(file: Path, root: Path, findings: list[Finding]) -> Parsed:
 
 # --- instruments -------------------------------------------------------------------------
 
-# Field names come from schema.py, which also documents them: add a field there, not here.
+# Field names come from core/schema.py, which also documents them: add a field there, not here.
 INSTRUMENT_FIELDS = schema.field_names(schema.INSTRUMENT.fields)
 US_FIELDS = schema.field_names(schema.US)
 ARTICLE_FIELDS = schema.field_names(schema.ARTICLE)

@@ -29,7 +29,7 @@ class Fallback(str):
     """A text shown to readers of another edition in English, because it has no translation yet.
 
     It is still a str, so everything that reads the record works unchanged; templates mark it
-    `lang="en"` (the `marked` filters in render.py), which WCAG 3.1.2 asks for and which tells a
+    `lang="en"` (the `marked` filters in pages/environment.py), which WCAG 3.1.2 asks for and which tells a
     fallback from a translation without a second field on every record."""
     __slots__ = ()
     lang = DEFAULT

@@ -47,7 +47,7 @@ NO_ENGLISH: frozenset[str] = frozenset()  # the English edition marks no page as
 class RightsKitConfig(Config):
     pdf = c.Type(bool, default=True)  # render workshop and handout PDFs after the build
     cache_dir = c.Type(str, default=".cache/rightskit")  # relative to mkdocs.yml
-    page_cache = c.Type(bool, default=True)  # reuse converted and rendered pages (see plugin_cache.py)
+    page_cache = c.Type(bool, default=True)  # reuse converted and rendered pages (see mkdocs/cache.py)
     pdf_workers = c.Type(int, default=0)  # processes rendering PDFs; 0: one per core
     offline = c.Type(bool, default=False)  # build the offline kit: file:// links and search (offline.py)
     review_age_months = c.Type(int, default=12)  # freshness: reviews and "as of" dates older than this warn

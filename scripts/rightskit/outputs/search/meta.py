@@ -3,7 +3,7 @@
 Pagefind names its index, filter and fragment files by the hash of their content and, run again
 over an output folder, writes only the names it does not find there: an unchanged record's
 fragment is left as it was, and the files of records that changed or went away stay too, unused.
-Reusing an output folder (search.py keeps one in the build cache) therefore needs the stale files
+Reusing an output folder (outputs/search/pagefind.py keeps one in the build cache) therefore needs the stale files
 removed, and modification times cannot tell them apart. The metadata can: `pagefind-entry.json`
 names each language's meta file, and each meta file (gzip, a signature, then CBOR) names every
 fragment, index chunk and filter chunk of its language.

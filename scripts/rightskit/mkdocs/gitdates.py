@@ -75,3 +75,21 @@ def memoize_formats(config) -> None:
     cached = functools.lru_cache(maxsize=4096)(method)
     util.get_date_formats_for_timestamp = lambda *args, **kwargs: dict(cached(*args, **kwargs))
     util.get_date_formats_for_timestamp.cache_info = cached.cache_info
+
+
+def in_edition_language(config, edition) -> None:
+    """Dates in the language of the edition being built, not of the page's text. The plugin takes
+    the locale of the i18n plugin's file: an untranslated page shown under /es/ is an English file,
+    and its "Última actualización" would be followed by "November 25, 2026". `edition()` answers
+    the language being built when the page's dates are written; wrapped once, as the plugin
+    instance serves every language's build."""
+    plugin = _plugin(config)
+    method = getattr(plugin, "_get_locale", None)
+    if method is None or getattr(method, "edition_language", False):
+        return
+
+    def locale(page):
+        return edition() or method(page)
+
+    locale.edition_language = True
+    plugin._get_locale = locale

@@ -71,6 +71,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         self._config = config  # this language's: the page cache keys on its Markdown settings
         # With mkdocs-static-i18n, MkDocs builds once per language; the content is loaded for the first.
         self.lang = _current_language(config)
+        plugin_gitdates.in_edition_language(config, lambda: getattr(_i18n(config), "current_language", None))
         if self.lang != languages.DEFAULT and getattr(self, "site", None) is not None:
             return config
         self.root = Path(config.config_file_path).resolve().parent

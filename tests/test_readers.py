@@ -4,35 +4,15 @@ with the site's theme overrides, and on the real site."""
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
-import yaml
 
-from conftest import MINI, REPO
+from conftest import bilingual
 from rightskit.cli.main import main
 
 MONTHS_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE = re.compile(r'git-revision-date-localized-plugin-date" title="([^"]*)">([^<]*)<')
-
-
-def bilingual(target: Path) -> Path:
-    """The mini project as the real site is configured: the theme overrides, an English and a
-    Spanish edition (every Spanish page a fallback to English) and the "last updated" plugin with
-    the real site's options."""
-    shutil.copytree(MINI, target)
-    shutil.copytree(REPO / "overrides", target / "overrides")
-    real = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV ", ""))
-    plugins = {name: options for entry in real["plugins"] if isinstance(entry, dict) for name, options in entry.items()}
-    config = yaml.safe_load((target / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["theme"]["custom_dir"] = "overrides"
-    i18n = dict(plugins["i18n"], languages=[{k: v for k, v in lang.items() if k != "nav_translations"}
-                                            for lang in plugins["i18n"]["languages"]])
-    config["plugins"] = [{"rightskit": {"pdf": False}}, {"i18n": i18n},
-                         {"git-revision-date-localized": plugins["git-revision-date-localized"]}]
-    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
-    return target
 
 
 @pytest.fixture(scope="module")

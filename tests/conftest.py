@@ -27,7 +27,7 @@ def mini(tmp_path: Path) -> Path:
 
 
 def bilingual(target: Path, **options) -> Path:
-    """The mini project as the real site is configured: the theme overrides, an English and a
+    """The mini project as the real site is configured: the theme with its overrides, an English and a
     Spanish edition (every Spanish page a fallback to English) and the "last updated" plugin with
     the real site's options. `options`: the rightskit plugin's (no PDFs unless pdf=True)."""
     shutil.copytree(MINI, target)
@@ -35,7 +35,7 @@ def bilingual(target: Path, **options) -> Path:
     real = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV ", ""))
     plugins = {name: options for entry in real["plugins"] if isinstance(entry, dict) for name, options in entry.items()}
     config = yaml.safe_load((target / "mkdocs.yml").read_text(encoding="utf-8"))
-    config["theme"]["custom_dir"] = "overrides"
+    config.update({key: real[key] for key in ("theme", "extra_css", "extra_javascript")})
     i18n = dict(plugins["i18n"], languages=[{k: v for k, v in lang.items() if k != "nav_translations"}
                                             for lang in plugins["i18n"]["languages"]])
     config["plugins"] = [{"rightskit": {"pdf": False, **options}}, {"i18n": i18n},

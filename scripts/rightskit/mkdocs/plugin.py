@@ -32,6 +32,7 @@ from rightskit.mkdocs import sitemaps
 from rightskit.content.i18n import translations
 from rightskit.core import listing
 from rightskit.mkdocs import pageweight
+from rightskit.mkdocs import thememarkup
 from rightskit.mkdocs import gitdates as plugin_gitdates
 from rightskit.core.findings import errors, format_findings
 from rightskit.infra.progress import QUIET, Counter
@@ -264,6 +265,10 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         self._written.advance()
         return output
 
+    def on_post_template(self, output_content, *, template_name, config):
+        # 404.html is the theme's page too, written without the page events
+        return thememarkup.tidy(output_content) if template_name.endswith(".html") else output_content
+
     def _marks_english(self) -> bool:
         return self.lang != languages.DEFAULT and self.lang in self.site.translations
 
@@ -277,7 +282,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
             elif page.url in english:  # a generated page of an untranslated record: only its title
                 output = langmarks.mark_english_title(output)
             output = langmarks.mark_english_links(langmarks.mark_toc_parts(output), page.url, english)
-        return pageweight.compact_navigation(output)
+        return pageweight.compact_navigation(thememarkup.tidy(output))
 
     def _english_urls(self) -> frozenset[str]:
         """The site-relative addresses of the pages this edition shows in English, once a build."""

@@ -56,6 +56,24 @@ def test_last_updated_dates_are_in_the_language_of_the_edition(site):
     assert not any(re.search(MONTHS_EN, stamp) for stamp, _ in spanish), spanish
 
 
+def test_dates_follow_each_build_when_the_plugin_outlives_its_configuration():
+    """MkDocs keeps a plugin instance from one configuration to the next in a process: an
+    English-only build after a bilingual one must not keep the last edition's language."""
+    from types import SimpleNamespace
+
+    from rightskit.mkdocs import gitdates
+
+    plugin = SimpleNamespace(config={"enabled": True}, last_revision_commits={}, cached_source_paths={},
+                             cached_head_commit="abc", cached_history_options=())
+    plugin._get_locale = lambda page: page.file.locale
+    config = SimpleNamespace(plugins={gitdates.NAME: plugin})
+    english_file = SimpleNamespace(file=SimpleNamespace(locale="en"))
+    gitdates.in_edition_language(config, lambda: "es")
+    assert plugin._get_locale(english_file) == "es"
+    gitdates.in_edition_language(config, lambda: None)  # the next configuration: no edition
+    assert plugin._get_locale(english_file) == "en"
+
+
 class Controls(HTMLParser):
     """What the Nu HTML checker and pa11y said of the theme's form controls (issue 21)."""
 

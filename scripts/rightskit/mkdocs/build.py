@@ -35,6 +35,8 @@ def mkdocs_build(config_file: Path, site_dir: Path, *, pdf: bool = True, strict:
             build(config)
     finally:
         progress.end_counter()
+        # MkDocs keeps the plugin instance for the next configuration in this process (a preview)
+        config.plugins["rightskit"].progress = QUIET
         config.plugins.on_shutdown()
 
 

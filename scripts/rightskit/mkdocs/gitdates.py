@@ -81,15 +81,19 @@ def in_edition_language(config, edition) -> None:
     """Dates in the language of the edition being built, not of the page's text. The plugin takes
     the locale of the i18n plugin's file: an untranslated page shown under /es/ is an English file,
     and its "Última actualización" would be followed by "November 25, 2026". `edition()` answers
-    the language being built when the page's dates are written; wrapped once, as the plugin
-    instance serves every language's build."""
+    the language being built when the page's dates are written (None: the plugin's own choice).
+    Call it at each configuration: MkDocs keeps a plugin instance (and so this wrapper) from one
+    configuration to the next in a process, while the i18n plugin that `edition` asks is new."""
     plugin = _plugin(config)
     method = getattr(plugin, "_get_locale", None)
-    if method is None or getattr(method, "edition_language", False):
+    if method is None:
+        return
+    plugin.rightskit_edition = edition
+    if getattr(method, "edition_language", False):
         return
 
     def locale(page):
-        return edition() or method(page)
+        return plugin.rightskit_edition() or method(page)
 
     locale.edition_language = True
     plugin._get_locale = locale

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from rightskit.project import Project, load_site
 
@@ -22,6 +23,24 @@ def mini(tmp_path: Path) -> Path:
     """A copy of a minimal, valid project that a test may edit."""
     target = tmp_path / "project"
     shutil.copytree(MINI, target)
+    return target
+
+
+def bilingual(target: Path, **options) -> Path:
+    """The mini project as the real site is configured: the theme with its overrides, an English and a
+    Spanish edition (every Spanish page a fallback to English) and the "last updated" plugin with
+    the real site's options. `options`: the rightskit plugin's (no PDFs unless pdf=True)."""
+    shutil.copytree(MINI, target)
+    shutil.copytree(REPO / "overrides", target / "overrides")
+    real = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV ", ""))
+    plugins = {name: options for entry in real["plugins"] if isinstance(entry, dict) for name, options in entry.items()}
+    config = yaml.safe_load((target / "mkdocs.yml").read_text(encoding="utf-8"))
+    config.update({key: real[key] for key in ("theme", "extra_css", "extra_javascript")})
+    i18n = dict(plugins["i18n"], languages=[{k: v for k, v in lang.items() if k != "nav_translations"}
+                                            for lang in plugins["i18n"]["languages"]])
+    config["plugins"] = [{"rightskit": {"pdf": False, **options}}, {"i18n": i18n},
+                         {"git-revision-date-localized": plugins["git-revision-date-localized"]}]
+    (target / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     return target
 
 

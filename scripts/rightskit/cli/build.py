@@ -6,6 +6,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from rightskit.core import languages
+from rightskit.infra.progress import Progress
 from rightskit.infra.sitesync import rotate
 from rightskit.cli.common import _project, _checked, _warn_placeholder, _count_pages
 from rightskit.mkdocs.build import mkdocs_build, _setup_logging
@@ -14,9 +16,11 @@ from rightskit.mkdocs.build import mkdocs_build, _setup_logging
 def cmd_build(args) -> int:
     _setup_logging(args.verbose)
     project = _project(args)
+    progress = Progress.to_stderr()
     # Checked here as well as in the plugin: a fraction of a second buys findings printed plainly,
     # before MkDocs starts, instead of inside MkDocs' log of an aborted build.
-    site = _checked(project)
+    with progress.stage("Checking content and data"):
+        site = _checked(project)
     if site is None:
         print("Build stopped: nothing was written; the previous site/ is unchanged.", file=sys.stderr)
         return 1
@@ -26,7 +30,7 @@ def cmd_build(args) -> int:
     # folder holds the build before last (see sitesync.rotate), so only what changed is written.
     staging = final.with_name(final.name + ".partial")
     try:
-        mkdocs_build(project.root / project.config_file, staging, pdf=not args.no_pdf, site=site)
+        mkdocs_build(project.root / project.config_file, staging, pdf=not args.no_pdf, site=site, progress=progress)
     except Exception as error:  # noqa: BLE001 - whatever fails (Abort, a plugin, a bug), the old site stays
         shutil.rmtree(staging, ignore_errors=True)  # half-written: never left where it could be published
         message = str(error) or error.__class__.__name__
@@ -34,7 +38,7 @@ def cmd_build(args) -> int:
         return 1
     rotate(final, staging)
     rel = os.path.relpath(final)
-    print(f"\nSite built in {rel}/ ({_count_pages(final)} pages, {len(list(final.glob('pdf/*.pdf')))} PDFs).")
+    print(f"\nSite built in {rel}/ ({_count_pages(final)} pages, {_pdf_count(final)}).")
     print(f"Open {rel}/index.html, or preview with `make serve` (http://127.0.0.1:8000/).")
     return 0
 
@@ -46,17 +50,31 @@ def cmd_offline(args) -> int:
     from rightskit.outputs import offline
     _setup_logging(args.verbose)
     project = _project(args)
-    if _checked(project) is None:
+    progress = Progress.to_stderr()
+    with progress.stage("Checking content and data"):
+        site = _checked(project)
+    if site is None:
         return 1
     target = (project.root / args.output).resolve()
     with tempfile.TemporaryDirectory(prefix="rightskit-offline-") as tmp:
         staging = Path(tmp) / "site"
         try:
-            mkdocs_build(project.root / project.config_file, staging, offline=True)
+            mkdocs_build(project.root / project.config_file, staging, offline=True, site=site, progress=progress)
         except Exception as error:  # noqa: BLE001 - report any failure plainly; no zip is written
             print(f"Offline build failed: {error or error.__class__.__name__}", file=sys.stderr)
             return 1
-        files = offline.zip_site(staging, target)
+        with progress.stage(f"Zipping into {os.path.relpath(target)}"):
+            files = offline.zip_site(staging, target)
     print(f"Offline kit written: {os.path.relpath(target)} ({files} files, {target.stat().st_size / 1e6:.1f} MB). "
           "Unzip it and open rights-at-home/index.html.")
     return 0
+
+
+def _pdf_count(site_dir: Path) -> str:
+    """'148 PDFs: 114 en, 34 es': every language's PDFs (render.pdf_path: pdf/, es/pdf/)."""
+    counts = {lang: len(list((site_dir / languages.site_prefix(lang) / "pdf").glob("*.pdf")))
+              for lang in languages.LANGUAGES}
+    total = sum(counts.values())
+    if total == 0:
+        return "no PDFs"
+    return f"{total} PDFs: " + ", ".join(f"{n} {lang}" for lang, n in counts.items() if n)

@@ -7,12 +7,14 @@ import os
 import sys
 from pathlib import Path
 
+from rightskit.infra.progress import QUIET, Progress
 
 
 def mkdocs_build(config_file: Path, site_dir: Path, *, pdf: bool = True, strict: bool = True,
-                 offline: bool = False, site=None) -> None:
+                 offline: bool = False, site=None, progress: Progress = QUIET) -> None:
     """Run the MkDocs build into site_dir; raises on failure. `site`: the content, when the
-    caller has just loaded and checked it (the plugin would otherwise load it again)."""
+    caller has just loaded and checked it (the plugin would otherwise load it again); `progress`:
+    where the plugin says what it is doing."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -26,11 +28,15 @@ def mkdocs_build(config_file: Path, site_dir: Path, *, pdf: bool = True, strict:
         config.plugins["rightskit"].config.offline = True
     if site is not None:
         config.plugins["rightskit"].preloaded = site
+    config.plugins["rightskit"].progress = progress
     config.plugins.on_startup(command="build", dirty=False)
     try:
         with incremental(site_dir):  # over an earlier build there, only changed files are written
             build(config)
     finally:
+        progress.end_counter()
+        # MkDocs keeps the plugin instance for the next configuration in this process (a preview)
+        config.plugins["rightskit"].progress = QUIET
         config.plugins.on_shutdown()
 
 

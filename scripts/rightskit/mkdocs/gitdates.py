@@ -75,3 +75,25 @@ def memoize_formats(config) -> None:
     cached = functools.lru_cache(maxsize=4096)(method)
     util.get_date_formats_for_timestamp = lambda *args, **kwargs: dict(cached(*args, **kwargs))
     util.get_date_formats_for_timestamp.cache_info = cached.cache_info
+
+
+def in_edition_language(config, edition) -> None:
+    """Dates in the language of the edition being built, not of the page's text. The plugin takes
+    the locale of the i18n plugin's file: an untranslated page shown under /es/ is an English file,
+    and its "Última actualización" would be followed by "November 25, 2026". `edition()` answers
+    the language being built when the page's dates are written (None: the plugin's own choice).
+    Call it at each configuration: MkDocs keeps a plugin instance (and so this wrapper) from one
+    configuration to the next in a process, while the i18n plugin that `edition` asks is new."""
+    plugin = _plugin(config)
+    method = getattr(plugin, "_get_locale", None)
+    if method is None:
+        return
+    plugin.rightskit_edition = edition
+    if getattr(method, "edition_language", False):
+        return
+
+    def locale(page):
+        return plugin.rightskit_edition() or method(page)
+
+    locale.edition_language = True
+    plugin._get_locale = locale

@@ -32,8 +32,10 @@ from rightskit.mkdocs import sitemaps
 from rightskit.content.i18n import translations
 from rightskit.core import listing
 from rightskit.mkdocs import pageweight
+from rightskit.mkdocs import thememarkup
 from rightskit.mkdocs import gitdates as plugin_gitdates
 from rightskit.core.findings import errors, format_findings
+from rightskit.infra.progress import QUIET, Counter
 from rightskit.project import Project, load_site
 from rightskit.pages.environment import environment
 from rightskit.pages.htmlmarks import apply_language_marks, label_checkboxes
@@ -63,6 +65,8 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
     preloaded = None  # the checked site, when `rightskit build` has just loaded it
     defer_search = False  # set by `rightskit serve`: index after the build, as `pending_search`
     pending_search = None
+    progress = QUIET  # set by `rightskit build` and `offline`: what the build is doing, on stderr
+    _converted = _written = Counter(QUIET, "pages", 0, 0.0)  # this language's pages (see on_nav, on_env)
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -71,6 +75,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         self._config = config  # this language's: the page cache keys on its Markdown settings
         # With mkdocs-static-i18n, MkDocs builds once per language; the content is loaded for the first.
         self.lang = _current_language(config)
+        plugin_gitdates.in_edition_language(config, lambda: getattr(_i18n(config), "current_language", None))
         if self.lang != languages.DEFAULT and getattr(self, "site", None) is not None:
             return config
         self.root = Path(config.config_file_path).resolve().parent
@@ -146,6 +151,8 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
     @event_priority(-100)  # last: the helpers must see the navigation as MkDocs will use it
     def on_nav(self, nav, *, config, files):
         self.nav = nav
+        # MkDocs converts every page, then writes every page: minutes on a cold build.
+        self._converted = self.progress.counter(f"Converting pages ({self.lang})", len(files.documentation_pages()), 4)
         if self.cache:
             self.cache.start_conversions(files, self.renderer.site)
         plugin_gitdates.memoize_formats(config)  # after the last-updated plugin's on_files
@@ -162,6 +169,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
             env.bytecode_cache = FileSystemBytecodeCache(self.cache.jinja_dir())  # compiled theme templates
             self.cache.prepare(env, self.nav, files)
             self.cache.start_rendering(env, self.nav, files)
+        self._written = self.progress.counter(f"Writing pages ({self.lang})", len(files.documentation_pages()), 4)
         return env
 
     def on_pre_build(self, *, config):
@@ -244,6 +252,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         return languages.site_prefix(self.lang) + address
 
     def on_page_content(self, html, *, page, config, files):
+        self._converted.advance()
         return label_checkboxes(apply_language_marks(html))
 
     def on_post_page(self, output, *, page, config):
@@ -253,7 +262,12 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         else:
             output = self._post_page(output, page)
         self.search_parts[page.file.abs_dest_path] = search_records.indexable_part(output)
+        self._written.advance()
         return output
+
+    def on_post_template(self, output_content, *, template_name, config):
+        # 404.html is the theme's page too, written without the page events
+        return thememarkup.tidy(output_content) if template_name.endswith(".html") else output_content
 
     def _marks_english(self) -> bool:
         return self.lang != languages.DEFAULT and self.lang in self.site.translations
@@ -268,7 +282,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
             elif page.url in english:  # a generated page of an untranslated record: only its title
                 output = langmarks.mark_english_title(output)
             output = langmarks.mark_english_links(langmarks.mark_toc_parts(output), page.url, english)
-        return pageweight.compact_navigation(output)
+        return pageweight.compact_navigation(thememarkup.tidy(output))
 
     def _english_urls(self) -> frozenset[str]:
         """The site-relative addresses of the pages this edition shows in English, once a build."""
@@ -283,6 +297,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
     # so the search index, JSON and PDFs are written once, for every language.
     @event_priority(-110)
     def on_post_build(self, *, config):
+        self.progress.end_counter()
         if getattr(_i18n(config), "building", False):  # inside the i18n plugin's build of another language
             return
         for cache in self.caches.values():
@@ -309,7 +324,9 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         self.search_parts = {}
 
         def index() -> None:
-            report = pagefind.index_site(site_dir, site, editions, aliases, cache_dir=cache_dir, parts=parts)
+            with self.progress.stage("Search index") as stage:
+                report = pagefind.index_site(site_dir, site, editions, aliases, cache_dir=cache_dir, parts=parts)
+                stage.note = f"{report.pages} pages" + ("" if report.ran else ", unchanged")
             log.info("Search: %d pages indexed as %d results (%s)%s", report.pages, report.records,
                      ", ".join(f"{lang}: {n}" for lang, n in sorted(report.languages.items())),
                      "" if report.ran else "; Pagefind's output reused (no record changed)")
@@ -320,13 +337,15 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
             index()
         if self.config.offline:
             from rightskit.outputs import offline
-            offline.write_index(site_dir, self.site)
+            with self.progress.stage("Offline search index"):
+                offline.write_index(site_dir, self.site)
         if self.config.pdf:
             from rightskit.outputs.print import pdf  # WeasyPrint is slow to import; only pay for it when PDFs are wanted
 
             report = pdf.build_all(self.site, site_dir, site_url=config.site_url or "",
                                    cache_dir=self.root / self.config.cache_dir, root=self.root,
-                                   edition=self.edition, workers=self.config.pdf_workers or None)
+                                   edition=self.edition, workers=self.config.pdf_workers or None,
+                                   progress=self.progress)
             log.info("PDFs: %d rendered, %d from cache", report.rendered, report.cached)
 
 

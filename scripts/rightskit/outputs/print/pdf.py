@@ -18,6 +18,7 @@ import markdown
 import segno
 
 from rightskit.core import edition as ed
+from rightskit.infra.progress import QUIET, Progress
 from rightskit.outputs.print.endnotes import add_endnotes
 from rightskit.outputs.print.worksheet import fillable, options, writing_lines
 from rightskit.core import model as m
@@ -196,9 +197,10 @@ def render_pdf(html: str, target: Path) -> None:
 
 
 def build_all(site: m.Site, site_dir: Path, *, site_url: str, cache_dir: Path, root: Path | None = None,
-              edition: ed.Edition | None = None, workers: int | None = None) -> Report:
+              edition: ed.Edition | None = None, workers: int | None = None, progress: Progress = QUIET) -> Report:
     """Write every PDF into site_dir, rendering only those whose HTML is not in the cache.
-    Renders run in `workers` processes (default: one per core); 1 renders in this process."""
+    Renders run in `workers` processes (default: one per core); 1 renders in this process.
+    `progress` counts the documents as they are done, those from the cache first."""
     report = Report()
     cache = cache_dir / "pdf"
     cache.mkdir(parents=True, exist_ok=True)
@@ -211,7 +213,10 @@ def build_all(site: m.Site, site_dir: Path, *, site_url: str, cache_dir: Path, r
             report.cached += 1
         else:
             todo[cached] = doc
-    _render_many(todo, workers)
+    counter = progress.counter("PDFs", len(documents))
+    counter.note = f"{len(todo)} rendered, {report.cached} from cache"
+    counter.advance(report.cached)
+    _render_many(todo, workers, counter.advance)
     for cached, doc in todo.items():
         report.rendered += 1
         report.rendered_names.append(doc.name)
@@ -226,6 +231,7 @@ def build_all(site: m.Site, site_dir: Path, *, site_url: str, cache_dir: Path, r
         if stale.name not in keep:
             stale.unlink()
     _write_report(report, cache_dir)
+    counter.finish()  # a site with no documents at all
     return report
 
 
@@ -235,23 +241,26 @@ def _render_one(html: str, cached: Path) -> None:
     partial.replace(cached)  # a crash never leaves a half-written PDF in the cache
 
 
-def _render_many(todo: dict[Path, Document], workers: int | None) -> None:
-    """Render in a pool of processes: WeasyPrint is single-threaded and CPU-bound."""
+def _render_many(todo: dict[Path, Document], workers: int | None, done=lambda: None) -> None:
+    """Render in a pool of processes: WeasyPrint is single-threaded and CPU-bound. `done()` is
+    called as each document is rendered."""
     workers = min(workers or os.cpu_count() or 1, len(todo))
     if workers <= 1:
         for cached, doc in todo.items():
             _render_one(doc.html, cached)
+            done()
         return
     import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, as_completed
 
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
     # The longest documents first, so one big guide does not finish alone at the end.
     ordered = sorted(todo.items(), key=lambda item: -len(item[1].html))
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        for future in [pool.submit(_render_one, doc.html, cached) for cached, doc in ordered]:
+        for future in as_completed([pool.submit(_render_one, doc.html, cached) for cached, doc in ordered]):
             future.result()
+            done()
 
 
 def _write_report(report: Report, cache_dir: Path) -> None:

@@ -1,0 +1,106 @@
+"""Every template in the subset of Jinja that MiniJinja runs too (issue 24).
+
+Zensical, the successor of Material for MkDocs, renders the theme overrides with MiniJinja, which
+has no Python methods on mappings and strings (`.get()`, `.items()`, `.split()`…). The site's own
+page and handout templates keep to the same subset, so one engine can replace the other.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import jinja2
+import minijinja
+import pytest
+from jinja2 import nodes
+
+from conftest import REPO
+
+OVERRIDES = REPO / "overrides"
+TEMPLATES = REPO / "scripts" / "rightskit" / "templates"
+ALL = sorted([*OVERRIDES.rglob("*.html"), *TEMPLATES.rglob("*.j2")])
+
+# Python methods of str, dict, list and dates that MiniJinja's values lack (without its Python
+# compatibility mode, which Zensical does not promise): a call to one of them in a template runs
+# in Jinja2 and fails in MiniJinja, and only when that line is reached.
+PYTHON_METHODS = frozenset("""
+    get items keys values setdefault pop popitem update copy clear
+    split rsplit splitlines startswith endswith strip lstrip rstrip lower upper title capitalize
+    casefold swapcase replace join format format_map count find rfind index rindex partition
+    rpartition zfill center ljust rjust encode isdigit isalpha isalnum isspace islower isupper
+    append extend insert remove reverse sort strftime isoformat
+""".split())
+
+
+def python_method_calls(source: str, name: str) -> list[str]:
+    """`name:line: .method()` for each call of a Python method in a template's source."""
+    tree = jinja2.Environment().parse(source, name=name)
+    found = []
+    for call in tree.find_all(nodes.Call):
+        callee = call.node
+        if not isinstance(callee, nodes.Getattr) or callee.attr not in PYTHON_METHODS:
+            continue
+        if isinstance(callee.node, nodes.Name) and callee.node.name in ("self", "loop"):
+            continue  # self.title() renders a block, loop.cycle() is the loop's own: both in MiniJinja
+        found.append(f"{name}:{call.lineno}: .{callee.attr}() is a Python method MiniJinja lacks "
+                     f"(use a test, a filter or `in`, or pass a list from Python)")
+    return found
+
+
+def relative(path: Path) -> str:
+    return path.relative_to(REPO).as_posix()
+
+
+def minijinja_env(**options) -> minijinja.Environment:
+    # The whitespace options of pages/environment.py, so both engines see the same template text.
+    return minijinja.Environment(pycompat=False, trim_blocks=True, lstrip_blocks=True,
+                                 keep_trailing_newline=True, **options)
+
+
+@pytest.mark.parametrize("path", ALL, ids=relative)
+def test_every_template_compiles_in_minijinja(path):
+    minijinja_env().add_template(relative(path), path.read_text(encoding="utf-8"))
+
+
+def test_no_template_calls_a_python_method():
+    assert ALL, "no templates found"
+    found = [line for path in ALL for line in python_method_calls(path.read_text(encoding="utf-8"), relative(path))]
+    assert found == []
+
+
+def test_the_check_catches_a_lookup_with_get():
+    # The search box's words were once picked with a mapping's .get(), which MiniJinja rejects.
+    old = '{% set en = {"a": 1} %}\n{% set words = {"en": en, "es": es}.get(code, en) %}\n{{ o.startswith(p) }}'
+    assert python_method_calls(old, "site-search.html") == [
+        "site-search.html:2: .get() is a Python method MiniJinja lacks (use a test, a filter or `in`, "
+        "or pass a list from Python)",
+        "site-search.html:3: .startswith() is a Python method MiniJinja lacks (use a test, a filter or `in`, "
+        "or pass a list from Python)"]
+    with pytest.raises(minijinja.TemplateError, match="no method named get"):
+        minijinja_env().render_str(old, code="es", es={})
+
+
+class Lang:
+    """Material's `lang` helper, as much of it as the search partial uses."""
+
+    def __init__(self, code: str):
+        self.code = code
+
+    def t(self, key: str) -> str:
+        return self.code if key == "language" else f"<{key}>"
+
+
+def search_partial(code: str, use_directory_urls: bool = True) -> str:
+    source = (OVERRIDES / "partials" / "site-search.html").read_text(encoding="utf-8")
+    icons = {"partials/site-search.html": source, ".icons/material/magnify.svg": "<svg></svg>"}
+    env = minijinja_env(loader=icons.get, filters={"url": lambda path: "/base/" + path},
+                        auto_escape_callback=lambda name: False)  # as MkDocs' theme environment
+    return env.render_template("partials/site-search.html", lang=Lang(code), base_url="/base",
+                               config={"use_directory_urls": use_directory_urls, "theme": {"icon": {}}})
+
+
+def test_search_partial_renders_in_minijinja_in_each_language():
+    english, spanish, other = search_partial("en"), search_partial("es"), search_partial("fr")
+    assert 'title="All pages, by type"' in english and 'data-all-pages="/base/all-pages/"' in english
+    assert 'title="Todas las páginas, por tipo"' in spanish and "Pulse / para buscar." in spanish
+    assert other == english  # a language without its own words gets the English ones
+    assert 'action="/base/all-pages.html"' in search_partial("en", use_directory_urls=False)

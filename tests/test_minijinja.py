@@ -6,6 +6,8 @@ page and handout templates keep to the same subset, so one engine can replace th
 """
 from __future__ import annotations
 
+import datetime as dt
+import types
 from pathlib import Path
 
 import jinja2
@@ -13,7 +15,8 @@ import minijinja
 import pytest
 from jinja2 import nodes
 
-from conftest import REPO
+from conftest import MINI, REPO, check
+from rightskit.pages.render import Renderer
 
 OVERRIDES = REPO / "overrides"
 TEMPLATES = REPO / "scripts" / "rightskit" / "templates"
@@ -104,3 +107,111 @@ def test_search_partial_renders_in_minijinja_in_each_language():
     assert 'title="Todas las páginas, por tipo"' in spanish and "Pulse / para buscar." in spanish
     assert other == english  # a language without its own words gets the English ones
     assert 'action="/base/all-pages.html"' in search_partial("en", use_directory_urls=False)
+
+
+# --- the site's own templates, rendered by MiniJinja -------------------------------------------
+
+class _StateContext:
+    """What a Jinja2 `pass_context` filter reads of its context, from MiniJinja's state."""
+
+    def __init__(self, state):
+        self.name = state.name
+        self._state = state
+
+    def get(self, key, default=None):
+        value = self._state.lookup(key)
+        return default if value is None else value
+
+    def __getitem__(self, key):
+        return self._state.lookup(key)
+
+
+def _from_jinja2(function):
+    """A filter or finalizer of pages/environment.py, called the way MiniJinja calls one."""
+    if getattr(function, "jinja_pass_arg", None) is None:
+        return function
+    return minijinja.pass_state(lambda state, *args, **kwargs: function(_StateContext(state), *args, **kwargs))
+
+
+def _finalizer(function):
+    # MiniJinja hands a Python finalizer None for the undefined of `{{ x if c }}`, which it would
+    # print as nothing; no template of ours prints a real None.
+    @minijinja.pass_state
+    def finalize(state, value):
+        return "" if value is None else function(_StateContext(state), value)
+
+    return finalize
+
+
+class MiniJinjaEnvironment:
+    """pages/environment.py's environment with MiniJinja as its engine: same templates, same
+    filters and finalizer, same whitespace and undefined rules, for the Renderer and the Printer."""
+
+    def __init__(self):
+        from rightskit.pages.environment import environment
+
+        jinja = environment()
+        ours = {name: f for name, f in jinja.filters.items() if name not in jinja2.defaults.DEFAULT_FILTERS
+                or name in ("values",)}
+        self.engine = minijinja_env(
+            loader=lambda name: (TEMPLATES / name).read_text(encoding="utf-8") if (TEMPLATES / name).is_file() else None,
+            undefined_behavior="strict", finalizer=_finalizer(jinja.finalize),
+            auto_escape_callback=lambda name: jinja.autoescape(name) if callable(jinja.autoescape) else jinja.autoescape)
+        self.filters = _Filters(self.engine)
+        self.filters.update(ours)
+
+    def get_template(self, name: str):
+        engine = self.engine
+        return types.SimpleNamespace(render=lambda *args, **kwargs: engine.render_template(name, **dict(*args, **kwargs)))
+
+
+class _Filters(dict):
+    def __init__(self, engine):
+        super().__init__()
+        self.engine = engine
+
+    def __setitem__(self, name, function):
+        super().__setitem__(name, function)
+        self.engine.add_filter(name, _from_jinja2(function))
+
+    def update(self, other):
+        for name, function in other.items():
+            self[name] = function
+
+
+TODAY = dt.date(2026, 12, 1)
+
+
+@pytest.fixture(scope="module")
+def site():
+    return check(MINI).site
+
+
+def test_generated_pages_are_the_same_in_minijinja(site):
+    by_jinja2 = {page.path: page.content for page in Renderer(site, today=TODAY).pages()}
+    by_minijinja = {page.path: page.content for page in Renderer(site, MiniJinjaEnvironment(), today=TODAY).pages()}
+    assert len(by_jinja2) > 10 and any("| Issue areas |" in text for text in by_jinja2.values())
+    assert by_minijinja == by_jinja2
+
+
+def test_panels_of_written_pages_are_the_same_in_minijinja(site):
+    jinja2_renderer, minijinja_renderer = Renderer(site, today=TODAY), Renderer(site, MiniJinjaEnvironment(), today=TODAY)
+    for module in site.modules.values():
+        assert minijinja_renderer.page_markdown(module, module.body) == jinja2_renderer.page_markdown(module, module.body)
+
+
+def test_handouts_are_the_same_in_minijinja(site):
+    from rightskit.core import edition as ed
+    from rightskit.outputs.print.pdf import Printer, qr_data_uri
+
+    def documents(env=None) -> dict[str, str]:
+        printer = Printer(site, "https://example.invalid/", ed.Edition("v1", TODAY, "https://example.invalid/"))
+        if env is not None:
+            printer.renderer = Renderer(site, env, today=TODAY)
+            printer.env = env
+            env.filters["qr"] = qr_data_uri
+        return {document.name: document.html for document in printer.documents()}
+
+    by_jinja2 = documents()
+    assert any("guide" in name for name in by_jinja2) and any("packet" in name for name in by_jinja2)
+    assert documents(MiniJinjaEnvironment()) == by_jinja2

@@ -6,6 +6,8 @@ import types
 
 import markdown
 import pytest
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 from mkdocs.config import load_config
 
 from conftest import check
@@ -94,12 +96,36 @@ def test_links_are_relative_to_the_page(mini):
     assert html == markdown.markdown(render.Renderer(site).expand(page, text), extensions=["attr_list"])
     assert 'href="../standards/icescr.md#article-11"' in html
     # One Markdown instance for several pages, as an engine may keep: the page is set before each.
-    extension = ReferencesExtension(site=site)
+    extension = ReferencesExtension(site=site, page="index.md")
     md = markdown.Markdown(extensions=["attr_list", extension])
     assert 'href="standards/icescr.md#article-11"' in md.convert("[[icescr/11]]")
     extension.for_page(page)
     md.reset()
     assert 'href="../standards/icescr.md#article-11"' in md.convert("[[icescr/11]]")
+
+
+class RenderingContext(Extension):
+    """What Zensical adds to each page's Markdown (zensical/extensions/context.py): a do-nothing
+    preprocessor named "rendering_context" that holds the page."""
+
+    def __init__(self, path: str):
+        super().__init__()
+        self.path = path
+
+    def extendMarkdown(self, md):
+        context = Preprocessor(md)
+        context.run = lambda lines: lines
+        context.page = types.SimpleNamespace(path=self.path, url="", meta={})
+        md.preprocessors.register(context, "rendering_context", 0)
+
+
+def test_page_from_zensicals_rendering_context(mini):
+    site = check(mini).site
+    html = markdown.markdown("[[icescr/11]]", extensions=[RenderingContext("rights/housing.md"), "attr_list",
+                                                          ReferencesExtension(site=site)])
+    assert 'href="../standards/icescr.md#article-11"' in html
+    with pytest.raises(ValueError, match="which page is being converted"):
+        markdown.markdown("[[icescr/11]]", extensions=[ReferencesExtension(site=site)])
 
 
 def test_spanish_edition_through_the_extension(mini):

@@ -92,13 +92,19 @@ class Lang:
         return self.code if key == "language" else f"<{key}>"
 
 
-def search_partial(code: str, use_directory_urls: bool = True) -> str:
+def search_partial(code: str, use_directory_urls: bool = True, engine: str = "minijinja") -> str:
     source = (OVERRIDES / "partials" / "site-search.html").read_text(encoding="utf-8")
-    icons = {"partials/site-search.html": source, ".icons/material/magnify.svg": "<svg></svg>"}
-    env = minijinja_env(loader=icons.get, filters={"url": lambda path: "/base/" + path},
-                        auto_escape_callback=lambda name: False)  # as MkDocs' theme environment
-    return env.render_template("partials/site-search.html", lang=Lang(code), base_url="/base",
-                               config={"use_directory_urls": use_directory_urls, "theme": {"icon": {}}})
+    files = {"partials/site-search.html": source, ".icons/material/magnify.svg": "<svg></svg>"}
+    context = dict(lang=Lang(code), base_url="/base",
+                   config={"use_directory_urls": use_directory_urls, "theme": {"icon": {}}})
+    url = lambda path: "/base/" + path  # noqa: E731 - Material's `url` filter, roughly
+    if engine == "jinja2":  # as MkDocs renders the theme: no autoescape
+        env = jinja2.Environment(loader=jinja2.DictLoader(files))
+        env.filters["url"] = url
+        return env.get_template("partials/site-search.html").render(context)
+    env = minijinja.Environment(loader=files.get, filters={"url": url}, auto_escape_callback=lambda name: False,
+                                pycompat=False)
+    return env.render_template("partials/site-search.html", **context)
 
 
 def test_search_partial_renders_in_minijinja_in_each_language():
@@ -107,6 +113,8 @@ def test_search_partial_renders_in_minijinja_in_each_language():
     assert 'title="Todas las páginas, por tipo"' in spanish and "Pulse / para buscar." in spanish
     assert other == english  # a language without its own words gets the English ones
     assert 'action="/base/all-pages.html"' in search_partial("en", use_directory_urls=False)
+    for code in ("en", "es", "fr"):  # and Jinja2, which MkDocs uses, renders it the same
+        assert search_partial(code, engine="jinja2") == search_partial(code)
 
 
 # --- the site's own templates, rendered by MiniJinja -------------------------------------------

@@ -29,6 +29,7 @@ from rightskit.pages.facilitator import show_facilitator_notes
 # After Python-Markdown's own clean-up of the text (normalize_whitespace, 30) and before fenced code
 # (20-25) and raw HTML are stashed away: the expansion skips code itself, as it does in the plugin.
 PRIORITY = 29
+ZENSICAL_CONTEXT = "rendering_context"
 
 
 def attribute_text(text: str) -> str:
@@ -129,14 +130,15 @@ class _Rewrite(Preprocessor):
 
 
 class ReferencesExtension(Extension):
-    """`[[id]]`, `[[id|text]]` and dated markers. Links are relative to `page`, so an engine that
-    converts several pages with one Markdown instance sets `page` (or calls `for_page`) each time."""
+    """`[[id]]`, `[[id|text]]` and dated markers. Links are relative to the page being converted:
+    `page` when given (an engine that converts several pages with one Markdown instance sets it,
+    or calls `for_page`, each time), else the page Zensical records in its rendering context."""
 
     def __init__(self, **kwargs):
         self.config = {
             "site": ["", "the site model (rightskit.core.model.Site), localized to `lang`"],
             "lang": [languages.DEFAULT, "the language of the edition being built"],
-            "page": ["index.md", "the docs-relative path of the page being converted"],
+            "page": ["", "the docs-relative path of the page being converted"],
         }
         super().__init__(**kwargs)
         if not self.getConfig("site"):  # not None by default: Python-Markdown would turn a site into True
@@ -147,12 +149,24 @@ class ReferencesExtension(Extension):
         self.setConfig("page", page)
         return self
 
-    def expand(self, markdown: str) -> str:
-        return self.references.expand(self.getConfig("page"), markdown)
+    def expand(self, markdown: str, md: Markdown | None = None) -> str:
+        return self.references.expand(self.page(md), markdown)
+
+    def page(self, md: Markdown | None = None) -> str:
+        if self.getConfig("page"):
+            return self.getConfig("page")
+        # Zensical registers a "rendering_context" preprocessor holding the page in every Markdown
+        # instance it converts a page with (zensical/extensions/context.py); read, not imported.
+        context = md.preprocessors[ZENSICAL_CONTEXT] if md is not None and ZENSICAL_CONTEXT in md.preprocessors else None
+        path = getattr(getattr(context, "page", None), "path", None)
+        if not path:
+            raise ValueError("ReferencesExtension: which page is being converted? Give `page`, or convert "
+                             "through an engine that records it (Zensical)")
+        return str(path).replace("\\", "/")
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
-        md.preprocessors.register(_Rewrite(md, self.expand), "rightskit_references", PRIORITY)
+        md.preprocessors.register(_Rewrite(md, lambda text: self.expand(text, md)), "rightskit_references", PRIORITY)
 
 
 class FacilitatorExtension(Extension):

@@ -7,9 +7,9 @@ Python-Markdown extensions but no MkDocs plugins) tomorrow, the print pipeline, 
 - `FacilitatorExtension`: a `??? facilitator` block becomes a folded block labelled for facilitators.
 - `GlossaryExtension`: the glossary terms a page uses get their hover definitions (for `abbr`).
 
-Both rewrite the page's Markdown before any other step, as the plugin does, with the same
-functions (`References.expand`, `facilitator.show_facilitator_notes`), so the two paths give the
-same page. Nothing here imports MkDocs.
+All three rewrite the page's Markdown before any other step, as the plugin does, with the same
+functions (`References.expand`, `facilitator.show_facilitator_notes`, `Glossary.definitions`), so
+the two paths give the same page. Nothing here imports MkDocs.
 """
 from __future__ import annotations
 
@@ -157,7 +157,8 @@ class ReferencesExtension(Extension):
             return self.getConfig("page")
         # Zensical registers a "rendering_context" preprocessor holding the page in every Markdown
         # instance it converts a page with (zensical/extensions/context.py); read, not imported.
-        context = md.preprocessors[ZENSICAL_CONTEXT] if md is not None and ZENSICAL_CONTEXT in md.preprocessors else None
+        known = md is not None and ZENSICAL_CONTEXT in md.preprocessors
+        context = md.preprocessors[ZENSICAL_CONTEXT] if known else None
         path = getattr(getattr(context, "page", None), "path", None)
         if not path:
             raise ValueError("ReferencesExtension: which page is being converted? Give `page`, or convert "

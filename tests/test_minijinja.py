@@ -159,8 +159,7 @@ class MiniJinjaEnvironment:
         from rightskit.pages.environment import environment
 
         jinja = environment()
-        ours = {name: f for name, f in jinja.filters.items() if name not in jinja2.defaults.DEFAULT_FILTERS
-                or name in ("values",)}
+        ours = {name: f for name, f in jinja.filters.items() if name not in jinja2.defaults.DEFAULT_FILTERS}
         self.engine = minijinja_env(
             loader=lambda name: (TEMPLATES / name).read_text(encoding="utf-8") if (TEMPLATES / name).is_file() else None,
             undefined_behavior="strict", finalizer=_finalizer(jinja.finalize),

@@ -27,6 +27,10 @@ def environment() -> jinja2.Environment:
     env.filters["tr"] = jinja2.pass_context(lambda ctx, text: ctx["_"](text))  # for map("tr") over a list
     env.filters["month"] = jinja2.pass_context(
         lambda ctx, value: languages.human_month(value, ctx.get("lang", "en")) if value else "—")
+    # Templates keep to what MiniJinja also runs (the engine of Zensical): no Python methods on
+    # mappings or strings, so `values`, `paragraphs` and `isodate` stand in for `.values()`, `.split("\n")`
+    # and `.isoformat()`.
+    env.filters.update(MINIJINJA_FILTERS)
     env.filters["minutes"] = human_minutes
     env.filters["clock"] = lambda t: t.strftime("%H:%M")
     env.filters["yamlstr"] = lambda text: json.dumps(" ".join(str(text).split()), ensure_ascii=False)
@@ -42,6 +46,13 @@ def environment() -> jinja2.Environment:
     env.filters["marked_block"] = jinja2.pass_context(
         lambda ctx, text: mark_fallback(text, ctx.get("lang", "en"), block=True))
     return env
+
+
+MINIJINJA_FILTERS = {
+    "values": lambda mapping: list(mapping.values()),
+    "paragraphs": lambda text: str(text).split("\n"),
+    "isodate": lambda value: value.isoformat(),
+}
 
 
 def mark_fallback(text, lang: str, block: bool = False):

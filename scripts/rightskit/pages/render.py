@@ -20,10 +20,10 @@ from rightskit.core import paths
 from rightskit.core import schema
 from rightskit.pages import catalog
 from rightskit.content.i18n import translations
-from rightskit.core import xref
 from rightskit.core import model as m
 from rightskit.pages.environment import LANGUAGE_NAMES, environment
 from rightskit.pages.facilitator import show_facilitator_notes
+from rightskit.pages.mdext import Glossary, References
 from rightskit.pages.htmlmarks import mark_language
 
 @dataclass
@@ -71,7 +71,8 @@ class Renderer:
         self.citations = site.citations()
         self.lang = lang
         self._ = languages.strings(lang)
-        self._term_patterns: dict[str, re.Pattern] = {}
+        self.references = References(site, lang)
+        self.glossary = Glossary(site.glossary)
         self.today = today or dt.date.today()  # for the review page; tests pass a frozen date
         self.review_age_months = review_age_months
         self.sizes = sizes or listing.ListSizes()
@@ -109,16 +110,7 @@ class Renderer:
         return sorted(self.citations.get(ident, []), key=lambda x: (isinstance(x, m.Workshop), x.title.lower()))
 
     def label(self, target: m.Target) -> str:
-        if isinstance(target, m.Article):
-            inst = self.site.instruments[target.instrument_id]
-            return self._(f"{{short}} {inst.part} {{number}}", short=inst.short_title, number=target.number)
-        if isinstance(target, m.Instrument):
-            return target.short_title
-        if isinstance(target, m.GeneralComment):
-            body = self.site.mechanisms.get(target.body)
-            prefix = body.short_name if body else target.body.upper()
-            return self._("{body} General Comment No. {number}", body=prefix, number=target.number)
-        return target.short_name
+        return self.references.label(target)
 
     def _render(self, template: str, here: str, **values) -> str:
         # Dated markers may sit in any YAML text field, so every generated page shows them as dates.
@@ -402,30 +394,13 @@ class Renderer:
         return self._("1 page") if value == 1 else self._("{count} pages", count=self.number(value))
 
     def expand(self, here: str, markdown: str) -> str:
-        def render(ident: str, text: str | None) -> str:
-            target = self.site.target(ident)
-            if target is None:  # validation has already reported it
-                return text or ident
-            title = target.title if isinstance(target, (m.Article, m.Instrument, m.GeneralComment)) else target.name
-            words = (text or self.label(target)).replace("[", "").replace("]", "")
-            if isinstance(title, languages.Fallback) and title.lang != self.lang:
-                # an attribute cannot be marked as English apart from the Spanish link it sits on
-                return f'[{words}]({paths.link_from(here, target)})'
-            # The title goes through attr_list: a Markdown link title cannot hold parentheses.
-            return f'[{words}]({paths.link_from(here, target)}){{ title="{_attr(title)}" }}'
-
-        return markers.render(xref.expand(markdown, render), lang=self.lang)
+        """References and dated markers expanded: the work of mdext.ReferencesExtension, which an
+        engine without the plugin runs instead."""
+        return self.references.expand(here, markdown)
 
     def abbreviations(self, markdown: str | None = None) -> str:
-        """Hover definitions for the glossary terms `markdown` uses (all of them when None).
-
-        Each definition costs every page that carries it (parsing, and one more alternative in the
-        regular expression run over every text node), so a page carries only its own terms."""
-        lines = []
-        for term in used_terms(self.site.glossary, markdown, self._term_patterns):
-            meaning = f"{term.expansion}: {term.definition}" if term.expansion else term.definition
-            lines.append(f"*[{term.term}]: {_attr(' '.join(meaning.split()))}")
-        return "\n\n" + "\n".join(lines) + "\n" if lines else ""
+        """Hover definitions for the glossary terms `markdown` uses (all of them when None)."""
+        return self.glossary.definitions(markdown)
 
 
 TYPE_SLUGS = {"issue area": "issue-areas", "mechanism guide": "mechanism-guides", "toolkit": "toolkits",
@@ -443,23 +418,6 @@ def _relevance(module: m.Module, area: str) -> tuple:
     return (module.issue_areas[:1] != [area], len(module.issue_areas), module.title.lower())
 
 
-def used_terms(terms: list[m.GlossaryTerm], markdown: str | None,
-               patterns: dict[str, re.Pattern] | None = None) -> list[m.GlossaryTerm]:
-    """The terms that can occur in the page's text: the abbr extension matches a term between word
-    boundaries in text, and that text comes from the Markdown, so this keeps every term it would
-    mark. Snippets pull in text from other files: such a page keeps every term."""
-    if markdown is None or "--8<--" in markdown:
-        return list(terms)
-    patterns = {} if patterns is None else patterns
-    used = []
-    for t in terms:
-        if t.term in markdown:  # cheap test first; most terms are absent from most pages
-            pattern = patterns.get(t.term) or patterns.setdefault(t.term, re.compile(rf"\b{re.escape(t.term)}\b"))
-            if pattern.search(markdown):
-                used.append(t)
-    return used
-
-
 # --- facilitator notes -------------------------------------------------------------------
 
 
@@ -467,10 +425,6 @@ def used_terms(terms: list[m.GlossaryTerm], markdown: str | None,
 
 
 # --- small helpers -----------------------------------------------------------------------
-
-def _attr(text: str) -> str:
-    return text.replace('"', "'").replace("\n", " ")
-
 
 def insert_after_title(markdown: str, block: str) -> str:
     """Put a block after the page's first heading, or at the top when there is none."""

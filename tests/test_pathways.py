@@ -12,6 +12,7 @@ from conftest import REPO, check
 from rightskit.pages import deeplinks
 from rightskit.outputs import export
 from rightskit.content import pathways
+from rightskit.pages.finder import export as finder_export
 from rightskit.pages.render import Renderer
 
 FIXTURE = Path(__file__).parent / "fixtures" / "pathways" / "pathways.yml"
@@ -82,6 +83,36 @@ def test_unknown_standard_and_template(project):
     found = messages(project)
     assert f"{FILE}:{line + 1}: unknown standard 'icescr/111' (did you mean 'icescr/11'?)" in found
     assert any(m.startswith(f"{FILE}:{guide + 1}: template 'toolkits/nope.md' does not exist") for m in found), found
+
+
+def _add_case(root: Path) -> None:
+    (root / "docs" / "cases").mkdir()
+    text = (root / "docs" / "rights" / "housing.md").read_text()
+    (root / "docs" / "cases" / "tenants.md").write_text(text.replace("type: issue area", "type: case", 1))
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text().replace("  - rights/housing.md\n", "  - rights/housing.md\n  - cases/tenants.md\n", 1))
+
+
+def test_case_studies_are_checked_at_their_line(project):
+    line = edit(project, "guide: mechanisms/upr.md",
+                "guide: mechanisms/upr.md\n  cases: [cases/nope.md, rights/housing.md]") + 1
+    found = messages(project)
+    assert any(m.startswith(f"{FILE}:{line}: case study 'cases/nope.md' does not exist under docs/") for m in found), found
+    assert f"{FILE}:{line}: 'rights/housing.md' is not a case study (its type is 'issue area') (list it under templates: if it " \
+           "is a template, or give the page type: case)" in found
+
+
+def test_case_studies_are_listed_on_the_finder_and_in_the_json(project):
+    _add_case(project)
+    edit(project, "guide: mechanisms/upr.md", "guide: mechanisms/upr.md\n  cases: [cases/tenants.md]")
+    loaded = check(project)
+    assert not [f for f in loaded.findings if "tenants" in str(f) or FILE in f.path], loaded.findings
+    assert [c.target for c in loaded.site.pathways["upr-report"].cases] == ["cases/tenants.md"]
+    finder = next(p for p in Renderer(loaded.site).pages() if p.path == pathways.FINDER_PAGE)
+    title = loaded.site.modules["cases/tenants.md"].title
+    assert f"**Case studies:** [{title}](../cases/tenants.md)." in finder.content
+    route = next(r for r in finder_export(loaded.site) if r["id"] == "upr-report")
+    assert route["cases"] == [{"title": title, "url": "cases/tenants/"}]
 
 
 def test_bad_url(project):

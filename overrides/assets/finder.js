@@ -152,6 +152,7 @@
     var parts = [];
     if (p.guide) parts.push(link(root + p.guide, t("guide")));
     p.templates.forEach(function (page) { parts.push(link(root + page.url, page.title)); });
+    (p.cases || []).forEach(function (page) { parts.push(link(root + page.url, page.title)); });
     parts.push(link(root + p.url, t("all-details")));
     if (p.official_page) parts.push(link(p.official_page, t("official-page")));
     var out = [];

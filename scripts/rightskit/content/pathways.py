@@ -132,6 +132,7 @@ class Pathway:
     official_page: str
     guide: str | None
     templates: list[m.Reference]
+    cases: list[m.Reference]
     standards: list[m.Reference]
     conditions: dict[str, list[str]]
     notes: dict[str, str]
@@ -238,6 +239,7 @@ def _pathway(f: Fields, data: LineMap, source: m.Source) -> Pathway:
         official_page=_url(f, "official_page", required=False),
         guide=f.text("guide", required=False) or None,
         templates=[m.Reference(str(v), line) for v, line in f.items("templates")],
+        cases=[m.Reference(str(v), line) for v, line in f.items("cases")],
         standards=[m.Reference(str(v), line) for v, line in f.items("standards")],
         conditions=conditions, notes=notes, reviewed=reviewed, as_of=as_of, source=source,
         condition_lines=lines)
@@ -294,6 +296,13 @@ def check(site: m.Site) -> list[Finding]:
             if ref.target not in site.modules:
                 out.append(Finding(path, ref.line, f"template '{ref.target}' does not exist under docs/",
                                    did_you_mean(ref.target, site.modules, "write the path under docs/")))
+        for ref in p.cases:
+            if ref.target not in site.modules:
+                out.append(Finding(path, ref.line, f"case study '{ref.target}' does not exist under docs/",
+                                   did_you_mean(ref.target, site.modules, "write the path under docs/, e.g. cases/detroit-water-shutoffs.md")))
+            elif site.modules[ref.target].type != "case":
+                out.append(Finding(path, ref.line, f"'{ref.target}' is not a case study (its type is '{site.modules[ref.target].type}')",
+                                   "list it under templates: if it is a template, or give the page type: case"))
         for ref in p.standards:
             if ref.target not in standards:
                 out.append(Finding(path, ref.line, f"unknown standard '{ref.target}'",

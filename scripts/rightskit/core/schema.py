@@ -283,6 +283,8 @@ PATHWAY = Kind("pathway", "Action pathway", "standards/pathways.yml, one entry e
     Field("official_page", "url", "The official page of the route.", example="https://www.oas.org/en/iachr/"),
     Field("guide", "text", "The guide under docs/.", example="mechanisms/iachr.md"),
     Field("templates", "list", "Template pages under docs/.", example=["toolkits/templates/iachr-petition-checklist.md"]),
+    Field("cases", "list", "Case studies under docs/ (modules of type case) that show the route at work.",
+          example=["cases/detroit-water-shutoffs.md"]),
     Field("standards", "list", "Instrument, article or General Comment ids it applies.", example=["american-declaration"]),
     Field("conditions", "mapping", "The finder's rules: for each question, the answers this route suits; "
           "leave a question out when any answer will do.", "yes", fields=CONDITIONS),

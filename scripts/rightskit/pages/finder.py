@@ -105,6 +105,8 @@ def export(site: m.Site) -> list[dict]:
             "guide": paths.url(site.modules[p.guide]) if p.guide in site.modules else None,
             "templates": [{"title": site.modules[t.target].title, "url": paths.url(site.modules[t.target])}
                           for t in p.templates if t.target in site.modules],
+            "cases": [{"title": site.modules[c.target].title, "url": paths.url(site.modules[c.target])}
+                      for c in p.cases if c.target in site.modules],
             "standards": [e for e in (standard_entry(site, r.target) for r in p.standards) if e],
             "conditions": p.conditions, "notes": p.notes,
             "reviewed": p.reviewed.isoformat() if p.reviewed else None,
@@ -134,5 +136,8 @@ def _export_texts(site: m.Site, p: Pathway, lang: str, url: str) -> dict:
     out["templates"] = [{"title": (pages[ref.target].title if ref.target in pages else site.modules[ref.target].title),
                          "url": prefix + paths.url(site.modules[ref.target])}
                         for ref in p.templates if ref.target in site.modules]
+    out["cases"] = [{"title": (pages[ref.target].title if ref.target in pages else site.modules[ref.target].title),
+                     "url": prefix + paths.url(site.modules[ref.target])}
+                    for ref in p.cases if ref.target in site.modules]
     out["url"] = url
     return out

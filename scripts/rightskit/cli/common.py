@@ -39,7 +39,7 @@ def _months_arg(text: str) -> int:
 def _warn_placeholder(project: Project) -> None:
     """Loud, but not fatal: previews and tests build with the placeholder address."""
     from rightskit.core import edition as ed
-    url = ed.site_url(ed.configured_site_url(project.root / project.config_file))
+    url = ed.site_url(project.config.site_url)
     if ed.is_placeholder(url):
         bar = "!" * 78
         print(f"{bar}\nWARNING: {ed.placeholder_warning(url)}\n{bar}", file=sys.stderr)

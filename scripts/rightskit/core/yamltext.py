@@ -109,14 +109,16 @@ class Parsed:
     finding: Finding | None = None
 
 
-def parse_yaml(text: str, path: str, line_offset: int = 0) -> Parsed:
-    """Parse YAML text; on a syntax error return a finding at the offending line."""
+def parse_yaml(text: str, path: str, line_offset: int = 0, loaders: tuple = (_FastLoader, _Loader)) -> Parsed:
+    """Parse YAML text; on a syntax error return a finding at the offending line. `loaders`: a
+    fast one and its pure-Python twin, subclasses of these (config.py adds MkDocs' `!ENV`)."""
+    fast, plain = loaders
     try:
-        return Parsed(yaml.load(text, Loader=_FastLoader))  # noqa: S506 - a SafeLoader
+        return Parsed(yaml.load(text, Loader=fast))  # noqa: S506 - a SafeLoader
     except yaml.YAMLError:
         pass
     try:
-        return Parsed(yaml.load(text, Loader=_Loader))  # noqa: S506 - _Loader is a SafeLoader
+        return Parsed(yaml.load(text, Loader=plain))  # noqa: S506 - a SafeLoader
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or "could not be read"

@@ -122,9 +122,8 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
 
     def _list_sizes(self) -> listing.ListSizes:
         settings = ("list_page_size", "list_preview", "list_overview", "list_table")
-        path = Path(self._config.config_file_path)
-        lines = path.read_text(encoding="utf-8").splitlines()
-        wrong = [f"{path.name}:{_line_of(lines, name)}: '{name}' is {self.config[name]}, and a list needs at least "
+        config = self.project.config
+        wrong = [f"{config.path}:{config.option_line(name)}: '{name}' is {self.config[name]}, and a list needs at least "
                  f"1 item a page (set it to 1 or more under 'rightskit:')" for name in settings if self.config[name] < 1]
         if wrong:
             raise PluginError("\n".join(wrong))
@@ -351,10 +350,6 @@ def _memoize_lookups(files: Files) -> None:
         return answers[path]
 
     files.get_file_from_path = get_file_from_path
-
-
-def _line_of(lines: list[str], key: str) -> int:
-    return next((n for n, line in enumerate(lines, 1) if line.strip().startswith(f"{key}:")), 1)
 
 
 def _i18n(config):

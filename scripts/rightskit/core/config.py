@@ -1,0 +1,143 @@
+"""mkdocs.yml, read once, as MkDocs reads it, with the line of everything the project uses.
+
+`!ENV` is resolved the way MkDocs resolves it (`pyyaml_env_tag`, a MkDocs dependency), so
+`site_url: !ENV [SITE_URL, "https://…"]` is the address the build will use, not the text "!ENV".
+Other MkDocs-only tags (`!relative`, `!!python/name:`) read as None: nothing here uses them.
+Nothing here imports MkDocs: `rightskit check` reads the configuration without it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml_env_tag import construct_env_tag
+
+from rightskit.core import yamltext
+from rightskit.core.findings import Finding
+from rightskit.core.yamltext import LineList, LineMap
+
+PLUGIN = "rightskit"
+I18N = "i18n"
+
+
+class _EnvLoader(yamltext._Loader):  # noqa: SLF001 - the same resolvers and line-keeping constructors
+    pass
+
+
+_FastEnvLoader = (type("_FastEnvLoader", (yaml.CSafeLoader, _EnvLoader), {}) if yaml.__with_libyaml__
+                  else _EnvLoader)
+for _loader in {_EnvLoader, _FastEnvLoader}:
+    _loader.add_constructor("!ENV", construct_env_tag)
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language of the i18n plugin's block."""
+
+    locale: str
+    name: str
+    default: bool
+    build: bool
+    line: int
+
+
+@dataclass
+class SiteConfig:
+    """What the project reads of mkdocs.yml. `path` is how findings name the file."""
+
+    path: str = "mkdocs.yml"
+    site_url: str = ""
+    site_url_line: int = 1
+    nav: dict[str, int] | None = None  # docs-relative page: its line, in nav order; None: no nav
+    options: dict = field(default_factory=dict)  # the rightskit plugin's options, as written
+    option_lines: dict[str, int] = field(default_factory=dict)
+    plugin_line: int = 1  # the `- rightskit:` entry (or the plugins list when it is absent)
+    languages: tuple[Language, ...] = ()  # the i18n plugin's languages; () without the plugin
+    i18n_line: int = 1
+    finding: Finding | None = None  # the file could not be read
+
+    def option(self, name: str, default=None):
+        value = self.options.get(name)
+        return default if value is None else value
+
+    def option_line(self, name: str) -> int:
+        return self.option_lines.get(name, self.plugin_line)
+
+
+def read(file: Path, root: Path | None = None) -> SiteConfig:
+    """The configuration in `file`; an empty one (defaults) when the file does not exist."""
+    path = yamltext.rel(file, root) if root is not None else file.name
+    if not file.is_file():
+        return SiteConfig(path)
+    text, finding = yamltext.read_text(file, root if root is not None else file.parent)
+    if finding:
+        return SiteConfig(path, finding=finding)
+    return parse(text, path)
+
+
+def parse(text: str, path: str = "mkdocs.yml") -> SiteConfig:
+    parsed = yamltext.parse_yaml(text, path, loaders=(_FastEnvLoader, _EnvLoader))
+    data = parsed.data
+    if parsed.finding or not isinstance(data, LineMap):
+        return SiteConfig(path, finding=parsed.finding)
+    config = SiteConfig(path, site_url=str(data.get("site_url") or "").strip(),
+                        site_url_line=data.line_of("site_url"),
+                        nav=nav_lines(data) if "nav" in data else None,
+                        plugin_line=data.line_of("plugins"), i18n_line=data.line_of("plugins"))
+    plugins = data.get("plugins")
+    for name, options, line in _plugins(plugins):
+        if name == PLUGIN:
+            config.plugin_line = line
+            if isinstance(options, LineMap):
+                config.options = dict(options)
+                config.option_lines = dict(options.key_lines)
+        elif name == I18N:
+            config.i18n_line = line
+            config.languages = _languages(options)
+    return config
+
+
+def _plugins(plugins) -> list[tuple[str, object, int]]:
+    """(name, options, line) of each plugin: `plugins:` is a list of names or one-key mappings,
+    or a mapping of names to options."""
+    entries = []
+    if isinstance(plugins, LineList):
+        for index, entry in enumerate(plugins):
+            if isinstance(entry, str):
+                entries.append((entry, None, plugins.line_of(index)))
+            elif isinstance(entry, LineMap):
+                entries += [(str(name), options, entry.line_of(name)) for name, options in entry.items()]
+    elif isinstance(plugins, LineMap):
+        entries += [(str(name), options, plugins.line_of(name)) for name, options in plugins.items()]
+    return entries
+
+
+def _languages(options) -> tuple[Language, ...]:
+    listed = options.get("languages") if isinstance(options, LineMap) else None
+    if not isinstance(listed, LineList):
+        return ()
+    return tuple(Language(str(item.get("locale") or ""), str(item.get("name") or ""), item.get("default") is True,
+                          item.get("build", True) is not False, listed.line_of(index))
+                 for index, item in enumerate(listed) if isinstance(item, LineMap))
+
+
+def nav_lines(config: LineMap) -> dict[str, int]:
+    """{docs-relative page: its line} for each page in a parsed mkdocs.yml's nav, in nav order;
+    links to other sites are left out."""
+    paths: dict[str, int] = {}
+
+    def walk(node, line: int) -> None:
+        if isinstance(node, str):
+            if "://" not in node:
+                paths.setdefault(node, line)
+        elif isinstance(node, LineMap):
+            for key, value in node.items():
+                walk(value, node.line_of(key))
+        elif isinstance(node, LineList):
+            for index, value in enumerate(node):
+                walk(value, node.line_of(index))
+
+    if "nav" in config:
+        walk(config["nav"], config.line_of("nav"))
+    return paths

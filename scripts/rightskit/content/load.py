@@ -72,6 +72,7 @@ def load_site(project: Project, renderer: Callable[..., Any]) -> Loaded:
     site.pathways = pathways.load(root, findings)
     if project.config.finding:
         findings.append(project.config.finding)
+    findings += siteconfig.language_findings(project.config)
     nav = project.config.nav
     unread = validate.Unread.from_paths({f.path for f in findings if f.message.startswith(UNREADABLE)},
                                         project.docs_dir)

@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 from yaml_env_tag import construct_env_tag
 
+from rightskit.core import languages as langs
 from rightskit.core import yamltext
 from rightskit.core.findings import Finding
 from rightskit.core.yamltext import LineList, LineMap
@@ -120,6 +121,35 @@ def _languages(options) -> tuple[Language, ...]:
     return tuple(Language(str(item.get("locale") or ""), str(item.get("name") or ""), item.get("default") is True,
                           item.get("build", True) is not False, listed.line_of(index))
                  for index, item in enumerate(listed) if isinstance(item, LineMap))
+
+
+def language_findings(config: SiteConfig) -> list[Finding]:
+    """The i18n plugin's languages must be the ones the code has catalogs, dates and page suffixes
+    for (languages.py): a language added in one place only would build half an edition."""
+    if not config.languages:
+        return []  # a one-language project (no i18n plugin)
+    found = []
+    for language in config.languages:
+        if language.locale not in langs.LANGUAGES:
+            found.append(Finding(config.path, language.line, f"the i18n plugin lists the language '{language.locale}', "
+                                 f"which rightskit does not know (it knows {', '.join(langs.LANGUAGES)})",
+                                 "add it to LANGUAGES in scripts/rightskit/core/languages.py with a strings "
+                                 "catalog, or remove it here"))
+        elif language.name != langs.NAMES[language.locale]:
+            found.append(Finding(config.path, language.line, f"the name of '{language.locale}' is '{language.name}' "
+                                 f"here but '{langs.NAMES[language.locale]}' in languages.py",
+                                 "use the same name in both, as the language writes it"))
+        if language.default and language.locale != langs.DEFAULT:
+            found.append(Finding(config.path, language.line, f"'{language.locale}' is the default language here, "
+                                 f"but the pages' source language is '{langs.DEFAULT}'",
+                                 f"set 'default: true' on '{langs.DEFAULT}' only"))
+    listed = {language.locale for language in config.languages}
+    for locale in langs.LANGUAGES:
+        if locale not in listed:
+            found.append(Finding(config.path, config.i18n_line, f"the i18n plugin does not list '{locale}' "
+                                 f"({langs.NAMES[locale]}), one of rightskit's languages",
+                                 f"add '- locale: {locale}' with 'name: {langs.NAMES[locale]}' under 'languages:'"))
+    return found
 
 
 def nav_lines(config: LineMap) -> dict[str, int]:

@@ -18,9 +18,17 @@ def _project(args) -> Project:
 def _checked(project: Project):
     """The loaded site, or None after printing every problem (warnings are printed, and pass)."""
     loaded = load_site(project)
-    if loaded.findings:
-        print(format_findings(loaded.findings), file=sys.stderr)
-    return None if errors(loaded.findings) else loaded.site
+    found = loaded.findings + plugin_options(project)[1]
+    if found:
+        print(format_findings(found), file=sys.stderr)
+    return None if errors(found) else loaded.site
+
+
+def plugin_options(project: Project):
+    """The rightskit plugin's options, validated as the build validates them, and their findings."""
+    from rightskit.mkdocs.config import load
+
+    return load(project.config)
 
 
 def _date_arg(text: str) -> dt.date:

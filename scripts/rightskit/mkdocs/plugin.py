@@ -13,8 +13,6 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from jinja2 import FileSystemBytecodeCache
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
@@ -23,6 +21,7 @@ from rightskit.core import edition as ed
 from rightskit.outputs import export
 from rightskit.content import freshness
 from rightskit.mkdocs import langmarks
+from rightskit.mkdocs.config import RightsKitConfig
 from rightskit.core import languages
 from rightskit.core import paths
 from rightskit.core import schema
@@ -42,20 +41,6 @@ from rightskit.pages.render import tag_folder as render_tag_folder
 
 log = logging.getLogger("mkdocs.plugins.rightskit")
 NO_ENGLISH: frozenset[str] = frozenset()  # the English edition marks no page as English
-
-
-class RightsKitConfig(Config):
-    pdf = c.Type(bool, default=True)  # render workshop and handout PDFs after the build
-    cache_dir = c.Type(str, default=".cache/rightskit")  # relative to mkdocs.yml
-    page_cache = c.Type(bool, default=True)  # reuse converted and rendered pages (see plugin_cache.py)
-    pdf_workers = c.Type(int, default=0)  # processes rendering PDFs; 0: one per core
-    offline = c.Type(bool, default=False)  # build the offline kit: file:// links and search (offline.py)
-    review_age_months = c.Type(int, default=12)  # freshness: reviews and "as of" dates older than this warn
-    # Long lists (listing.py): items on a page of a complete list, and how many a list shows where it appears.
-    list_page_size = c.Type(int, default=listing.ListSizes.page)
-    list_preview = c.Type(int, default=listing.ListSizes.preview)
-    list_overview = c.Type(int, default=listing.ListSizes.overview)
-    list_table = c.Type(int, default=listing.ListSizes.table)
 
 
 class RightsKitPlugin(BasePlugin[RightsKitConfig]):
@@ -116,18 +101,9 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         if self.lang not in self.renderers:
             self.renderers[self.lang] = Renderer(translations.localize(self.site, self.lang), environment(),
                                                  lang=self.lang, review_age_months=self.config.review_age_months,
-                                                 sizes=self._list_sizes())
+                                                 sizes=self.config.list_sizes())
             self.renderers[self.lang].directory_urls = getattr(self, "directory_urls", True)
         return self.renderers[self.lang]
-
-    def _list_sizes(self) -> listing.ListSizes:
-        settings = ("list_page_size", "list_preview", "list_overview", "list_table")
-        config = self.project.config
-        wrong = [f"{config.path}:{config.option_line(name)}: '{name}' is {self.config[name]}, and a list needs at least "
-                 f"1 item a page (set it to 1 or more under 'rightskit:')" for name in settings if self.config[name] < 1]
-        if wrong:
-            raise PluginError("\n".join(wrong))
-        return listing.ListSizes(*(self.config[name] for name in settings))
 
     @property
     def cache(self):

@@ -9,6 +9,7 @@ from pathlib import Path
 from rightskit.infra.sitesync import rotate
 from rightskit.cli.common import _project, _checked, _warn_placeholder, _count_pages
 from rightskit.mkdocs.build import mkdocs_build, _setup_logging
+from rightskit.mkdocs.session import BuildSession
 
 
 def cmd_build(args) -> int:
@@ -26,7 +27,8 @@ def cmd_build(args) -> int:
     # folder holds the build before last (see sitesync.rotate), so only what changed is written.
     staging = final.with_name(final.name + ".partial")
     try:
-        mkdocs_build(project.root / project.config_file, staging, pdf=not args.no_pdf, site=site)
+        mkdocs_build(project.root / project.config_file, staging, pdf=not args.no_pdf,
+                     session=BuildSession(site=site))
     except Exception as error:  # noqa: BLE001 - whatever fails (Abort, a plugin, a bug), the old site stays
         shutil.rmtree(staging, ignore_errors=True)  # half-written: never left where it could be published
         message = str(error) or error.__class__.__name__

@@ -7,12 +7,14 @@ import os
 import sys
 from pathlib import Path
 
+from rightskit.mkdocs.session import BuildSession, attach
 
 
 def mkdocs_build(config_file: Path, site_dir: Path, *, pdf: bool = True, strict: bool = True,
-                 offline: bool = False, site=None) -> None:
-    """Run the MkDocs build into site_dir; raises on failure. `site`: the content, when the
-    caller has just loaded and checked it (the plugin would otherwise load it again)."""
+                 offline: bool = False, session: BuildSession | None = None) -> None:
+    """Run the MkDocs build into site_dir; raises on failure (`findings_of` gives a content
+    failure's findings). `session.site`: the content, when the caller has just loaded and checked
+    it (the plugin would otherwise load it again)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -24,8 +26,7 @@ def mkdocs_build(config_file: Path, site_dir: Path, *, pdf: bool = True, strict:
         config.plugins["rightskit"].config.pdf = False
     if offline:
         config.plugins["rightskit"].config.offline = True
-    if site is not None:
-        config.plugins["rightskit"].preloaded = site
+    attach(config, session or BuildSession())
     config.plugins.on_startup(command="build", dirty=False)
     try:
         with incremental(site_dir):  # over an earlier build there, only changed files are written

@@ -13,7 +13,6 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from jinja2 import FileSystemBytecodeCache
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
@@ -22,6 +21,7 @@ from rightskit.outputs import export
 from rightskit.content import freshness
 from rightskit.mkdocs import langmarks
 from rightskit.mkdocs.config import RightsKitConfig
+from rightskit.mkdocs.session import BuildSession, ContentFailed
 from rightskit.core import languages
 from rightskit.core import paths
 from rightskit.core import schema
@@ -32,7 +32,7 @@ from rightskit.content.i18n import translations
 from rightskit.core import listing
 from rightskit.mkdocs import pageweight
 from rightskit.mkdocs import gitdates as plugin_gitdates
-from rightskit.core.findings import errors, format_findings
+from rightskit.core.findings import errors
 from rightskit.project import Project, load_site
 from rightskit.pages.environment import environment
 from rightskit.pages.htmlmarks import apply_language_marks, label_checkboxes
@@ -45,9 +45,10 @@ NO_ENGLISH: frozenset[str] = frozenset()  # the English edition marks no page as
 
 class RightsKitPlugin(BasePlugin[RightsKitConfig]):
     supports_multiple_instances = False
-    preloaded = None  # the checked site, when `rightskit build` has just loaded it
-    defer_search = False  # set by `rightskit serve`: index after the build, as `pending_search`
-    pending_search = None
+
+    def __init__(self):
+        super().__init__()
+        self.session = BuildSession()  # a command replaces it with its own (session.attach)
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -62,12 +63,13 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         docs = Path(config.docs_dir).resolve()
         self.project = Project(self.root, docs_dir=os.path.relpath(docs, self.root),
                                config_file=Path(config.config_file_path).name)
-        if self.preloaded is not None:
-            self.site, self.preloaded = self.preloaded, None
+        preloaded = self.session.take_site()
+        if preloaded is not None:
+            self.site = preloaded
         else:
             loaded = load_site(self.project)
             if errors(loaded.findings):
-                raise PluginError("The content has problems:\n" + format_findings(loaded.findings))
+                raise ContentFailed(loaded.findings)
             for finding in loaded.findings:  # warnings only: INFO, so a strict build is not stopped by them
                 log.info("%s", finding)
             self.site = loaded.site
@@ -289,8 +291,8 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
                      ", ".join(f"{lang}: {n}" for lang, n in sorted(report.languages.items())),
                      "" if report.ran else "; Pagefind's output reused (no record changed)")
 
-        if self.defer_search:
-            self.pending_search = index
+        if self.session.defer_search:
+            self.session.pending_search = index
         else:
             index()
         if self.config.offline:

@@ -18,6 +18,7 @@ from rightskit.content import markup, validate
 from rightskit.content.i18n import blockstatus
 from rightskit.core import languages, paths
 from rightskit.core import model as m
+from rightskit.core import schema
 from rightskit.core.fields import Fields
 from rightskit.core.findings import WARNING, Finding
 from rightskit.core.yamltext import LineList, LineMap
@@ -108,17 +109,17 @@ class Edition:
     blocks: list[blockstatus.BlockStatus] = field(default_factory=list)  # each `<lang>:` block of the data files
 
 
-# Optional keys of each `es:` block (COMMON.md fixes the schema; summary, us_notes and us_access
-# are allowed too, so a page in Spanish need not show those paragraphs in English).
-INSTRUMENT_KEYS = ("title", "short_title", "summary", "us_notes")
-ARTICLE_KEYS = ("title", "summary")
-GLOSSARY_KEYS = ("term", "expansion", "definition")
-ISSUE_AREA_KEYS = ("title", "summary")
-MECHANISM_KEYS = ("name", "short_name", "summary", "us_access")
-WORKSHOP_KEYS = ("title", "summary", "objectives", "materials", "preparation")
-AGENDA_KEYS = ("title", "notes", "script")
-# A General Comment's Spanish title is our description of its subject, not an official title.
-GENERAL_COMMENT_KEYS = ("title", "summary", "key_ideas")
+# Optional keys of each `es:` block, from schema.py (the reference pages and JSON Schemas list the
+# same). summary, us_notes and us_access are allowed too, so a page in Spanish need not show those
+# paragraphs in English. A General Comment's Spanish title describes its subject: not an official title.
+INSTRUMENT_KEYS = schema.translated_fields(schema.INSTRUMENT.fields)
+ARTICLE_KEYS = schema.translated_fields(schema.ARTICLE)
+GLOSSARY_KEYS = schema.translated_fields(schema.TERM.fields)
+ISSUE_AREA_KEYS = schema.translated_fields(schema.ISSUE_AREA.fields)
+MECHANISM_KEYS = schema.translated_fields(schema.MECHANISM.fields)
+WORKSHOP_KEYS = schema.translated_fields(schema.WORKSHOP.fields)
+AGENDA_KEYS = schema.translated_fields(schema.AGENDA_ITEM)
+GENERAL_COMMENT_KEYS = schema.translated_fields(schema.GENERAL_COMMENT)
 
 
 def text_block(data: LineMap, lang: str, path: str, findings: list[Finding], what: str,

@@ -2,8 +2,6 @@
 reported at its line in mkdocs.yml, by `rightskit check` and by MkDocs alike."""
 from __future__ import annotations
 
-import pytest
-
 from rightskit.core import config as siteconfig
 from rightskit.mkdocs.config import load
 
@@ -45,15 +43,19 @@ def test_rightskit_check_reports_them_and_uses_the_review_age(mini, capsys):
     assert f"mkdocs.yml:{line}: 'review_age_months' is 'zero', not a whole number" in capsys.readouterr().err
 
 
-def test_mkdocs_reports_the_line_when_it_loads_the_plugin(mini, caplog):
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort
+def test_mkdocs_gets_every_problem_with_its_line_when_it_loads_the_plugin(mini):
+    from rightskit.mkdocs.plugin import RightsKitPlugin
 
     config = mini / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    config.write_text(text.replace("      pdf: false\n", "      pdf: false\n      list_overview: -1\n"),
+    config.write_text(text.replace("      pdf: false\n", "      pdf: false\n      list_overview: -1\n      pdf_workers: -2\n"),
                       encoding="utf-8")
     line = config.read_text(encoding="utf-8").splitlines().index("      list_overview: -1") + 1
-    with pytest.raises(Abort):
-        load_config(str(config))
-    assert f"option 'list_overview': mkdocs.yml:{line}: 'list_overview' is -1" in caplog.text
+    # What MkDocs calls for each plugin entry; it prefixes "Plugin 'rightskit' option '<key>': ".
+    errors, warnings = RightsKitPlugin().load_config({"pdf": False, "list_overview": -1, "pdf_workers": -2}, str(config))
+    assert [(key, str(error)) for key, error in errors] == [
+        ("pdf_workers", f"mkdocs.yml:{line + 1}: 'pdf_workers' is -2, and it counts processes (0: one per core) "
+                        "(set it to 0 or more under 'rightskit:')"),
+        ("list_overview", f"mkdocs.yml:{line}: 'list_overview' is -1, and a list needs at least 1 item a page "
+                          "(set it to 1 or more under 'rightskit:')")]
+    assert warnings == []

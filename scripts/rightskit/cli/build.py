@@ -9,10 +9,11 @@ from pathlib import Path
 from rightskit.infra.sitesync import rotate
 from rightskit.cli.common import _project, _checked, _warn_placeholder, _count_pages
 from rightskit.mkdocs.build import mkdocs_build, _setup_logging
-from rightskit.mkdocs.session import BuildSession
 
 
 def cmd_build(args) -> int:
+    from rightskit.mkdocs.session import BuildSession  # MkDocs is imported only by the commands that build
+
     _setup_logging(args.verbose)
     project = _project(args)
     # Checked here as well as in the plugin: a fraction of a second buys findings printed plainly,

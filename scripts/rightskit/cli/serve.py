@@ -8,7 +8,6 @@ from pathlib import Path
 from rightskit.core.findings import errors, format_findings
 from rightskit.cli.common import _project
 from rightskit.mkdocs.build import _setup_logging
-from rightskit.mkdocs.session import BuildSession, attach, findings_of
 
 
 def cmd_serve(args) -> int:
@@ -23,6 +22,7 @@ def cmd_serve(args) -> int:
 
     from rightskit.cli import preview
     from rightskit.mkdocs.output import incremental
+    from rightskit.mkdocs.session import BuildSession, attach, findings_of
 
     _setup_logging(args.verbose)
     project = _project(args)

@@ -6,8 +6,10 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rightskit.mkdocs.session import BuildSession, attach
+if TYPE_CHECKING:  # imported when a build runs: MkDocs is slow to import, and most commands never build
+    from rightskit.mkdocs.session import BuildSession
 
 
 def mkdocs_build(config_file: Path, site_dir: Path, *, pdf: bool = True, strict: bool = True,
@@ -19,6 +21,7 @@ def mkdocs_build(config_file: Path, site_dir: Path, *, pdf: bool = True, strict:
     from mkdocs.config import load_config
 
     from rightskit.mkdocs.output import incremental
+    from rightskit.mkdocs.session import BuildSession, attach
 
     config = load_config(str(config_file), site_dir=str(site_dir), strict=strict,
                          **({"use_directory_urls": False} if offline else {}))

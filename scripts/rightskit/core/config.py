@@ -3,14 +3,13 @@
 `!ENV` is resolved the way MkDocs resolves it (`pyyaml_env_tag`, a MkDocs dependency), so
 `site_url: !ENV [SITE_URL, "https://…"]` is the address the build will use, not the text "!ENV".
 Other MkDocs-only tags (`!relative`, `!!python/name:`) read as None: nothing here uses them.
-Nothing here imports MkDocs: `rightskit check` reads the configuration without it.
+Nothing here imports MkDocs (the core may not); mkdocs/config.py types the plugin's options.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from yaml_env_tag import construct_env_tag
 
 from rightskit.core import languages as langs
@@ -22,14 +21,7 @@ PLUGIN = "rightskit"
 I18N = "i18n"
 
 
-class _EnvLoader(yamltext._Loader):  # noqa: SLF001 - the same resolvers and line-keeping constructors
-    pass
-
-
-_FastEnvLoader = (type("_FastEnvLoader", (yaml.CSafeLoader, _EnvLoader), {}) if yaml.__with_libyaml__
-                  else _EnvLoader)
-for _loader in {_EnvLoader, _FastEnvLoader}:
-    _loader.add_constructor("!ENV", construct_env_tag)
+_LOADERS = yamltext.loaders_with("!ENV", construct_env_tag)
 
 
 @dataclass(frozen=True)
@@ -78,7 +70,7 @@ def read(file: Path, root: Path | None = None) -> SiteConfig:
 
 
 def parse(text: str, path: str = "mkdocs.yml") -> SiteConfig:
-    parsed = yamltext.parse_yaml(text, path, loaders=(_FastEnvLoader, _EnvLoader))
+    parsed = yamltext.parse_yaml(text, path, loaders=_LOADERS)
     data = parsed.data
     if parsed.finding or not isinstance(data, LineMap):
         return SiteConfig(path, finding=parsed.finding)

@@ -103,6 +103,16 @@ for _loader in {_Loader, _FastLoader}:
     _loader.add_multi_constructor("tag:yaml.org,2002:python/", _unknown_tag)
 
 
+def loaders_with(tag: str, constructor) -> tuple[type, type]:
+    """A fast loader and its pure-Python twin, as `parse_yaml` uses, that also construct `tag`
+    (config.py: MkDocs' `!ENV`); every other tag still reads as None."""
+    plain = type(f"_Loader{tag.strip('!')}", (_Loader,), {})
+    fast = type(f"_FastLoader{tag.strip('!')}", (yaml.CSafeLoader, plain), {}) if yaml.__with_libyaml__ else plain
+    for loader in {plain, fast}:
+        loader.add_constructor(tag, constructor)
+    return fast, plain
+
+
 @dataclass
 class Parsed:
     data: object

@@ -46,12 +46,18 @@ def test_site_url_from_the_environment_reaches_the_pdfs(mini, monkeypatch, capsy
     monkeypatch.setenv("SITE_URL", "https://example.test")
     assert main(["-f", str(config), "build"]) == 0
     assert "placeholder" not in capsys.readouterr().err
-    text = subprocess.run(["pdftotext", str(mini / "site" / "pdf" / "housing-packet-letter.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout
-    assert "https://example.test/workshops/housing/" in text
-    assert "example.org" not in text and "example.invalid" not in text
-    footer = (mini / "site" / "index.html").read_text(encoding="utf-8")
-    assert "example.org" not in footer
+    pdfs = sorted((mini / "site" / "pdf").glob("*.pdf"))
+    assert pdfs
+    for pdf in pdfs:
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "https://example.test/" in text, pdf.name
+        assert "example.org" not in text and "example.invalid" not in text, pdf.name
+    housing = subprocess.run(["pdftotext", str(mini / "site" / "pdf" / "housing-packet-letter.pdf"), "-"],
+                             capture_output=True, text=True, check=True).stdout
+    assert "https://example.test/workshops/housing/" in housing
+    for page in (mini / "site").rglob("*.html"):
+        assert "example.org" not in page.read_text(encoding="utf-8"), page
+    assert '<link rel="canonical" href="https://example.test/' in (mini / "site" / "index.html").read_text(encoding="utf-8")
 
 
 def test_the_placeholder_address_from_env_default_warns_loudly(mini, monkeypatch, capsys):

@@ -50,10 +50,6 @@ class SiteConfig:
     i18n_line: int = 1
     finding: Finding | None = None  # the file could not be read
 
-    def option(self, name: str, default=None):
-        value = self.options.get(name)
-        return default if value is None else value
-
     def option_line(self, name: str) -> int:
         return self.option_lines.get(name, self.plugin_line)
 

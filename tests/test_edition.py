@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import subprocess
 
 from rightskit.core import edition as ed
 def test_site_url_comes_from_the_environment_before_the_configuration(monkeypatch):
@@ -18,12 +19,6 @@ def test_placeholder_addresses_are_recognized():
     assert not ed.is_placeholder("https://example.organic.com/")
 
 
-def test_configured_site_url_is_read_from_mkdocs_yml(tmp_path):
-    config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: X\nsite_url: 'https://kit.test/' # deployed\nnav: []\n", encoding="utf-8")
-    assert ed.configured_site_url(config) == "https://kit.test/"
-
-
 def test_build_date_is_reproducible_with_source_date_epoch(monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764028800")  # 2025-11-25 00:00 UTC
     assert ed.build_date() == dt.date(2025, 11, 25)
@@ -31,23 +26,45 @@ def test_build_date_is_reproducible_with_source_date_epoch(monkeypatch):
     assert line.startswith(f"Version {ed.version()} · 25 November 2025 ·") and line.endswith("CC BY 4.0")
 
 
-def test_site_url_override_reaches_the_pdfs_and_the_placeholder_warns(mini):
-    import os
-    import subprocess
-    import sys
+ENV_SITE_URL = 'site_url: !ENV [SITE_URL, "https://rights-at-home.example.org/"]'
 
+
+def _with_env_site_url(mini):
+    """The mini project with its address written as mkdocs.yml writes it: from SITE_URL, else a placeholder."""
     config = mini / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert "site_url: https://example.invalid/\n" in text
+    config.write_text(text.replace("site_url: https://example.invalid/", ENV_SITE_URL), encoding="utf-8")
+    return config
+
+
+def test_site_url_from_the_environment_reaches_the_pdfs(mini, monkeypatch, capsys):
+    from rightskit.cli.main import main
+
+    config = _with_env_site_url(mini)
     config.write_text(config.read_text(encoding="utf-8").replace("pdf: false", "pdf: true"), encoding="utf-8")
-    env = dict(os.environ, SITE_URL="https://kit.rights.test/")
-    run = subprocess.run([sys.executable, "-m", "rightskit.cli", "build"], cwd=mini, env=env,
-                         capture_output=True, text=True)
-    assert run.returncode == 0, run.stderr
-    assert "placeholder" not in run.stderr
-    text = subprocess.run(["pdftotext", str(mini / "site" / "pdf" / "housing-packet-letter.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout
-    assert "https://kit.rights.test/workshops/housing/" in text
-    assert "example.invalid" not in text
-    env.pop("SITE_URL")
-    run = subprocess.run([sys.executable, "-m", "rightskit.cli", "build", "--no-pdf"], cwd=mini, env=env,
-                         capture_output=True, text=True)
-    assert run.returncode == 0 and "WARNING: The site address is still the placeholder" in run.stderr
+    monkeypatch.setenv("SITE_URL", "https://example.test")
+    assert main(["-f", str(config), "build"]) == 0
+    assert "placeholder" not in capsys.readouterr().err
+    pdfs = sorted((mini / "site" / "pdf").glob("*.pdf"))
+    assert pdfs
+    for pdf in pdfs:
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "https://example.test/" in text, pdf.name
+        assert "example.org" not in text and "example.invalid" not in text, pdf.name
+    housing = subprocess.run(["pdftotext", str(mini / "site" / "pdf" / "housing-packet-letter.pdf"), "-"],
+                             capture_output=True, text=True, check=True).stdout
+    assert "https://example.test/workshops/housing/" in housing
+    for page in (mini / "site").rglob("*.html"):
+        assert "example.org" not in page.read_text(encoding="utf-8"), page
+    assert '<link rel="canonical" href="https://example.test/' in (mini / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_placeholder_address_from_env_default_warns_loudly(mini, monkeypatch, capsys):
+    from rightskit.cli.main import main
+
+    config = _with_env_site_url(mini)
+    monkeypatch.delenv("SITE_URL", raising=False)
+    assert main(["-f", str(config), "build", "--no-pdf"]) == 0
+    err = capsys.readouterr().err
+    assert "WARNING: The site address is still the placeholder 'https://rights-at-home.example.org/'" in err

@@ -288,6 +288,9 @@ def test_quoted_passages_and_own_words_do_not_count():
 def test_respelling_does_not_hide_a_copy():
     reference = "the right to organise and the labour of the programme centre"
     assert len(ownwords.longest_shared_run("the right to organize and the labor of the program center", reference)) == 11
+    # The spelling rules are search's (core/words.py): all of them, not a few of their own.
+    reference = "a judgement in defence of the licence of grey mould"
+    assert len(ownwords.longest_shared_run("a judgment in defense of the license of gray mold", reference)) == 10
 
 
 def test_check_warns_only_at_the_limit(mini):

@@ -344,3 +344,20 @@ def test_a_one_line_es_block_gets_its_hash_inside_the_braces(mini):
                      areas.read_text())
     loaded = check(mini)
     assert loaded.findings == [] and translations.localize(loaded.site, "es").issue_areas["housing"].title == "Vivienda"
+
+
+@pytest.mark.parametrize("kind, keys", [
+    ("INSTRUMENT", translations.INSTRUMENT_KEYS), ("MECHANISM", translations.MECHANISM_KEYS),
+    ("WORKSHOP", translations.WORKSHOP_KEYS), ("TERM", translations.GLOSSARY_KEYS)])
+def test_an_es_block_accepts_what_the_schema_documents_and_nothing_else(kind, keys):
+    from rightskit.core import schema
+    from rightskit.core.yamltext import parse_yaml
+
+    documented = [f.name for f in schema.subfields(getattr(schema, kind), "es")]
+    block = "\n".join(f"  {name}: texto" for name in documented)
+    data = parse_yaml(f"id: x\nes:\n{block}\n  tittle: typo\n", "x.yml").data
+    findings = []
+    fields = translations.text_block(data, "es", "x.yml", findings, kind.lower(), keys)
+    assert all(fields.text(name, required=False) == "texto" for name in keys)
+    assert [(f.line, f.message) for f in findings] == [
+        (len(documented) + 3, f"unknown field 'tittle' in 'es' block of {kind.lower()}")]

@@ -14,6 +14,8 @@ from rightskit.mkdocs.build import mkdocs_build, _setup_logging
 
 
 def cmd_build(args) -> int:
+    from rightskit.mkdocs.session import BuildSession  # MkDocs is imported only by the commands that build
+
     _setup_logging(args.verbose)
     project = _project(args)
     progress = Progress.to_stderr()
@@ -30,7 +32,8 @@ def cmd_build(args) -> int:
     # folder holds the build before last (see sitesync.rotate), so only what changed is written.
     staging = final.with_name(final.name + ".partial")
     try:
-        mkdocs_build(project.root / project.config_file, staging, pdf=not args.no_pdf, site=site, progress=progress)
+        mkdocs_build(project.root / project.config_file, staging, pdf=not args.no_pdf,
+                     session=BuildSession(site=site, progress=progress))
     except Exception as error:  # noqa: BLE001 - whatever fails (Abort, a plugin, a bug), the old site stays
         shutil.rmtree(staging, ignore_errors=True)  # half-written: never left where it could be published
         message = str(error) or error.__class__.__name__
@@ -47,7 +50,9 @@ def cmd_offline(args) -> int:
     """Build the whole site with every PDF for file:// use, and zip it."""
     import tempfile
 
+    from rightskit.mkdocs.session import BuildSession
     from rightskit.outputs import offline
+
     _setup_logging(args.verbose)
     project = _project(args)
     progress = Progress.to_stderr()
@@ -59,7 +64,8 @@ def cmd_offline(args) -> int:
     with tempfile.TemporaryDirectory(prefix="rightskit-offline-") as tmp:
         staging = Path(tmp) / "site"
         try:
-            mkdocs_build(project.root / project.config_file, staging, offline=True, site=site, progress=progress)
+            mkdocs_build(project.root / project.config_file, staging, offline=True,
+                         session=BuildSession(site=site, progress=progress))
         except Exception as error:  # noqa: BLE001 - report any failure plainly; no zip is written
             print(f"Offline build failed: {error or error.__class__.__name__}", file=sys.stderr)
             return 1

@@ -6,21 +6,21 @@ import sys
 from pathlib import Path
 
 from rightskit.content import freshness
-from rightskit.content.load import plugin_option
 from rightskit.core.findings import errors, format_findings
 from rightskit.project import load_site
-from rightskit.cli.common import _project
+from rightskit.cli.common import _project, plugin_options
 
 
 def cmd_check(args) -> int:
     project = _project(args)
     loaded = load_site(project)
-    found = list(loaded.findings)
+    options, found = plugin_options(project)
+    found = list(loaded.findings) + found
     site = loaded.site
     if not errors(found):  # freshness reads a consistent site
         # Aged reviews and dates are warnings: printed, and failing only with --strict, so the
         # content does not stop building the day a review date turns twelve months old.
-        age = args.review_age or plugin_option(project, "review_age_months", freshness.DEFAULT_REVIEW_AGE_MONTHS)
+        age = args.review_age or options.review_age_months
         found += freshness.check(site, args.today or dt.date.today(), int(age))
         if args.official_texts:
             from rightskit.content import ownwords

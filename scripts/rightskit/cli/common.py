@@ -18,9 +18,17 @@ def _project(args) -> Project:
 def _checked(project: Project):
     """The loaded site, or None after printing every problem (warnings are printed, and pass)."""
     loaded = load_site(project)
-    if loaded.findings:
-        print(format_findings(loaded.findings), file=sys.stderr)
-    return None if errors(loaded.findings) else loaded.site
+    found = loaded.findings + plugin_options(project)[1]
+    if found:
+        print(format_findings(found), file=sys.stderr)
+    return None if errors(found) else loaded.site
+
+
+def plugin_options(project: Project):
+    """The rightskit plugin's options, validated as the build validates them, and their findings."""
+    from rightskit.mkdocs.config import load
+
+    return load(project.config)
 
 
 def _date_arg(text: str) -> dt.date:
@@ -39,7 +47,7 @@ def _months_arg(text: str) -> int:
 def _warn_placeholder(project: Project) -> None:
     """Loud, but not fatal: previews and tests build with the placeholder address."""
     from rightskit.core import edition as ed
-    url = ed.site_url(ed.configured_site_url(project.root / project.config_file))
+    url = ed.site_url(project.config.site_url)
     if ed.is_placeholder(url):
         bar = "!" * 78
         print(f"{bar}\nWARNING: {ed.placeholder_warning(url)}\n{bar}", file=sys.stderr)

@@ -14,7 +14,7 @@ from typing import Callable
 
 from rightskit.core import model as m
 from rightskit.core import schema
-from rightskit.content.load import nav_lines
+from rightskit.core import config as siteconfig
 from rightskit.pages.environment import environment
 from rightskit.core.yamltext import LineMap, parse_yaml
 
@@ -171,8 +171,7 @@ def _refuse_duplicate(target: Path, spec: Scaffold, ident: str) -> None:
 
 def nav_entries(config_text: str) -> dict[str, int]:
     """{docs-relative page: line} for each page listed in the nav."""
-    parsed = parse_yaml(config_text, "mkdocs.yml")
-    return nav_lines(parsed.data) if isinstance(parsed.data, LineMap) else {}
+    return siteconfig.parse(config_text).nav or {}
 
 
 def add_to_nav(config_text: str, page: str) -> tuple[str, int]:

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from rightskit.core.findings import errors, format_findings
-from rightskit.project import load_site
 from rightskit.cli.common import _project
 from rightskit.mkdocs.build import _setup_logging
 
@@ -25,6 +24,7 @@ def cmd_serve(args) -> int:
 
     from rightskit.cli import preview
     from rightskit.mkdocs.output import incremental
+    from rightskit.mkdocs.session import BuildSession, attach, findings_of
 
     _setup_logging(args.verbose)
     project = _project(args)
@@ -38,6 +38,7 @@ def cmd_serve(args) -> int:
     url = f"http://{host}:{port}/"
 
     search = preview.Background()
+    session = BuildSession(defer_search=True)  # indexed after the pages are served (below)
 
     def builder(config=None) -> None:
         # Search indexing of the last build may still be reading its pages: let it finish first.
@@ -45,25 +46,24 @@ def cmd_serve(args) -> int:
         start = time.perf_counter()
         try:
             config = config or load_config(config_file, site_dir=str(site_dir))
-            plugin = config.plugins["rightskit"]
-            plugin.config.pdf = args.pdf
-            plugin.defer_search = True  # indexed after the page is served (below)
+            config.plugins["rightskit"].config.pdf = args.pdf
+            attach(config, session)
             if "git-revision-date-localized" in config.plugins:  # one `git log` a page: not worth it in preview
                 config.plugins["git-revision-date-localized"].config["enabled"] = False
             config.site_url = url
             with incremental(site_dir):  # each rebuild rewrites only the files that change
                 build(config, serve_url=url)
         except Exception as error:  # noqa: BLE001 - whatever failed, the browser must show it, not hang
-            # MkDocs reports a plugin's error as a bare "Aborted": load again for the findings themselves.
-            findings = errors(load_site(project).findings)
+            findings = errors(findings_of(error) or [])
             report = format_findings(findings) if findings else f"{error or error.__class__.__name__}: see the terminal."
             preview.show_errors(site_dir, report)
             print(f"Preview paused: the problems above are shown in the browser at {url}", file=sys.stderr, flush=True)
             return
         print(f"Rebuilt in {time.perf_counter() - start:.1f} s; updating the search index in the background.",
               flush=True)
-        if plugin.pending_search is not None:
-            search.start(plugin.pending_search)
+        job = session.take_search()
+        if job is not None:
+            search.start(job)
 
     config = load_config(config_file, site_dir=str(site_dir))
     config.plugins.on_startup(command="serve", dirty=False)

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any, Callable
 
+from rightskit.core import config as siteconfig
 from rightskit.core import languages
 from rightskit.content import activitycheck
 from rightskit.content import markup
@@ -34,6 +36,11 @@ class Project:
     @property
     def docs(self) -> Path:
         return self.root / self.docs_dir
+
+    @cached_property
+    def config(self) -> siteconfig.SiteConfig:
+        """mkdocs.yml, read once for everything that needs it (`!ENV` resolved)."""
+        return siteconfig.read(self.root / self.config_file, self.root)
 
 
 @dataclass
@@ -65,7 +72,10 @@ def load_site(project: Project, renderer: Callable[..., Any]) -> Loaded:
     _load_workshops(root, site, findings, raw)
     translations.attach(site, raw, translated, findings)
     site.pathways = pathways.load(root, findings)
-    nav = read_nav(project, findings)
+    if project.config.finding:
+        findings.append(project.config.finding)
+    findings += siteconfig.language_findings(project.config)
+    nav = project.config.nav
     unread = validate.Unread.from_paths({f.path for f in findings if f.message.startswith(UNREADABLE)},
                                         project.docs_dir)
     files = docs_files(project)
@@ -429,54 +439,3 @@ def _agenda_item(item: LineMap, path: str, findings: list[Finding]) -> m.AgendaI
                             script=a.text("script", required=False))
     return m.AgendaItem("text", minutes, item.line, title=a.text("text"), notes=a.text("notes", required=False),
                         script=a.text("script", required=False))
-
-
-# --- plugin options ------------------------------------------------------------------------
-
-def plugin_option(project: Project, name: str, default=None):
-    """An option of the rightskit plugin in mkdocs.yml, read without MkDocs, so `rightskit check`
-    and the build agree (e.g. review_age_months)."""
-    config = project.root / project.config_file
-    if not config.is_file():
-        return default
-    parsed = read_yaml(config, project.root)
-    plugins = parsed.data.get("plugins") if isinstance(parsed.data, LineMap) else None
-    for entry in plugins or []:
-        if isinstance(entry, LineMap) and isinstance(entry.get("rightskit"), LineMap):
-            return entry["rightskit"].get(name, default)
-    return default
-
-
-# --- navigation ----------------------------------------------------------------------------
-
-def read_nav(project: Project, findings: list[Finding]) -> dict[str, int] | None:
-    """The docs-relative paths listed in mkdocs.yml's nav, each with its line in mkdocs.yml
-    (in nav order), or None when no nav is set."""
-    config = project.root / project.config_file
-    if not config.is_file():
-        return None
-    parsed = _read(config, project.root, findings)
-    if not isinstance(parsed.data, LineMap) or "nav" not in parsed.data:
-        return None
-    return nav_lines(parsed.data)
-
-
-def nav_lines(config: LineMap) -> dict[str, int]:
-    """{docs-relative page: its line} for each page in a parsed mkdocs.yml's nav, in nav order;
-    links to other sites are left out."""
-    paths: dict[str, int] = {}
-
-    def walk(node, line: int) -> None:
-        if isinstance(node, str):
-            if "://" not in node:
-                paths.setdefault(node, line)
-        elif isinstance(node, LineMap):
-            for key, value in node.items():
-                walk(value, node.line_of(key))
-        elif isinstance(node, LineList):
-            for index, value in enumerate(node):
-                walk(value, node.line_of(index))
-
-    if "nav" in config:
-        walk(config["nav"], config.line_of("nav"))
-    return paths

@@ -14,14 +14,12 @@ import unicodedata
 from pathlib import Path
 
 from rightskit.core import model as m
+from rightskit.core.words import americanize
 from rightskit.core.findings import Finding
 
 DEFAULT_LIMIT = 10  # words in a row; shorter shared runs are usually terms of art ("equal pay for work of equal value" is 8)
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _WORD = re.compile(r"[a-z0-9]+")
-# British and American spellings count as the same word, so a respelled copy is still a copy.
-_SPELLING = [(re.compile(r"our$"), "or"), (re.compile(r"is(e|es|ed|ing|ation|ations)$"), r"iz\1"),
-             (re.compile(r"tre$"), "ter"), (re.compile(r"^programme"), "program"), (re.compile(r"^fulfil$"), "fulfill")]
 
 
 def words(text: str, drop_quotes: bool = False) -> list[str]:
@@ -29,12 +27,9 @@ def words(text: str, drop_quotes: bool = False) -> list[str]:
     if drop_quotes:
         text = _QUOTED.sub(" ", text)
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    out = []
-    for word in _WORD.findall(text):
-        for pattern, replacement in _SPELLING:
-            word = pattern.sub(replacement, word)
-        out.append(word)
-    return out
+    # British and American spellings count as the same word (the rules search uses), so a
+    # respelled copy is still a copy.
+    return [americanize(word) for word in _WORD.findall(text)]
 
 
 def longest_shared_run(text: str, reference: str) -> list[str]:

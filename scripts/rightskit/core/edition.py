@@ -1,8 +1,9 @@
 """Which edition a reader holds: the project's version, the build date, the content license and
 the site's address. Printed on every PDF and shown in the site footer.
 
-The address comes from the configuration (`site_url` in mkdocs.yml) unless the environment
-variable SITE_URL overrides it at build time, as the deploy workflow does.
+The address comes from the configuration (`site_url` in mkdocs.yml, read by config.py with its
+`!ENV` resolved) unless the environment variable SITE_URL overrides it at build time, as the
+deploy workflow does.
 """
 from __future__ import annotations
 
@@ -54,14 +55,6 @@ def site_url(configured: str | None) -> str:
     if url and not url.endswith("/"):
         url += "/"
     return url
-
-
-def configured_site_url(config_file: Path) -> str:
-    """site_url as written in mkdocs.yml (read as text: the file may hold MkDocs-only YAML tags)."""
-    if not config_file.is_file():
-        return ""
-    match = re.search(r"^site_url:\s*['\"]?([^'\"\s#]+)", config_file.read_text(encoding="utf-8"), re.M)
-    return match.group(1) if match else ""
 
 
 def is_placeholder(url: str) -> bool:

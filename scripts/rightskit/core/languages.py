@@ -15,6 +15,8 @@ from importlib import resources
 
 import yaml
 
+# The i18n plugin's block in mkdocs.yml lists the same languages: `rightskit check` reports any
+# difference there (config.language_findings), since the code needs a catalog and dates for each.
 DEFAULT = "en"
 LANGUAGES = ("en", "es")
 TRANSLATIONS = tuple(lang for lang in LANGUAGES if lang != DEFAULT)

@@ -307,7 +307,7 @@ class Site:
     glossary: list[GlossaryTerm] = field(default_factory=list)
     modules: dict[str, Module] = field(default_factory=dict)  # by docs-relative path
     workshops: dict[str, Workshop] = field(default_factory=dict)
-    # Other languages: for each language code, a translations.Edition of the texts above.
+    # Other languages: for each language code, a translations.Translation of the texts above.
     translations: dict = field(default_factory=dict)
     pathways: dict = field(default_factory=dict)  # id -> pathways.Pathway (standards/pathways.yml)
 

@@ -311,6 +311,12 @@ def field_names(fields: tuple[Field, ...]) -> tuple[str, ...]:
     return tuple(f.name for f in fields)
 
 
+def translated_fields(fields: tuple[Field, ...]) -> tuple[str, ...]:
+    """The texts a record's `es:` block may translate (its source_hash left out), in schema order."""
+    block = next((f.fields for f in fields if f.name == "es"), ())
+    return tuple(f.name for f in block if f.name != ES_HASH.name)
+
+
 def subfields(kind: Kind, name: str) -> tuple[Field, ...]:
     return next(f.fields for f in kind.fields if f.name == name)
 

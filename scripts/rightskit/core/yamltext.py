@@ -103,20 +103,32 @@ for _loader in {_Loader, _FastLoader}:
     _loader.add_multi_constructor("tag:yaml.org,2002:python/", _unknown_tag)
 
 
+def loaders_with(tag: str, constructor) -> tuple[type, type]:
+    """A fast loader and its pure-Python twin, as `parse_yaml` uses, that also construct `tag`
+    (config.py: MkDocs' `!ENV`); every other tag still reads as None."""
+    plain = type(f"_Loader{tag.strip('!')}", (_Loader,), {})
+    fast = type(f"_FastLoader{tag.strip('!')}", (yaml.CSafeLoader, plain), {}) if yaml.__with_libyaml__ else plain
+    for loader in {plain, fast}:
+        loader.add_constructor(tag, constructor)
+    return fast, plain
+
+
 @dataclass
 class Parsed:
     data: object
     finding: Finding | None = None
 
 
-def parse_yaml(text: str, path: str, line_offset: int = 0) -> Parsed:
-    """Parse YAML text; on a syntax error return a finding at the offending line."""
+def parse_yaml(text: str, path: str, line_offset: int = 0, loaders: tuple = (_FastLoader, _Loader)) -> Parsed:
+    """Parse YAML text; on a syntax error return a finding at the offending line. `loaders`: a
+    fast one and its pure-Python twin, subclasses of these (config.py adds MkDocs' `!ENV`)."""
+    fast, plain = loaders
     try:
-        return Parsed(yaml.load(text, Loader=_FastLoader))  # noqa: S506 - a SafeLoader
+        return Parsed(yaml.load(text, Loader=fast))  # noqa: S506 - a SafeLoader
     except yaml.YAMLError:
         pass
     try:
-        return Parsed(yaml.load(text, Loader=_Loader))  # noqa: S506 - _Loader is a SafeLoader
+        return Parsed(yaml.load(text, Loader=plain))  # noqa: S506 - a SafeLoader
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or "could not be read"

@@ -6,19 +6,22 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rightskit.infra.progress import QUIET, Progress
+if TYPE_CHECKING:  # imported when a build runs: MkDocs is slow to import, and most commands never build
+    from rightskit.mkdocs.session import BuildSession
 
 
 def mkdocs_build(config_file: Path, site_dir: Path, *, pdf: bool = True, strict: bool = True,
-                 offline: bool = False, site=None, progress: Progress = QUIET) -> None:
-    """Run the MkDocs build into site_dir; raises on failure. `site`: the content, when the
-    caller has just loaded and checked it (the plugin would otherwise load it again); `progress`:
-    where the plugin says what it is doing."""
+                 offline: bool = False, session: BuildSession | None = None) -> None:
+    """Run the MkDocs build into site_dir; raises on failure (`findings_of` gives a content
+    failure's findings). `session.site`: the content, when the caller has just loaded and checked
+    it (the plugin would otherwise load it again)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     from rightskit.mkdocs.output import incremental
+    from rightskit.mkdocs.session import BuildSession, attach
 
     config = load_config(str(config_file), site_dir=str(site_dir), strict=strict,
                          **({"use_directory_urls": False} if offline else {}))
@@ -26,17 +29,13 @@ def mkdocs_build(config_file: Path, site_dir: Path, *, pdf: bool = True, strict:
         config.plugins["rightskit"].config.pdf = False
     if offline:
         config.plugins["rightskit"].config.offline = True
-    if site is not None:
-        config.plugins["rightskit"].preloaded = site
-    config.plugins["rightskit"].progress = progress
+    session = attach(config, session or BuildSession())
     config.plugins.on_startup(command="build", dirty=False)
     try:
         with incremental(site_dir):  # over an earlier build there, only changed files are written
             build(config)
     finally:
-        progress.end_counter()
-        # MkDocs keeps the plugin instance for the next configuration in this process (a preview)
-        config.plugins["rightskit"].progress = QUIET
+        session.progress.end_counter()
         config.plugins.on_shutdown()
 
 

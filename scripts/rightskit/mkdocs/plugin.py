@@ -13,9 +13,6 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from jinja2 import FileSystemBytecodeCache
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
@@ -23,6 +20,8 @@ from rightskit.core import edition as ed
 from rightskit.outputs import export
 from rightskit.content import freshness
 from rightskit.mkdocs import langmarks
+from rightskit.mkdocs.config import RightsKitConfig
+from rightskit.mkdocs.session import BuildSession, ContentFailed
 from rightskit.core import languages
 from rightskit.core import paths
 from rightskit.core import schema
@@ -30,11 +29,10 @@ from rightskit.outputs.search import pagefind
 from rightskit.outputs.search import records as search_records
 from rightskit.mkdocs import sitemaps
 from rightskit.content.i18n import translations
-from rightskit.core import listing
 from rightskit.mkdocs import pageweight
 from rightskit.mkdocs import thememarkup
 from rightskit.mkdocs import gitdates as plugin_gitdates
-from rightskit.core.findings import errors, format_findings
+from rightskit.core.findings import errors
 from rightskit.infra.progress import QUIET, Counter
 from rightskit.project import Project, load_site
 from rightskit.pages.environment import environment
@@ -46,27 +44,13 @@ log = logging.getLogger("mkdocs.plugins.rightskit")
 NO_ENGLISH: frozenset[str] = frozenset()  # the English edition marks no page as English
 
 
-class RightsKitConfig(Config):
-    pdf = c.Type(bool, default=True)  # render workshop and handout PDFs after the build
-    cache_dir = c.Type(str, default=".cache/rightskit")  # relative to mkdocs.yml
-    page_cache = c.Type(bool, default=True)  # reuse converted and rendered pages (see mkdocs/cache.py)
-    pdf_workers = c.Type(int, default=0)  # processes rendering PDFs; 0: one per core
-    offline = c.Type(bool, default=False)  # build the offline kit: file:// links and search (offline.py)
-    review_age_months = c.Type(int, default=12)  # freshness: reviews and "as of" dates older than this warn
-    # Long lists (listing.py): items on a page of a complete list, and how many a list shows where it appears.
-    list_page_size = c.Type(int, default=listing.ListSizes.page)
-    list_preview = c.Type(int, default=listing.ListSizes.preview)
-    list_overview = c.Type(int, default=listing.ListSizes.overview)
-    list_table = c.Type(int, default=listing.ListSizes.table)
-
-
 class RightsKitPlugin(BasePlugin[RightsKitConfig]):
     supports_multiple_instances = False
-    preloaded = None  # the checked site, when `rightskit build` has just loaded it
-    defer_search = False  # set by `rightskit serve`: index after the build, as `pending_search`
-    pending_search = None
-    progress = QUIET  # set by `rightskit build` and `offline`: what the build is doing, on stderr
-    _converted = _written = Counter(QUIET, "pages", 0, 0.0)  # this language's pages (see on_nav, on_env)
+
+    def __init__(self):
+        super().__init__()
+        self.session = BuildSession()  # a command replaces it with its own (session.attach)
+        self._converted = self._written = Counter(QUIET, "pages", 0, 0.0)  # this language's pages (see on_nav, on_env)
 
     def on_startup(self, *, command, dirty):
         self.command = command
@@ -82,12 +66,13 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         docs = Path(config.docs_dir).resolve()
         self.project = Project(self.root, docs_dir=os.path.relpath(docs, self.root),
                                config_file=Path(config.config_file_path).name)
-        if self.preloaded is not None:
-            self.site, self.preloaded = self.preloaded, None
+        preloaded = self.session.take_site()
+        if preloaded is not None:
+            self.site = preloaded
         else:
             loaded = load_site(self.project)
             if errors(loaded.findings):
-                raise PluginError("The content has problems:\n" + format_findings(loaded.findings))
+                raise ContentFailed(loaded.findings)
             for finding in loaded.findings:  # warnings only: INFO, so a strict build is not stopped by them
                 log.info("%s", finding)
             self.site = loaded.site
@@ -121,19 +106,9 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         if self.lang not in self.renderers:
             self.renderers[self.lang] = Renderer(translations.localize(self.site, self.lang), environment(),
                                                  lang=self.lang, review_age_months=self.config.review_age_months,
-                                                 sizes=self._list_sizes())
+                                                 sizes=self.config.list_sizes())
             self.renderers[self.lang].directory_urls = getattr(self, "directory_urls", True)
         return self.renderers[self.lang]
-
-    def _list_sizes(self) -> listing.ListSizes:
-        settings = ("list_page_size", "list_preview", "list_overview", "list_table")
-        path = Path(self._config.config_file_path)
-        lines = path.read_text(encoding="utf-8").splitlines()
-        wrong = [f"{path.name}:{_line_of(lines, name)}: '{name}' is {self.config[name]}, and a list needs at least "
-                 f"1 item a page (set it to 1 or more under 'rightskit:')" for name in settings if self.config[name] < 1]
-        if wrong:
-            raise PluginError("\n".join(wrong))
-        return listing.ListSizes(*(self.config[name] for name in settings))
 
     @property
     def cache(self):
@@ -152,7 +127,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
     def on_nav(self, nav, *, config, files):
         self.nav = nav
         # MkDocs converts every page, then writes every page: minutes on a cold build.
-        self._converted = self.progress.counter(f"Converting pages ({self.lang})", len(files.documentation_pages()), 4)
+        self._converted = self.session.progress.counter(f"Converting pages ({self.lang})", len(files.documentation_pages()), 4)
         if self.cache:
             self.cache.start_conversions(files, self.renderer.site)
         plugin_gitdates.memoize_formats(config)  # after the last-updated plugin's on_files
@@ -169,7 +144,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
             env.bytecode_cache = FileSystemBytecodeCache(self.cache.jinja_dir())  # compiled theme templates
             self.cache.prepare(env, self.nav, files)
             self.cache.start_rendering(env, self.nav, files)
-        self._written = self.progress.counter(f"Writing pages ({self.lang})", len(files.documentation_pages()), 4)
+        self._written = self.session.progress.counter(f"Writing pages ({self.lang})", len(files.documentation_pages()), 4)
         return env
 
     def on_pre_build(self, *, config):
@@ -297,7 +272,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
     # so the search index, JSON and PDFs are written once, for every language.
     @event_priority(-110)
     def on_post_build(self, *, config):
-        self.progress.end_counter()
+        self.session.progress.end_counter()
         if getattr(_i18n(config), "building", False):  # inside the i18n plugin's build of another language
             return
         for cache in self.caches.values():
@@ -324,20 +299,20 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         self.search_parts = {}
 
         def index() -> None:
-            with self.progress.stage("Search index") as stage:
+            with self.session.progress.stage("Search index") as stage:
                 report = pagefind.index_site(site_dir, site, editions, aliases, cache_dir=cache_dir, parts=parts)
                 stage.note = f"{report.pages} pages" + ("" if report.ran else ", unchanged")
             log.info("Search: %d pages indexed as %d results (%s)%s", report.pages, report.records,
                      ", ".join(f"{lang}: {n}" for lang, n in sorted(report.languages.items())),
                      "" if report.ran else "; Pagefind's output reused (no record changed)")
 
-        if self.defer_search:
-            self.pending_search = index
+        if self.session.defer_search:
+            self.session.pending_search = index
         else:
             index()
         if self.config.offline:
             from rightskit.outputs import offline
-            with self.progress.stage("Offline search index"):
+            with self.session.progress.stage("Offline search index"):
                 offline.write_index(site_dir, self.site)
         if self.config.pdf:
             from rightskit.outputs.print import pdf  # WeasyPrint is slow to import; only pay for it when PDFs are wanted
@@ -345,7 +320,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
             report = pdf.build_all(self.site, site_dir, site_url=config.site_url or "",
                                    cache_dir=self.root / self.config.cache_dir, root=self.root,
                                    edition=self.edition, workers=self.config.pdf_workers or None,
-                                   progress=self.progress)
+                                   progress=self.session.progress)
             log.info("PDFs: %d rendered, %d from cache", report.rendered, report.cached)
 
 
@@ -370,10 +345,6 @@ def _memoize_lookups(files: Files) -> None:
         return answers[path]
 
     files.get_file_from_path = get_file_from_path
-
-
-def _line_of(lines: list[str], key: str) -> int:
-    return next((n for n, line in enumerate(lines, 1) if line.strip().startswith(f"{key}:")), 1)
 
 
 def _i18n(config):

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from html import escape
+
+from rightskit.core import htmltext
 
 
 
@@ -27,8 +30,7 @@ def label_checkboxes(html: str) -> str:
             control, _, words = text.rpartition("</label>")
             return (f'{match.group(1)} aria-labelledby="{ident}"{match.group(2)}{control}</label>'
                     f'<span id="{ident}">{words}</span>')
-        # The text is already HTML (entities escaped); only quotes need escaping for the attribute.
-        label = " ".join(re.sub(r"<[^>]+>", "", text).split()).replace('"', "&quot;")
+        label = escape(htmltext.words(text))
         return f'{match.group(1)} aria-label="{label}"{match.group(2)}{text}'
 
     return _TASK.sub(name, html)

@@ -2,7 +2,7 @@
 translation is current with its English source.
 
 The loader hands this module the records it read with their raw YAML and the translated pages;
-`attach` turns them into one `Edition` per language on `site.translations`, `localize` gives the
+`attach` turns them into one `Translation` per language on `site.translations`, `localize` gives the
 site as a reader of that language sees it (the same records, Spanish text where there is some),
 and `status` says which pages are translated, stale or missing.
 """
@@ -18,6 +18,7 @@ from rightskit.content import markup, validate
 from rightskit.content.i18n import blockstatus, untranslated
 from rightskit.core import languages, paths
 from rightskit.core import model as m
+from rightskit.core import schema
 from rightskit.core.fields import Fields
 from rightskit.core.findings import WARNING, Finding
 from rightskit.core.yamltext import LineList, LineMap
@@ -93,7 +94,7 @@ class WorkshopText:
 
 
 @dataclass
-class Edition:
+class Translation:
     """Everything translated into one language."""
 
     lang: str
@@ -108,17 +109,17 @@ class Edition:
     blocks: list[blockstatus.BlockStatus] = field(default_factory=list)  # each `<lang>:` block of the data files
 
 
-# Optional keys of each `es:` block (COMMON.md fixes the schema; summary, us_notes and us_access
-# are allowed too, so a page in Spanish need not show those paragraphs in English).
-INSTRUMENT_KEYS = ("title", "short_title", "summary", "us_notes")
-ARTICLE_KEYS = ("title", "summary")
-GLOSSARY_KEYS = ("term", "expansion", "definition")
-ISSUE_AREA_KEYS = ("title", "summary")
-MECHANISM_KEYS = ("name", "short_name", "summary", "us_access")
-WORKSHOP_KEYS = ("title", "summary", "objectives", "materials", "preparation")
-AGENDA_KEYS = ("title", "notes", "script")
-# A General Comment's Spanish title is our description of its subject, not an official title.
-GENERAL_COMMENT_KEYS = ("title", "summary", "key_ideas")
+# Optional keys of each `es:` block, from schema.py (the reference pages and JSON Schemas list the
+# same). summary, us_notes and us_access are allowed too, so a page in Spanish need not show those
+# paragraphs in English. A General Comment's Spanish title describes its subject: not an official title.
+INSTRUMENT_KEYS = schema.translated_fields(schema.INSTRUMENT.fields)
+ARTICLE_KEYS = schema.translated_fields(schema.ARTICLE)
+GLOSSARY_KEYS = schema.translated_fields(schema.TERM.fields)
+ISSUE_AREA_KEYS = schema.translated_fields(schema.ISSUE_AREA.fields)
+MECHANISM_KEYS = schema.translated_fields(schema.MECHANISM.fields)
+WORKSHOP_KEYS = schema.translated_fields(schema.WORKSHOP.fields)
+AGENDA_KEYS = schema.translated_fields(schema.AGENDA_ITEM)
+GENERAL_COMMENT_KEYS = schema.translated_fields(schema.GENERAL_COMMENT)
 
 
 def text_block(data: LineMap, lang: str, path: str, findings: list[Finding], what: str,
@@ -134,7 +135,7 @@ def text_block(data: LineMap, lang: str, path: str, findings: list[Finding], wha
     return Fields(block, path, findings, f"'{lang}' block of {what}", keys + (blockstatus.KEY,))
 
 
-def track(edition: Edition, data: LineMap, f: Fields, what: str, english) -> None:
+def track(edition: Translation, data: LineMap, f: Fields, what: str, english) -> None:
     """Record a block's source_hash and the hash of the English it translates today (`english`: the
     record, whose fields have the block's key names)."""
     keys = [k for k in f.data if k != blockstatus.KEY]
@@ -153,7 +154,7 @@ def list_length(f: Fields, key: str, english: list, findings: list[Finding]) -> 
     return values
 
 
-def read_texts(records: list[tuple[object, LineMap]], edition: Edition, findings: list[Finding]) -> None:
+def read_texts(records: list[tuple[object, LineMap]], edition: Translation, findings: list[Finding]) -> None:
     """Collect the `<lang>:` blocks of the records the loader read, with a finding for each bad one."""
     lang = edition.lang
     for record, data in records:
@@ -206,7 +207,7 @@ def read_texts(records: list[tuple[object, LineMap]], edition: Edition, findings
                     list_length(f, "key_ideas", record.key_ideas, findings), m.Source(path, f.line()))
 
 
-def _workshop_texts(w: m.Workshop, data: LineMap, edition: Edition, findings: list[Finding]) -> None:
+def _workshop_texts(w: m.Workshop, data: LineMap, edition: Translation, findings: list[Finding]) -> None:
     path, lang = w.source.path, edition.lang
     f = text_block(data, lang, path, findings, "workshop", WORKSHOP_KEYS)
     agenda: dict[int, AgendaText] = {}
@@ -247,7 +248,7 @@ def attach(site: m.Site, records: list[tuple[object, LineMap]], pages: list[m.Mo
     """Build `site.translations` from the YAML records and the translated pages the loader read.
     A translation whose English source does not exist is an error."""
     for lang in languages.TRANSLATIONS:
-        edition = Edition(lang)
+        edition = Translation(lang)
         read_texts(records, edition, findings)
         for page in pages:
             if page.lang != lang:
@@ -304,7 +305,7 @@ STATES = ("translated", "stale", "missing")
 
 def status(site: m.Site, lang: str) -> list[PageStatus]:
     """Every English page and where its translation stands, by path."""
-    edition = site.translations.get(lang) or Edition(lang)
+    edition = site.translations.get(lang) or Translation(lang)
     out = []
     for path, module in sorted(site.modules.items()):
         current = source_hash(module.body)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import html as htmlmod
 import re
 
+from rightskit.core import htmltext
+
 _LINK = re.compile(r'<a href="(https?://[^"]+)"([^>]*)>(.*?)</a>', re.S)
 
 
@@ -15,7 +17,7 @@ def add_endnotes(html: str, heading: str = "Web addresses in this document") -> 
 
     def note(match: re.Match) -> str:
         url, text = match.group(1), match.group(3)
-        plain = htmlmod.unescape(re.sub(r"<[^>]+>", "", text)).strip()
+        plain = htmltext.text(text).strip()
         if plain.rstrip("/") == htmlmod.unescape(url).rstrip("/") or "<img" in text:
             return match.group(0)
         number = numbers.setdefault(url, len(numbers) + 1)

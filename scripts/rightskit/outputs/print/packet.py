@@ -3,10 +3,10 @@ that apply to the US for the workshop's issue areas, the articles its handouts c
 of only the terms it uses."""
 from __future__ import annotations
 
-import html as htmlmod
 import re
 from dataclasses import dataclass
 
+from rightskit.core import htmltext
 from rightskit.core import languages
 from rightskit.core import model as m
 @dataclass
@@ -59,8 +59,7 @@ def cited_articles(site: m.Site, modules: list[m.Module]) -> list[m.Article]:
 
 
 def plain_text(html: str) -> str:
-    html = re.sub(r"<(style|head)\b.*?</\1>", " ", html, flags=re.S)
-    return " ".join(htmlmod.unescape(re.sub(r"<[^>]+>", " ", html)).split())
+    return htmltext.words(html)
 
 
 def glossary_used(site: m.Site, text: str) -> list[m.GlossaryTerm]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from rightskit.core import htmltext
 from rightskit.core import languages
 _LIST = re.compile(r"<ul>\s*((?:<li>.*?</li>\s*)+)</ul>", re.S)
 _ITEM = re.compile(r"<li>(.*?)</li>", re.S)
@@ -38,7 +39,7 @@ def fillable(html: str, _: languages.Strings | None = None) -> str:
 
     def table(match: re.Match) -> str:
         items = _ITEM.findall(match.group(1))
-        if not items or not all(re.sub(r"<[^>]+>", "", i).strip().endswith("?") for i in items):
+        if not items or not all(htmltext.text(i).strip().endswith("?") for i in items):
             return match.group(0)
         rows = "".join(f"<tr><td>{item}</td>{_answers(_)}</tr>" for item in items)
         return (f'<table class="worksheet"><thead><tr><th scope="col">{_("Question")}</th>'

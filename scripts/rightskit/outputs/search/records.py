@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from rightskit.core import htmltext
 from rightskit.core.words import americanize, words
 from rightskit.outputs.search.cache import Memo
 from rightskit.pages.catalog import KIND_LABELS, Entry
@@ -33,7 +34,6 @@ _PERMALINK = re.compile(r"<a class=\"headerlink\"[^>]*>.*?</a>", re.S)
 # The "last updated" box: excluded from the index (EXCLUDE), and on pages git has no history for
 # it holds the build time to the second, which would make their records differ at every build.
 _SOURCE_FILE = re.compile(r"<aside class=\"md-source-file\">.*?</aside>", re.S)
-_TAGS = re.compile(r"<[^>]+>")
 
 
 @dataclass
@@ -51,10 +51,6 @@ LIST_PAGE = '<div class="rk-list-page"'  # a page of a complete list (templates/
 def language(page_html: str) -> str:
     match = _LANG.search(page_html)
     return match.group(1).split("-")[0].lower() if match else "unknown"
-
-
-def _text(fragment: str) -> str:
-    return html.unescape(_TAGS.sub(" ", fragment))
 
 
 def _additions(entry: Entry, lang: str, areas: tuple[str, ...], extra_words: str) -> str:
@@ -76,17 +72,23 @@ def _additions(entry: Entry, lang: str, areas: tuple[str, ...], extra_words: str
     return block
 
 
-def _summary_block(summary: str, body: str) -> str:
-    """The page's summary, weighted above the body, unless the page already shows it."""
-    if not summary or " ".join(summary.split())[:60] in " ".join(_text(body).split()):
-        return ""
-    return f'<p data-pagefind-weight="5">{html.escape(summary)}</p>'
+def _body_facts(body_and_summary: str) -> tuple[bool, str]:
+    """For a page body and its summary (joined by NUL, the key of one memo entry, so an unchanged
+    page is not parsed again): whether the body already shows the summary, and the American
+    spellings of the British words of both."""
+    body, _, summary = body_and_summary.rpartition("\0")
+    text = htmltext.words(body)
+    return bool(summary) and " ".join(summary.split())[:60] not in text, spelling_variants(text + " " + summary)
 
 
 def spelling_variants(text: str) -> str:
     """American spellings of the British words in a text, to index alongside it."""
     found = {w for w in words(text)}
     return " ".join(sorted({americanize(w) for w in found} - found))
+
+
+def _html_variants(fragment: str) -> str:
+    return spelling_variants(htmltext.words(fragment))
 
 
 def _split(body: str) -> tuple[str, list[tuple[str, str, str]]]:
@@ -104,7 +106,7 @@ def _split(body: str) -> tuple[str, list[tuple[str, str, str]]]:
         if end == len(body):  # the section ends where the page body does
             end = body.rfind("</div>") if body.rstrip().endswith("</div>") else len(body)
         rest.append(body[cursor:head.start()])
-        title = " ".join(_text(_PERMALINK.sub("", head.group(3))).split())
+        title = htmltext.words(_PERMALINK.sub("", head.group(3)))
         sections.append((head.group(2), title, body[head.end():end]))
         cursor = end
     rest.append(body[cursor:])
@@ -112,7 +114,7 @@ def _split(body: str) -> tuple[str, list[tuple[str, str, str]]]:
 
 
 def heading_text(inner_html: str) -> str:
-    return " ".join(_text(_PERMALINK.sub("", inner_html)).split()).lower()
+    return htmltext.words(_PERMALINK.sub("", inner_html)).lower()
 
 
 def common_headings(pages: list[str], at_least: int = COMMON_HEADING_PAGES) -> set[str]:
@@ -137,7 +139,9 @@ def _demote(body: str, common: set[str]) -> str:
 def records(page_html: str, url: str, entry: Entry | None, common: set[str] = frozenset(),
             memo: Memo | None = None) -> list[Record]:
     """The records Pagefind indexes for one built page (none for pages outside the index)."""
-    variants = (lambda text: memo.get("spelling", text, spelling_variants)) if memo else spelling_variants
+    # Keyed by the section's HTML, so an unchanged section is not parsed again.
+    section_variants = ((lambda part: memo.get("section-spelling", part, _html_variants)) if memo
+                        else _html_variants)
     lang = language(page_html)
     match = _BODY.search(page_html)
     if not match or (entry and entry.ignore) or LIST_PAGE in page_html:
@@ -148,16 +152,20 @@ def records(page_html: str, url: str, entry: Entry | None, common: set[str] = fr
     body = _demote(page_html[match.end():end], common)
     entry = entry or Entry("page")
     rest, sections = _split(body)
-    added = _additions(entry, lang, entry.areas, variants(_text(rest) + " " + entry.summary))
     close = rest.rfind("</div>")  # the end of the data-pagefind-body element
     rest = rest[:close] if close >= 0 else rest
+    key = f"{rest}\0{entry.summary}"
+    show_summary, spellings = memo.get("body", key, _body_facts) if memo else _body_facts(key)
+    added = _additions(entry, lang, entry.areas, spellings)
+    # The page's summary, weighted above the body, unless the page already shows it.
+    summary = f'<p data-pagefind-weight="5">{html.escape(entry.summary)}</p>' if show_summary else ""
     # Pagefind gets the body alone: the navigation and header around it would only be parsed and
     # dropped, and they are most of a page's bytes (indexing 2,000 pages took minutes with them).
-    out = [Record(url, lang, _document(lang, _summary_block(entry.summary, rest) + rest + added), entry.areas)]
+    out = [Record(url, lang, _document(lang, summary + rest + added), entry.areas)]
     for anchor, title, section in sections:
         label = f"{entry.label} {title}" if entry.label else title
         areas = entry.part_areas.get(anchor, ())
-        extra = variants(_text(section))
+        extra = section_variants(section)
         doc = _document(lang, f"<h1>{html.escape(label)}</h1>{section}{_additions(entry, lang, areas, extra)}")
         out.append(Record(f"{url}#{anchor}", lang, doc, areas))
     return out

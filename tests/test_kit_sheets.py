@@ -109,7 +109,7 @@ def test_a_sheet_marked_one_page_that_runs_longer_is_a_layout_problem():
 
     from rightskit.outputs.print import layout
 
-    body = "".join(f"<p>Line {n}</p>" for n in range(120))
+    body = "".join(f"<p>Line {n}</p>" for n in range(70))
     long = HTML(string=f'<html><body><div class="sheet" data-one-page>{body}</div></body></html>').render()
     assert len(long.pages) > 1
     assert any("one-page sheet runs to" in p for p in layout.problems(long, one_page=True))
@@ -135,3 +135,22 @@ def test_every_kit_sheet_is_its_own_document_in_both_papers_and_in_spanish(real)
         # Blank lines to fill in: every cell of the referral table is empty.
         table = referrals.split('<table class="blanks referrals">', 1)[1].split("</table>", 1)[0]
         assert re.findall(r"<td>(.*?)</td>", table) and not [c for c in re.findall(r"<td>(.*?)</td>", table) if c]
+
+
+def test_story_cards_are_keyed_to_their_element_and_grids_keep_their_cut_lines(real):
+    from rightskit.content import cardsets
+
+    for site in (real, translations.localize(real, "es")):
+        line = site.modules["activities/housing-line.md"]
+        walls = cardsets.wall_sets(line)
+        assert len(walls) == 1 and walls[0].kind == "cards"
+        elements = [card.title for card in walls[0].items]
+        grids = cardsets.grid_sets(line)
+        assert len(grids) == 1  # the story cards; the two signs stay in the guide
+        stories = grids[0][1]
+        assert [c.key for c in stories] == elements
+        assert cardsets.wall_sets(site.modules["activities/dignity-at-work-stories.md"])
+        role_cards = cardsets.grid_sets(site.modules["activities/upr-simulation.md"])
+        assert role_cards and not any(c.key for _set, cards in role_cards for c in cards)
+    pages = kit.grid_pages(list(range(7)))
+    assert pages == [[[0, 1, 2], [3, 4, 5]], [[6, None, None]]]

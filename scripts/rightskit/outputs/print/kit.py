@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from rightskit.content.kitcheck import HARD_MOMENTS, TRAINING_TOOLKIT, section
 
 __all__ = ["HARD_MOMENTS", "Row", "run_sheet", "story_modules", "hard_moments", "chairs", "roles", "statements",
-           "referral_rows"]
+           "referral_rows", "grid_pages"]
 from rightskit.core import languages
 from rightskit.core import model as m
 
@@ -132,3 +132,16 @@ def statements(_: languages.Strings) -> list[str]:
             _("I know which international commitments on these rights apply in the US."),
             _("I know where I can get help near me with the problems we talk about."),
             _("I feel ready to take a next step together with others.")]
+
+
+def grid_pages(cards: list, columns: int = 3, rows: int = 2) -> list[list[list]]:
+    """Cards laid out for cutting: pages of `rows` rows of `columns` cards, the last row padded with
+    None (an empty cell, so the cut lines of a short row still line up with those above)."""
+    per_page = columns * rows
+    pages = []
+    for start in range(0, len(cards), per_page):
+        chunk = cards[start:start + per_page]
+        lines = [chunk[i:i + columns] for i in range(0, len(chunk), columns)]
+        lines[-1] = lines[-1] + [None] * (columns - len(lines[-1]))
+        pages.append(lines)
+    return pages

@@ -22,6 +22,7 @@ from rightskit.outputs.print.endnotes import add_endnotes
 from rightskit.outputs.print.worksheet import fillable, options, writing_lines
 from rightskit.core import model as m
 from rightskit.core import languages
+from rightskit.content import cardsets
 from rightskit.outputs.print import kit, packet
 from rightskit.core import paths
 from rightskit.content.i18n import translations
@@ -156,13 +157,25 @@ class Printer:
                   ("referrals", "referrals.html.j2", _("Referral sheet"), dict(referral_rows=kit.referral_rows(w, _))),
                   ("before-after", "before-after.html.j2", _("Before and after"), dict(statements=statements)),
                   ("tally", "tally.html.j2", _("Tally sheet"), dict(statements=statements))]
-        out = []
+        out = self.wall_documents(w, modules, url)
         for kind, template, label, values in sheets:
             for paper, size in PAPERS.items():
                 out.append(Document(pdf_path(kind, w.id, paper, self.lang), f"{w.title}: {label.lower()}",
                                     self._page(template, kind=label, w=w, url=url, paper=size, end=end_time(w),
                                                lang=self.lang, **values)))
         return out
+
+    def wall_documents(self, w: m.Workshop, modules: list[m.Module], url: str) -> list[Document]:
+        """Wall cards in landscape, one to a page, and the other cards in grids of six (three by two)."""
+        if not cardsets.has_wall_cards(modules):
+            return []
+        wall = [(mod, card_set) for mod in modules for card_set in cardsets.wall_sets(mod)]
+        grids = [(mod, card_set, kit.grid_pages(cards)) for mod in modules for card_set, cards in cardsets.grid_sets(mod)]
+        label = self._("Wall cards")
+        return [Document(pdf_path("wall", w.id, paper, self.lang), f"{w.title}: {label.lower()}",
+                         self._page("wall.html.j2", kind=label, w=w, url=url, paper=f"{size} landscape",
+                                    lang=self.lang, wall=wall, grids=grids))
+                for paper, size in PAPERS.items()]
 
     def hard_moments(self) -> dict | None:
         """The training toolkit's passage on hard moments, as the guide's appendix prints it."""

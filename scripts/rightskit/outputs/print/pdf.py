@@ -153,7 +153,7 @@ class Printer:
         _ = self._
         statements = kit.statements(_)
         sheets = [("runsheet", "runsheet.html.j2", _("Run sheet"),
-                   dict(rows=rows, modules=modules, roles=kit.roles(_), chairs=kit.chairs())),
+                   dict(rows=rows, modules=modules, role_rows=kit.grid_pages(kit.roles(_), 2, 2)[0], chairs=kit.chairs())),
                   ("referrals", "referrals.html.j2", _("Referral sheet"), dict(referral_rows=kit.referral_rows(w, _))),
                   ("before-after", "before-after.html.j2", _("Before and after"), dict(statements=statements)),
                   ("tally", "tally.html.j2", _("Tally sheet"), dict(statements=statements))]

@@ -9,12 +9,11 @@ import re
 from dataclasses import dataclass, field
 
 from rightskit.content.kitcheck import HARD_MOMENTS, TRAINING_TOOLKIT, section
-
-__all__ = ["HARD_MOMENTS", "Row", "run_sheet", "story_modules", "hard_moments", "chairs", "roles", "statements",
-           "referral_rows", "grid_pages"]
 from rightskit.core import languages
 from rightskit.core import model as m
 
+__all__ = ["HARD_MOMENTS", "Row", "run_sheet", "story_modules", "hard_moments", "chairs", "roles", "statements",
+           "referral_rows", "grid_pages"]
 
 # A step that asks people for a moment from their own lives: a quoted prompt such as "Tell us about a
 # time..." or "Think of a time...". Fictional stories (the housing line's story cards) do not match.

@@ -131,6 +131,12 @@ def test_every_kit_sheet_is_its_own_document_in_both_papers_and_in_spanish(real)
                 doc = names[f"housing-human-right-{kind}-{paper}.pdf"]
                 assert doc.html.count("data-one-page") == 1
                 assert f'lang="{lang}"' in doc.html
+        # The guide of a workshop with a story activity: its content note and safety section, in Spanish too.
+        dignity = printer.site.workshops["dignity-at-work"]
+        guide = next(d for d in printer.workshop_documents(dignity) if d.name.endswith("guide-letter.pdf")).html
+        _ = languages.strings(lang)
+        assert guide.count('class="content-note"') == 1 and _("Safety and care") in guide
+        assert _("These activities ask people to share stories from their own lives:") in guide
         referrals = names["housing-human-right-referrals-letter.pdf"].html
         # Blank lines to fill in: every cell of the referral table is empty.
         table = referrals.split('<table class="blanks referrals">', 1)[1].split("</table>", 1)[0]

@@ -99,7 +99,9 @@ def test_referral_sheet_has_blank_rows_for_every_kind_of_help_and_no_organizatio
             for column in ("Name", "Phone", "Address", "Hours"):
                 assert _(column) in text
             # Between the column heads and the closing note there is nothing but the row labels.
-            table = text.split(_("Hours"), 1)[1].split(_("If I am in danger right now")[:12], 1)[0]
+            note = _("If I am in danger right now, I call 911. Only a lawyer can advise me on my own case; "
+                     "legal aid can help me find one.")
+            table = text.split(_("Hours"), 1)[1].split(note[:12], 1)[0]
             assert table.split() == " ".join(rows).split(), f"{w.id} ({lang}): {table!r}"
 
 
@@ -118,7 +120,9 @@ def test_before_and_after_sheet_is_in_the_first_person_with_a_tally_for_the_faci
             assert "".join(sheet.split()).count("☐1☐2☐3☐4") == 2 * len(statements)
             for number, statement in enumerate(statements, start=1):
                 assert f"{number}. {statement}" in tally
-            assert _("I do not write my name.")[:12] in sheet and _("Name") + ":" not in sheet
+            intro = _("I do not write my name. Before we start, I mark the Before column for each sentence. "
+                      "At the end, I mark the After column and hand the sheet in.")
+            assert " ".join(intro.split()) in sheet and _("Name") + ":" not in sheet
             assert tally.count(_("Before")) >= len(statements) and tally.count(_("After")) >= len(statements)
 
 
@@ -158,6 +162,20 @@ def test_workshop_pages_link_every_sheet_in_their_language(built, site):
                     assert (built / "site" / name).exists()
 
 
+def column_text(path: Path, page: int, columns: int = 3, margin: float = 14 * MM) -> str:
+    """A page of a card grid read a column at a time, top to bottom (the grid spans the page between
+    its margins, in equal columns)."""
+    from pdfread import words
+
+    width = page_sizes(path)[page - 1][0]
+    step = (width - 2 * margin) / columns
+    found = [[] for _ in range(columns)]
+    for w in words(path, page):
+        column = min(columns - 1, max(0, int(((w.x0 + w.x1) / 2 - margin) // step)))
+        found[column].append(w)
+    return " ".join(" ".join(w.text for w in sorted(col, key=lambda w: (round(w.y0), w.x0))) for col in found)
+
+
 def test_wall_cards_are_one_to_a_landscape_page_in_large_type_with_nothing_else(built, site):
     from pdfread import words
 
@@ -184,15 +202,19 @@ def test_wall_cards_are_one_to_a_landscape_page_in_large_type_with_nothing_else(
                     sizes = [(x.y1 - x.y0) / 1.164 for x in words(path, number) if x.text == main]
                     assert sizes and min(sizes) >= 60, f"{path.name} p{number}: {main!r} is set in {sizes} pt"
                     printed += 1
-                # The rest are the grids, every card of every other set once, story cards keyed.
-                grids = " ".join(" ".join(pages[len(cards):]).split())
+                # The rest are the grids: every card of every other set, each story card ending with its
+                # element. Cards sit side by side, so the text is read a column at a time.
+                grids = " ".join(column_text(path, number) for number in range(len(cards) + 1, len(pages) + 1))
+                keys = 0
                 for mod in modules:
                     for card_set, grid in cardsets.grid_sets(mod):
                         for c in grid:
-                            assert " ".join(c.card.title.split()) in grids
+                            text = " ".join(f"{c.card.title} {c.card.text}".split())
                             if c.key:
-                                key = languages.strings(lang)("Element: {title}", title=c.key)
-                                assert " ".join(f"{c.card.text} {key}".split()) in grids
+                                text += " " + languages.strings(lang)("Element: {title}", title=c.key)
+                                keys += 1
+                            assert text in grids, f"{path.name}: {text!r}"
+                assert grids.count(languages.strings(lang)("Element: {title}", title="").strip()) == keys
     assert printed > 20
 
 

@@ -145,7 +145,7 @@ def test_every_guide_has_safety_and_care_content_notes_and_the_hard_moments_appe
             modules = [local.module(i) for i in w.module_ids() if local.module(i)]
             for module in kit.story_modules(modules):
                 # The content note heads the activity, before its own objectives.
-                start = text.index(" ".join(module.title.split()) + " " + _("Activity"))
+                start = text.index(" ".join(module.title.split()) + " " + _(module.type).capitalize())
                 assert text.index(_("Content note: personal stories"), start) < text.index(_("Objectives"), start)
 
 

@@ -137,6 +137,14 @@ def test_every_kit_sheet_is_its_own_document_in_both_papers_and_in_spanish(real)
         _ = languages.strings(lang)
         assert guide.count('class="content-note"') == 1 and _("Safety and care") in guide
         assert _("These activities ask people to share stories from their own lives:") in guide
+        if lang == "es":  # no English boilerplate on a Spanish sheet
+            english = ["Run sheet", "Ways to adapt", "Room set-up", "Wall: flip charts", "Chairs in a circle",
+                       "Where I can get help", "Kind of help", "Before and after", "About me", "Tally sheet",
+                       "Statement", "Safety and care", "Content note", "Immigration status", "Facilitator:"]
+            for doc in list(names.values()) + [next(d for d in printer.workshop_documents(dignity)
+                                                    if d.name.endswith("guide-letter.pdf"))]:
+                text = re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", " ", doc.html, flags=re.S))
+                assert not [e for e in english if e in text], doc.name
         referrals = names["housing-human-right-referrals-letter.pdf"].html
         # Blank lines to fill in: every cell of the referral table is empty.
         table = referrals.split('<table class="blanks referrals">', 1)[1].split("</table>", 1)[0]

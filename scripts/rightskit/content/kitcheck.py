@@ -1,7 +1,11 @@
 """What the printed kit needs from the data: a suggested script for every short talk on an agenda
-(an agenda item that presents a page rather than running an activity)."""
+(an agenda item that presents a page rather than running an activity), and the training toolkit's
+passage on hard moments, which every facilitator guide prints."""
 from __future__ import annotations
 
+import re
+
+from rightskit.core import languages
 from rightskit.core import model as m
 from rightskit.core.findings import Finding
 
@@ -15,4 +19,37 @@ def check(site: m.Site) -> list[Finding]:
                 out.append(Finding(workshop.source.path, item.line,
                                    f"the short talk on '{item.module}' has no suggested script",
                                    "add 'script:' with what a facilitator could say, one paragraph a line"))
+    return out + hard_moments_findings(site)
+
+
+TRAINING_TOOLKIT = "toolkits/training.md"
+# Every facilitator guide prints this passage of the training toolkit in its appendix, found by its
+# heading; a translation's heading is the heading's entry in the strings catalog of its language.
+HARD_MOMENTS = "When things get hard"
+
+
+def section(body: str, heading: str, level: int = 2) -> str:
+    """The text under a Markdown heading of `level`, up to the next heading of that level or higher."""
+    hashes = "#" * level
+    match = re.search(rf"^{hashes} {re.escape(heading)}\s*$(.*?)(?=^#{{1,{level}}} |\Z)", body, re.M | re.S)
+    return match.group(1).strip() if match else ""
+
+
+def hard_moments_findings(site: m.Site) -> list[Finding]:
+    toolkit = site.modules.get(TRAINING_TOOLKIT)
+    if toolkit is None:
+        return []
+    out = []
+    pages = [(languages.DEFAULT, toolkit.source.path, toolkit.body)]
+    for lang, edition in sorted(site.translations.items()):
+        page = edition.pages.get(TRAINING_TOOLKIT)
+        if page is not None:
+            pages.append((lang, page.source.path, page.body))
+    for lang, path, body in pages:
+        _ = languages.strings(lang)
+        heading = _(HARD_MOMENTS) if _.has(HARD_MOMENTS) else HARD_MOMENTS
+        if not section(body, heading, level=3):
+            out.append(Finding(path, 1, f"no '### {heading}' section, which every facilitator guide prints",
+                               "keep the heading as it is, or change HARD_MOMENTS in content/kitcheck.py and "
+                               "its entry in templates/strings/kit.*.yml with it"))
     return out

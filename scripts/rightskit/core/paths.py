@@ -97,7 +97,8 @@ def resolve_relative(from_page: str, target: str) -> str | None:
 
 
 def pdf_name(kind: str, ident: str, paper: str) -> str:
-    """kind: 'guide', 'packet' or 'handout'; paper: 'letter' or 'a4'."""
+    """kind: 'guide', 'packet', 'handout', or a kit sheet ('runsheet', 'referrals', 'before-after', 'tally',
+    'wall'); paper: 'letter', 'a4' or 'large-print'."""
     return f"{PDF_DIR}/{ident.replace('/', '-')}-{kind}-{paper}.pdf"
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import jinja2
 
 from rightskit.pages import deeplinks
-from rightskit.content import freshness
+from rightskit.content import cardsets, freshness
 from rightskit.core import languages
 from rightskit.core import listing
 from rightskit.core import markers
@@ -87,6 +87,7 @@ class Renderer:
                     pdf_name=self.pdf_name, english_pdf=self.english_pdf, length_bucket=length_bucket,
                     end_time=end_time,
                     modules=lambda w: workshop_modules(self.site, w),
+                    has_wall_cards=lambda w: cardsets.has_wall_cards(workshop_modules(self.site, w)),
                     deep_links=lambda target: deeplinks.links_for(self.site, target, self._),
                     finder_mechanisms={p.mechanism for p in self.site.pathways.values()},
                     finder_link=posixpath.relpath(paths.FINDER_PAGE, posixpath.dirname(here) or "."),

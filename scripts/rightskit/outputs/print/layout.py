@@ -13,6 +13,9 @@ MIN_LAST_PAGE_LINES = 6
 # Spacing classes set on <html>, tried in order until a layout passes (print.css defines them).
 # Tighter spacing pulls a short last page back; looser spacing pushes more onto it.
 VARIANTS = ("", "tight", "loose", "tighter", "looser")
+ONE_PAGE = "data-one-page"  # the mark of a sheet that must fit on one page (templates/handouts/_sheet_base)
+# The mark of a document of one card to a page (wall cards), whose pages are short by design.
+ONE_PER_PAGE = "data-one-per-page"
 
 
 @dataclass
@@ -64,17 +67,19 @@ def page_facts(page, next_page=None) -> PageFacts:
     return PageFacts(len(baselines), last_tag in HEADINGS, lonely)
 
 
-def problems(document) -> list[str]:
-    """What is wrong with a laid-out document, in words; empty when the layout holds."""
+def problems(document, one_page: bool = False, short_pages: bool = False) -> list[str]:
+    """What is wrong with a laid-out document, in words; empty when the layout holds. A `one_page`
+    document (a sheet marked `data-one-page`) must also fit on one page; a document of `short_pages`
+    (one card to a page) may end on a page of a few lines."""
     pages = document.pages
-    out = []
+    out = [f"a one-page sheet runs to {len(pages)} pages"] if one_page and len(pages) > 1 else []
     for number, page in enumerate(pages, start=1):
         facts = page_facts(page, pages[number] if number < len(pages) else None)
         if number < len(pages) and facts.heading_at_foot:
             out.append(f"page {number} ends with a heading")
         if facts.lonely_row:
             out.append(f"page {number} starts a table with a single row")
-        if number == len(pages) and number > 1 and facts.lines < MIN_LAST_PAGE_LINES:
+        if number == len(pages) and number > 1 and facts.lines < MIN_LAST_PAGE_LINES and not short_pages:
             out.append(f"last page has {facts.lines} lines")
     return out
 
@@ -89,9 +94,10 @@ def fit(html: str, render):
     """The first variant whose layout passes every rule; else the one with the fewest problems
     (the plain one on a tie). `render(html)` lays a document out (weasyprint's HTML(...).render)."""
     best, fewest = None, None
+    one_page = ONE_PAGE in html
     for variant in VARIANTS:
         document = render(with_variant(html, variant))
-        found = len(problems(document))
+        found = len(problems(document, one_page, ONE_PER_PAGE in html))
         if not found:
             return document
         if fewest is None or found < fewest:

@@ -23,7 +23,8 @@ from rightskit.outputs.print.endnotes import add_endnotes
 from rightskit.outputs.print.worksheet import fillable, options, writing_lines
 from rightskit.core import model as m
 from rightskit.core import languages
-from rightskit.outputs.print import packet
+from rightskit.content import cardsets
+from rightskit.outputs.print import kit, packet
 from rightskit.core import paths
 from rightskit.content.i18n import translations
 from rightskit.core import xref
@@ -80,10 +81,10 @@ class Printer:
     def wanted(self, record) -> bool:
         return self.lang == languages.DEFAULT or translations.is_translated(self.site, self.lang, record)
 
-    def module_html(self, module: m.Module, audience: str) -> str:
-        """A module's body as HTML for print: 'facilitator' keeps the notes open,
-        'participant' leaves them out (and keeps only an activity's handout section)."""
-        body = module.body
+    def module_html(self, module: m.Module, audience: str, body: str | None = None) -> str:
+        """A module's body (or `body`, a passage of it) as HTML for print: 'facilitator' keeps the
+        notes open, 'participant' leaves them out (and keeps only an activity's handout section)."""
+        body = module.body if body is None else body
         if audience == "participant":
             body = strip_facilitator_notes(handout_section(body, self._("Handout")) or body)
         else:
@@ -128,20 +129,64 @@ class Printer:
         handouts = [x for x in modules if x.handout]
         guide_sections = [(x, self.module_html(x, "facilitator")) for x in modules]
         packet_sections = [(x, self.module_html(x, "participant")) for x in handouts]
+        rows = kit.run_sheet(self.site, w, self._)
+        care = dict(stories=[row for row in rows if row.stories], story_paths={x.path for x in kit.story_modules(modules)},
+                    hard_moments=self.hard_moments())
         out = []
         for paper, size in PAPERS.items():
             common = dict(w=w, url=url, paper=size, schedule=w.schedule(), end=end_time(w), lang=self.lang)
             out.append(Document(pdf_path("guide", w.id, paper, self.lang), f"{w.title}: {self._('facilitator guide')}",
                                 self._page("guide.html.j2", kind=self._("Facilitator guide"), sections=guide_sections,
-                                           modules=modules, **common)))
+                                           modules=modules, **care, **common)))
             out.append(Document(pdf_path("packet", w.id, paper, self.lang), f"{w.title}: {self._('participant packet')}",
                                 self.packet_html(w, handouts, packet_sections, common)))
+        out += self.sheet_documents(w, modules, rows, url)
         paper, size = LARGE_PRINT
         common.update(paper=size, large=True)
         out.append(Document(pdf_path("packet", w.id, paper, self.lang),
                             f"{w.title}: {self._('participant packet')} ({self._('large print')})",
                             self.packet_html(w, handouts, packet_sections, common)))
         return out
+
+    def sheet_documents(self, w: m.Workshop, modules: list[m.Module], rows: list[kit.Row], url: str) -> list[Document]:
+        """The one-page sheets of the kit, each its own PDF so that nothing is printed on its back:
+        the run sheet, the referral sheet, the before-and-after statements and their tally."""
+        _ = self._
+        statements = kit.statements(_)
+        sheets = [("runsheet", "runsheet.html.j2", _("Run sheet"),
+                   dict(rows=rows, modules=modules, role_rows=kit.grid_pages(kit.roles(_), 2, 2)[0], chairs=kit.chairs())),
+                  ("referrals", "referrals.html.j2", _("Referral sheet"), dict(referral_rows=kit.referral_rows(w, _))),
+                  ("before-after", "before-after.html.j2", _("Before and after"), dict(statements=statements)),
+                  ("tally", "tally.html.j2", _("Tally sheet"), dict(statements=statements))]
+        out = self.wall_documents(w, modules, url)
+        for kind, template, label, values in sheets:
+            for paper, size in PAPERS.items():
+                out.append(Document(pdf_path(kind, w.id, paper, self.lang), f"{w.title}: {label.lower()}",
+                                    self._page(template, kind=label, w=w, url=url, paper=size, end=end_time(w),
+                                               lang=self.lang, **values)))
+        return out
+
+    def wall_documents(self, w: m.Workshop, modules: list[m.Module], url: str) -> list[Document]:
+        """Wall cards in landscape, one to a page, and the other cards in grids of six (three by two)."""
+        if not cardsets.has_wall_cards(modules):
+            return []
+        wall = [(mod, card_set) for mod in modules for card_set in cardsets.wall_sets(mod)]
+        grids = [(mod, card_set, kit.grid_pages(cards)) for mod in modules for card_set, cards in cardsets.grid_sets(mod)]
+        label = self._("Wall cards")
+        return [Document(pdf_path("wall", w.id, paper, self.lang), f"{w.title}: {label.lower()}",
+                         self._page("wall.html.j2", kind=label, w=w, url=url, paper=f"{size} landscape",
+                                    lang=self.lang, wall=wall, grids=grids))
+                for paper, size in PAPERS.items()]
+
+    def hard_moments(self) -> dict | None:
+        """The training toolkit's passage on hard moments, as the guide's appendix prints it."""
+        found = kit.hard_moments(self.site)
+        if found is None:
+            return None
+        toolkit, text = found
+        return dict(heading=languages.strings(toolkit.lang)(kit.HARD_MOMENTS), title=toolkit.title,
+                    url=self.absolute(toolkit.path), lang=toolkit.lang,
+                    html=self.module_html(toolkit, "facilitator", text))
 
     def packet_html(self, w: m.Workshop, handouts: list[m.Module], sections, common: dict) -> str:
         """Rendered twice: the glossary lists only the terms the rest of the packet uses."""

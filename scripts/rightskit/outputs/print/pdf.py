@@ -84,7 +84,7 @@ class Printer:
         'participant' leaves them out (and keeps only an activity's handout section)."""
         body = module.body
         if audience == "participant":
-            body = strip_facilitator_notes(handout_section(body, self._("Handout")) or body)
+            body = packet.without_link_lists(strip_facilitator_notes(handout_section(body, self._("Handout")) or body))
         else:
             body = print_facilitator_notes(body, self._("For facilitators"))
         body = self.absolute_links(module.path, self.renderer.expand(module.path, body))
@@ -143,12 +143,18 @@ class Printer:
         return out
 
     def packet_html(self, w: m.Workshop, handouts: list[m.Module], sections, common: dict) -> str:
-        """Rendered twice: the glossary lists only the terms the rest of the packet uses."""
+        """Rendered twice: the glossary lists the terms the rest of the packet uses, and those of the
+        modules the agenda runs (what participants hear in the talks and activities)."""
+        modules = packet.agenda_modules(self.site, w)
         values = dict(kind=self._("Participant packet"), sections=sections,
-                      commitments=packet.us_commitments(self.site, w.issue_areas, handouts, self._),
-                      articles=packet.cited_articles(self.site, handouts), **common)
+                      commitments=packet.us_commitments(self.site, w.issue_areas, modules, self._),
+                      articles=packet.cited_articles(self.site, modules), **common)
         draft = self._page("packet.html.j2", terms=[], **values)
-        return self._page("packet.html.j2", terms=packet.glossary_used(self.site, packet.plain_text(draft)), **values)
+        said = " ".join([packet.plain_text(draft), *(packet.module_prose(self.site, mod) for mod in modules)])
+        # The commitments table already spells out and explains the agreements it lists.
+        listed = {c.instrument.short_title for c in values["commitments"]}
+        terms = [t for t in packet.glossary_used(self.site, said) if t.term not in listed]
+        return self._page("packet.html.j2", terms=terms, **values)
 
     def handout_documents(self, module: m.Module) -> list[Document]:
         url = self.absolute(module.path)

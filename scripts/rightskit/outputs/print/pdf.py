@@ -34,7 +34,7 @@ PAPERS = {"letter": "Letter", "a4": "A4"}
 # Packets and handouts also come in large print: US Letter with 18 pt body text.
 LARGE_PRINT = ("large-print", "Letter")
 # Bump when a change to this module alters the output without changing the HTML.
-RENDERER_VERSION = "1"
+RENDERER_VERSION = "2"
 
 EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "tables", "pymdownx.details",
               "pymdownx.superfences", "pymdownx.tasklist"]

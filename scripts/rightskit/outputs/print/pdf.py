@@ -134,15 +134,15 @@ class Printer:
                                 self._page("guide.html.j2", kind=self._("Facilitator guide"), sections=guide_sections,
                                            modules=modules, **common)))
             out.append(Document(pdf_path("packet", w.id, paper, self.lang), f"{w.title}: {self._('participant packet')}",
-                                self.packet_html(w, handouts, packet_sections, common)))
+                                self.packet_html(w, packet_sections, common)))
         paper, size = LARGE_PRINT
         common.update(paper=size, large=True)
         out.append(Document(pdf_path("packet", w.id, paper, self.lang),
                             f"{w.title}: {self._('participant packet')} ({self._('large print')})",
-                            self.packet_html(w, handouts, packet_sections, common)))
+                            self.packet_html(w, packet_sections, common)))
         return out
 
-    def packet_html(self, w: m.Workshop, handouts: list[m.Module], sections, common: dict) -> str:
+    def packet_html(self, w: m.Workshop, sections, common: dict) -> str:
         """Rendered twice: the glossary lists the terms the rest of the packet uses, and those of the
         modules the agenda runs (what participants hear in the talks and activities)."""
         modules = packet.agenda_modules(self.site, w)

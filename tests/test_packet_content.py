@@ -141,3 +141,10 @@ def test_fit_never_prefers_a_layout_that_gives_away_a_private_page():
 
     document = layout.fit(html.replace("<body>", css + "<body>"), lambda t: HTML(string=t).render())
     assert layout.sheet_problems(document) == [] and len(document.pages) == 3  # a blank page before the form
+
+
+def test_a_note_is_cut_after_its_first_sentence_not_inside_an_abbreviation():
+    assert packet.first_sentence("The US is a party, so it is bound. It reports.") == "The US is a party, so it is bound."
+    assert packet.first_sentence("EE. UU. es parte, así que lo obliga. Rinde informes.") == \
+        "EE.\u00a0UU. es parte, así que lo obliga."
+    assert packet.first_sentence("Lo firmó EE. UU. Nunca lo ratificó.") == "Lo firmó EE.\u00a0UU."

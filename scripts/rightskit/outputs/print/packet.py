@@ -53,7 +53,9 @@ def group_of(inst: m.Instrument) -> str:
 
 
 def first_sentence(text: str) -> str:
-    match = re.match(r"(.+?[.!?])(\s|$)", " ".join(text.split()))
+    # "EE. UU." is one abbreviation, whose space is a no-break space in the style sheet.
+    text = " ".join(text.split()).replace("EE. UU.", "EE.\u00a0UU.")
+    match = re.match(r"(.+?[.!?])(?= [A-ZÁÉÍÓÚÑ¿¡\"“(]|$)", text)
     return match.group(1) if match else text
 
 

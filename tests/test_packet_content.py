@@ -51,6 +51,14 @@ def test_dignity_packet_carries_only_what_its_agenda_uses(packets):
     assert "ILO C087" in page and "ILO C105" in page
 
 
+def test_a_handout_the_agenda_does_not_run_stays_in_the_guide_only(site):
+    work = site.workshops["dignity-at-work"]
+    assert "frameworks/obligations" in [ref.target for ref in work.handouts]  # listed, but not on the agenda
+    docs = {d.name: d.html for d in Printer(site, "https://kit.test/").workshop_documents(work)}
+    assert "Respect, protect, fulfill" in text(docs["pdf/dignity-at-work-guide-letter.pdf"])
+    assert "Respect, protect, fulfill" not in text(docs["pdf/dignity-at-work-packet-letter.pdf"])
+
+
 def test_ilo_conventions_are_ratified_or_not_and_the_1998_declaration_is_said(packets):
     commitments = section(packets["dignity-at-work"], "commitments")
     assert "Not signed" not in commitments

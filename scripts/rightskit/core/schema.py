@@ -247,7 +247,8 @@ WORKSHOP = Kind("workshop", "Workshop", "curricula/<id>.yml, one file each", "fi
     Field("preparation", "list", "What to do beforehand.", example=["Print the handouts."]),
     Field("agenda", "records", "The items in order; times are worked out from start and minutes.", "yes",
           fields=AGENDA_ITEM),
-    Field("handouts", "list", "Module ids printed as handouts (each with handout: true).",
+    Field("handouts", "list", "Module ids printed as handouts (each with handout: true): all in the facilitator "
+          "guide, and in the participant packet those the agenda runs.",
           example=["activities/housing-line"]),
     Field("es", "mapping", "Spanish texts; a workshop whose languages include es must have them. Lists are "
           "translated entry by entry, in the same order.", fields=(

@@ -124,7 +124,10 @@ class Printer:
     def workshop_documents(self, w: m.Workshop) -> list[Document]:
         url = self.absolute(paths.workshop_page(w))
         modules = workshop_modules(self.site, w)
-        handouts = [x for x in modules if x.handout]
+        # A packet is about this workshop: it prints the handouts its agenda runs; the guide keeps
+        # every module, background reading included.
+        run = packet.agenda_modules(self.site, w)
+        handouts = [x for x in modules if x.handout and x in run]
         guide_sections = [(x, self.module_html(x, "facilitator")) for x in modules]
         packet_sections = [(x, self.module_html(x, "participant")) for x in handouts]
         out = []

@@ -24,7 +24,9 @@ ENGLISH = ["Key points", "Online or hybrid", "Suggested script", "Printable mate
            "Sign-in sheet", "Registration and access needs", "Which commitments apply in the US?",
            "Words used in this packet", "Taking it home", "My next step", "Contacts and referrals",
            "Your answer", "Not yet", "Web addresses in this document", "Version 9.9.9", "Ratified by the US",
-           "Signed by the US", "Page \" counter", "Name you would like to use", "The articles this packet cites"]
+           "Signed by the US", "Page \" counter", "Name you would like to use", "The articles this packet cites",
+           "Not ratified by the US", "Treaties that bind the US", "Declarations and principles", "By the end of this",
+           "After this workshop", "Not at all", "Somewhat", "Partly", "Articles on this topic", "I can "]
 
 
 @pytest.fixture(scope="module")
@@ -82,3 +84,6 @@ def test_fillable_and_status_follow_the_catalog():
     icescr = site.instruments["icescr"]
     assert packet.status_text(icescr, es) == "Firmado por EE. UU. el 5 de octubre de 1977; no ratificado"
     assert packet.status_text(icescr) == "Signed by the US on 5 October 1977; not ratified"
+    c087 = site.instruments["ilo-c087"]  # ILO conventions are never signed: ratified or not
+    assert packet.status_text(c087) == "Not ratified by the US"
+    assert packet.status_text(c087, es) == "No ratificado por EE.\u00a0UU."

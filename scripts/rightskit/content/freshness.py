@@ -108,7 +108,8 @@ def _texts(site: m.Site) -> Iterator[tuple[str, str, int, str, str]]:
     for t in site.glossary:
         yield t.definition, t.source.path, t.source.line, t.term, paths.GLOSSARY
     for w in site.workshops.values():
-        for text in [w.summary, *w.objectives, *w.materials, *w.preparation, *(i.notes for i in w.agenda)]:
+        for text in [w.summary, *w.objectives, *w.participant_objectives, *w.materials, *w.preparation,
+                     *(i.notes for i in w.agenda)]:
             yield text, w.source.path, w.source.line, w.title, _page(w)
     for p in site.pathways.values():
         for text in [p.summary, p.who, p.response_time, p.window_note, *p.requirements, *p.contents, *p.risks,

@@ -413,6 +413,7 @@ def _workshop(data: LineMap, path: str, findings: list[Finding]) -> m.Workshop:
         languages=f.text_list("languages", required=True), format=f.choice("format", m.WORKSHOP_FORMATS) or "",
         issue_areas=f.text_list("issue_areas"), start=f.time("start", DEFAULT_START),
         objectives=f.text_list("objectives", required=True), materials=f.text_list("materials"),
+        participant_objectives=f.text_list("participant_objectives"),
         preparation=f.text_list("preparation"), agenda=agenda,
         handouts=[m.Reference(str(v), line) for v, line in f.items("handouts")],
         source=m.Source(path, data.line), lines=lines_of(data),

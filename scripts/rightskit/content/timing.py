@@ -4,19 +4,39 @@ Lengths are computed (an agenda adds up its items; an activity has a `duration:`
 not restate them. Where it does, these checks keep it honest: a workshop summary that says
 "two-hour" must add up to two hours, and an agenda note that says "60 minutes instead of 75" or
 "shortened from 90 minutes" must match the item's minutes and the activity's own duration.
+
+It also flags an agenda people cannot keep to: a long session with no break, a round that gives
+each person less than half a minute, and a closing round held twice.
 """
 from __future__ import annotations
 
+import datetime as dt
+import math
 import re
 
 from rightskit.content import activitycheck
 from rightskit.core import model as m
-from rightskit.core.findings import Finding
+from rightskit.core.findings import WARNING, Finding
 
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8}
 _HOURS = re.compile(r"\b(one|two|three|four|five|six|seven|eight|\d+)[- ]hours?\b", re.I)
 _INSTEAD = re.compile(r"\b(\d+) minutes instead of (\d+)\b")
 _SHORTENED = re.compile(r"\bshortened from (\d+) minutes\b", re.I)
+# A timed step of an activity: "3. **Checklist (20 min).** ..."
+_STEP = re.compile(r"^\d+\.\s+\*\*[^*\n]*\((\d+) min\)\.?\*\*", re.M)
+# The same, with its number, title and text, for the closing-round check.
+_STEP_PARTS = re.compile(r"^(\d+)\.\s+\*\*([^*\n]*)\((\d+) min\)\.?\*\*(.*)$", re.M)
+# An agenda item in which every person speaks in turn.
+_ROUND = re.compile(r"\b(rounds?|rondas?|each person|cada persona|go-around|go around)\b", re.I)
+_CLOSING = re.compile(r"\b(closing|cierre)\b", re.I)
+# "skip step 6", "skip the round in step 6": an agenda note that leaves an activity's step out.
+_SKIP = re.compile(r"\b(?:skip|sáltese|omita) (?:the (?:closing )?round in |la ronda del? )?(?:el )?(?:step|paso) (\d+)",
+                   re.I)
+_GROUP_MAX = re.compile(r"(\d+)\s*$")
+# Longer than this, an agenda needs a break.
+MAX_WITHOUT_BREAK = 90
+# A round needs at least this many minutes per person.
+MINUTES_PER_PERSON = 0.5
 
 
 def _hours(word: str) -> int:
@@ -49,6 +69,53 @@ def check(site: m.Site) -> list[Finding]:
                     out.append(Finding(path, item.line, f"the note says 'shortened from {full} minutes' but "
                                        f"{module.source.path} lasts {module.duration} minutes",
                                        "check the activity's duration:"))
+        out += _pace(site, workshop)
+    return out
+
+
+def _group_max(site: m.Site, workshop: m.Workshop) -> int | None:
+    """The most people the workshop's activities are written for ("6-24" gives 24)."""
+    sizes = [int(match.group(1)) for mod in (site.module(item.module) for item in workshop.agenda if item.module)
+             if mod and mod.group_size and (match := _GROUP_MAX.search(mod.group_size))]
+    return max(sizes) if sizes else None
+
+
+def _pace(site: m.Site, workshop: m.Workshop) -> list[Finding]:
+    """Breaks, rounds and closings: warnings at the agenda item they are about."""
+    path, out = workshop.source.path, []
+    schedule = workshop.schedule()
+    if workshop.total_minutes > MAX_WITHOUT_BREAK and not any(item.kind == "break" for item in workshop.agenda):
+        elapsed = 0
+        for item in workshop.agenda:
+            elapsed += item.minutes
+            if elapsed > MAX_WITHOUT_BREAK:
+                out.append(Finding(path, item.line, f"the agenda runs {workshop.total_minutes} minutes with no "
+                                   f"break, and by this item people have sat for over {MAX_WITHOUT_BREAK}",
+                                   "add a '- break: 10' item", WARNING))
+                break
+    people = _group_max(site, workshop)
+    closings: list[str] = []  # where each closing round happens, in order
+    for start, item in schedule:
+        said = f"{item.title}\n{item.notes}"
+        if people and item.kind != "break" and _ROUND.search(said) and item.minutes < people * MINUTES_PER_PERSON:
+            needed = math.ceil(people * MINUTES_PER_PERSON)
+            out.append(Finding(path, item.line, f"a round for up to {people} people needs at least {needed} "
+                               f"minutes, but the agenda gives {item.minutes}",
+                               "give it more minutes, or hold the round in small groups", WARNING))
+        module = site.module(item.module) if item.module else None
+        if module:
+            skipped = set(_SKIP.findall(item.notes))
+            clock = dt.datetime.combine(dt.date(2000, 1, 1), start)
+            for number, title, minutes, text in _STEP_PARTS.findall(module.body):
+                if number not in skipped and _CLOSING.search(title) and _ROUND.search(f"{title} {text}"):
+                    closings.append(f"step {number} of {module.source.path}, at {clock:%H:%M}")
+                clock += dt.timedelta(minutes=int(minutes))
+        elif _CLOSING.search(item.title) and _ROUND.search(said):
+            if closings:
+                out.append(Finding(path, item.line, f"a second closing round: there is one already in {closings[0]}",
+                                   "keep one: drop the round here, or write 'skip the round in step N' in "
+                                   "the activity's agenda note", WARNING))
+            closings.append(f"the agenda item at {start:%H:%M}")
     return out
 
 

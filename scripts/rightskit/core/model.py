@@ -103,7 +103,8 @@ class Instrument:
             return "ratified"
         if self.us_signed:
             return "signed, not ratified"
-        return "not signed"
+        # ILO conventions are never signed: a country ratifies one or does not.
+        return "not ratified" if self.kind == "ilo convention" else "not signed"
 
 
 @dataclass
@@ -273,6 +274,8 @@ class Workshop:
     lines: dict[str, int] = field(default_factory=dict)
     reviewed: dt.date | None = None
     as_of: dt.date | None = None
+    # The objectives in the first person, for participants (packet and evaluation form).
+    participant_objectives: list[str] = field(default_factory=list)
 
     @property
     def total_minutes(self) -> int:

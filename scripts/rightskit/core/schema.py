@@ -238,18 +238,26 @@ WORKSHOP = Kind("workshop", "Workshop", "curricula/<id>.yml, one file each", "fi
     Field("start", "time", "Start time, quoted; 10:00 when left out.", example="18:00"),
     Field("objectives", "list", "What participants can do afterwards.", "yes",
           example=["Name three elements of adequate housing."]),
+    Field("participant_objectives", "list", "The objectives as participants read them in their packet and rate "
+          "them on its evaluation form: first person, plain words, no new facts. A sentence that starts "
+          "\"I can\" is rated from \"Not yet\" to \"Fully\", any other from \"No\" to \"Yes\". Without "
+          "it, the packet shows the objectives.",
+          example=["I can name three elements of adequate housing.", "I leave with a next step for my building."]),
     Field("materials", "list", "What to bring.", example=["Flip chart"]),
     Field("preparation", "list", "What to do beforehand.", example=["Print the handouts."]),
     Field("agenda", "records", "The items in order; times are worked out from start and minutes.", "yes",
           fields=AGENDA_ITEM),
-    Field("handouts", "list", "Module ids printed as handouts (each with handout: true).",
+    Field("handouts", "list", "Module ids printed as handouts (each with handout: true): all in the facilitator "
+          "guide, and in the participant packet those the agenda runs.",
           example=["activities/housing-line"]),
     Field("es", "mapping", "Spanish texts; a workshop whose languages include es must have them. Lists are "
           "translated entry by entry, in the same order.", fields=(
               ES_HASH,
               Field("title", "text", "Spanish title.", "yes", example="La vivienda es un derecho humano"),
               Field("summary", "text", "Spanish summary.", "yes", example="Una introducción de dos horas."),
-              Field("objectives", "list", "Spanish objectives."), Field("materials", "list", "Spanish materials."),
+              Field("objectives", "list", "Spanish objectives."),
+              Field("participant_objectives", "list", "Spanish participant objectives (\"Puedo …\")."),
+              Field("materials", "list", "Spanish materials."),
               Field("preparation", "list", "Spanish preparation."))),
     REVIEWED, AS_OF,
 ))

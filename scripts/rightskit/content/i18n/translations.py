@@ -91,6 +91,7 @@ class WorkshopText:
     preparation: list[str]
     agenda: dict[int, AgendaText]  # by position in the agenda
     source: m.Source
+    participant_objectives: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -230,7 +231,8 @@ def _workshop_texts(w: m.Workshop, data: LineMap, edition: Translation, findings
     edition.workshops[w.id] = WorkshopText(
         f.text("title"), f.text("summary"), list_length(f, "objectives", w.objectives, findings),
         list_length(f, "materials", w.materials, findings), list_length(f, "preparation", w.preparation, findings),
-        agenda, m.Source(path, f.line()))
+        agenda, m.Source(path, f.line()),
+        list_length(f, "participant_objectives", w.participant_objectives, findings))
 
 
 # --- translated pages ---------------------------------------------------------------------
@@ -384,13 +386,15 @@ def localize(site: m.Site, lang: str) -> m.Site:
     for ident, w in site.workshops.items():
         t = edition.workshops.get(ident)
         if t is None:
-            workshops[ident] = r(english(w, "title", "summary", "objectives", "materials", "preparation"),
+            workshops[ident] = r(english(w, "title", "summary", "objectives", "participant_objectives", "materials",
+                                         "preparation"),
                                  agenda=[english(item, "title", "notes", "script") for item in w.agenda])
             continue
         agenda = [r(item, title=pick(t.agenda[i].title, item.title), notes=pick(t.agenda[i].notes, item.notes),
                     script=pick(t.agenda[i].script, item.script))
                   if i in t.agenda else english(item, "title", "notes", "script") for i, item in enumerate(w.agenda)]
         workshops[ident] = r(w, title=t.title, summary=t.summary, objectives=pick(t.objectives, w.objectives),
+                             participant_objectives=pick(t.participant_objectives, w.participant_objectives),
                              materials=pick(t.materials, w.materials), preparation=pick(t.preparation, w.preparation),
                              agenda=agenda)
     comments = {}

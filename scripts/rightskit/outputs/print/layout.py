@@ -11,8 +11,12 @@ from dataclasses import dataclass
 HEADINGS = {"h1", "h2", "h3", "h4"}
 MIN_LAST_PAGE_LINES = 6
 # Spacing classes set on <html>, tried in order until a layout passes (print.css defines them).
-# Tighter spacing pulls a short last page back; looser spacing pushes more onto it.
-VARIANTS = ("", "tight", "loose", "tighter", "looser")
+# Tighter spacing pulls a short last page back; looser spacing pushes more onto it. The last one
+# starts a form that is handed in on a front page, at the cost of a blank page before it.
+VARIANTS = ("", "tight", "loose", "tighter", "looser", "form-on-front")
+# Classes in the templates: a form people hand in, and a page only they should keep.
+HANDED_IN, PRIVATE = "handed-in", "private"
+PRIVACY = "shares a sheet"  # in the problem's words: a layout with it is never chosen over one without
 ONE_PAGE = "data-one-page"  # the mark of a sheet that must fit on one page (templates/handouts/_sheet_base)
 # The mark of a document of one card to a page (wall cards), whose pages are short by design.
 ONE_PER_PAGE = "data-one-per-page"
@@ -67,12 +71,37 @@ def page_facts(page, next_page=None) -> PageFacts:
     return PageFacts(len(baselines), last_tag in HEADINGS, lonely)
 
 
+def pages_with_class(document, name: str) -> set[int]:
+    """The page numbers (from 1) on which an element of class `name` has a box."""
+    found = set()
+    for number, page in enumerate(document.pages, start=1):
+        for box in page._page_box.descendants():
+            element = getattr(box, "element", None)
+            if element is not None and name in (element.get("class") or "").split():
+                found.add(number)
+                break
+    return found
+
+
+def sheet_problems(document) -> list[str]:
+    """Printed on both sides, a page shares its sheet with the next (odd page) or the previous (even
+    page): a form that is handed in must not take a private page away with it."""
+    private = pages_with_class(document, PRIVATE)
+    out = []
+    for number in sorted(pages_with_class(document, HANDED_IN)):
+        mate = number + 1 if number % 2 else number - 1
+        if mate in private:
+            out.append(f"page {number}, a form to hand in, {PRIVACY} with page {mate}, which is private")
+    return out
+
+
 def problems(document, one_page: bool = False, short_pages: bool = False) -> list[str]:
     """What is wrong with a laid-out document, in words; empty when the layout holds. A `one_page`
     document (a sheet marked `data-one-page`) must also fit on one page; a document of `short_pages`
     (one card to a page) may end on a page of a few lines."""
     pages = document.pages
     out = [f"a one-page sheet runs to {len(pages)} pages"] if one_page and len(pages) > 1 else []
+    out += sheet_problems(document)
     for number, page in enumerate(pages, start=1):
         facts = page_facts(page, pages[number] if number < len(pages) else None)
         if number < len(pages) and facts.heading_at_foot:
@@ -97,9 +126,10 @@ def fit(html: str, render):
     one_page = ONE_PAGE in html
     for variant in VARIANTS:
         document = render(with_variant(html, variant))
-        found = len(problems(document, one_page, ONE_PER_PAGE in html))
+        found = problems(document, one_page, ONE_PER_PAGE in html)
         if not found:
             return document
-        if fewest is None or found < fewest:
-            best, fewest = document, found
+        score = (any(PRIVACY in problem for problem in found), len(found))
+        if fewest is None or score < fewest:
+            best, fewest = document, score
     return best

@@ -1,6 +1,7 @@
-"""What a complete participant packet adds to its handouts, drawn from the data: the commitments
-that apply to the US for the workshop's issue areas, the articles its handouts cite, and a glossary
-of only the terms it uses."""
+"""What a participant packet adds to its handouts, drawn from the data and kept to this workshop:
+the commitments its agenda's modules name in `standards:`, the articles its activities work with,
+and a glossary of the terms it and those modules use. Nothing comes from what the modules merely
+link to."""
 from __future__ import annotations
 
 import re
@@ -9,13 +10,20 @@ from dataclasses import dataclass
 from rightskit.core import htmltext
 from rightskit.core import languages
 from rightskit.core import model as m
+from rightskit.pages.facilitator import strip_facilitator_notes
+
+# The groups of the commitments table, in print order: what binds the US comes first.
+GROUPS = ("ratified", "signed", "not signed", "ilo not ratified", "not a treaty")
+
+
 @dataclass
 class Commitment:
     instrument: m.Instrument
-    status: str  # e.g. "Ratified 21 October 1994"
+    status: str  # e.g. "Ratified by the US on 21 October 1994"
     binding_on_us: bool
-    articles: list[m.Article]  # the articles on this workshop's issue areas
-    note: str  # the first sentence of the instrument's US notes
+    articles: list[m.Article]  # the articles the workshop's modules cite, else those on its issue areas
+    note: str  # the first sentence of the instrument's US notes (treaties only)
+    group: str = "ratified"  # one of GROUPS
 
 
 def status_text(inst: m.Instrument, _: languages.Strings | None = None) -> str:
@@ -27,35 +35,107 @@ def status_text(inst: m.Instrument, _: languages.Strings | None = None) -> str:
         return _("{what}, not a treaty: nothing to sign or ratify", what=what)
     if inst.us_ratified:
         return _("Ratified by the US on {date}", date=languages.human_date(inst.us_ratified, _.lang))
+    if inst.kind == "ilo convention":
+        return _("Not ratified by the US")  # ILO conventions are never signed
     if inst.us_signed:
         return _("Signed by the US on {date}; not ratified", date=languages.human_date(inst.us_signed, _.lang))
     return _("Not signed by the US")
 
 
+def group_of(inst: m.Instrument) -> str:
+    if not inst.binding:
+        return "not a treaty"
+    if inst.us_ratified:
+        return "ratified"
+    if inst.kind == "ilo convention":
+        return "ilo not ratified"
+    return "signed" if inst.us_signed else "not signed"
+
+
 def first_sentence(text: str) -> str:
-    match = re.match(r"(.+?[.!?])(\s|$)", " ".join(text.split()))
+    # "EE. UU." is one abbreviation, whose space is a no-break space in the style sheet.
+    text = " ".join(text.split()).replace("EE. UU.", "EE.\u00a0UU.")
+    match = re.match(r"(.+?[.!?])(?= [A-ZÁÉÍÓÚÑ¿¡\"“(]|$)", text)
     return match.group(1) if match else text
+
+
+def agenda_modules(site: m.Site, workshop: m.Workshop) -> list[m.Module]:
+    """The modules the agenda runs, in order: what the workshop itself is about."""
+    ids = dict.fromkeys(item.module for item in workshop.agenda if item.module)
+    return [mod for mod in (site.module(i) for i in ids) if mod is not None]
+
+
+def standards_named(modules: list[m.Module]) -> list[str]:
+    """The ids the modules give in `standards:`, once each (not what their text links to)."""
+    return list(dict.fromkeys(ref.target for mod in modules for ref in mod.standards))
 
 
 def us_commitments(site: m.Site, issue_areas: list[str], modules: list[m.Module],
                    _: languages.Strings | None = None) -> list[Commitment]:
-    """Instruments with an article on one of the issue areas, or cited by the modules; those that
-    bind the US first, then by title."""
-    cited = {ref for mod in modules for ref in mod.cited()}
+    """Instruments the modules name in `standards:`, whole or by article; grouped by where the US
+    stands (GROUPS), then by title."""
+    named = set(standards_named(modules))
     out = []
     for inst in site.instruments.values():
-        articles = [a for a in inst.articles if set(a.issue_areas) & set(issue_areas)]
-        if not articles and inst.id not in cited and not any(a.id in cited for a in inst.articles):
+        cited = [a for a in inst.articles if a.id in named]
+        if inst.id not in named and not cited:
             continue
-        note = first_sentence(inst.us_notes) if inst.binding else ""  # the others' notes repeat the status
-        out.append(Commitment(inst, status_text(inst, _), bool(inst.us_ratified), articles, note))
-    return sorted(out, key=lambda c: (not c.binding_on_us, not c.instrument.binding, c.instrument.short_title))
+        articles = cited or [a for a in inst.articles if set(a.issue_areas) & set(issue_areas)]
+        group = group_of(inst)
+        # An ILO convention the US has not ratified shares one explanation with the others of its group.
+        note = first_sentence(inst.us_notes) if group in ("ratified", "signed", "not signed") else ""
+        out.append(Commitment(inst, status_text(inst, _), bool(inst.us_ratified), articles, note, group))
+    return sorted(out, key=lambda c: (GROUPS.index(c.group), c.instrument.short_title))
 
 
 def cited_articles(site: m.Site, modules: list[m.Module]) -> list[m.Article]:
+    """The articles the workshop's activities name in `standards:`: the ones participants work with."""
     articles = site.articles
-    seen = dict.fromkeys(ref for mod in modules for ref in mod.cited() if ref in articles)
-    return [articles[ref] for ref in seen]
+    activities = [mod for mod in modules if mod.type == "activity"]
+    return [articles[ref] for ref in standards_named(activities) if ref in articles]
+
+
+_SECTION = re.compile(r"^## .*$", re.M)
+_BULLET = re.compile(r"^\s*[-*] (.*)$", re.M)
+# A bullet that starts with a link is an entry in a list of pages or sources, not a sentence.
+_LINK_ENTRY = re.compile(r"^(\[\[[^\]]+\]\]|\[[^\]]+\]\()")
+
+
+def without_link_lists(markdown: str) -> str:
+    """A module's Markdown less its sections that are lists of links (sources, further reading,
+    related pages): on paper they are a page of addresses nobody types. The site and the guide keep them."""
+    starts = [match.start() for match in _SECTION.finditer(markdown)]
+    parts = [markdown[a:b] for a, b in zip([0, *starts], [*starts, len(markdown)])]
+    return "".join(part for part in parts if not (part.startswith("## ") and _is_link_list(part)))
+
+
+def _is_link_list(section: str) -> bool:
+    body = section.split("\n", 1)[1] if "\n" in section else ""
+    bullets = _BULLET.findall(body)
+    prose = [line for line in body.splitlines() if line.strip() and not _BULLET.match(line)
+             and not line.startswith((" ", "\t"))]
+    linked = [b for b in bullets if _LINK_ENTRY.match(b.strip())]
+    return bool(bullets) and len(linked) * 5 >= len(bullets) * 3 and len(prose) <= 1
+
+
+_REF = re.compile(r"\[\[([^\]|#]+)")
+
+
+def module_prose(site: m.Site, module: m.Module) -> str:
+    """What a module says about the rights and the commitments: its text less facilitator notes,
+    link lists and the sections that are about mechanisms (a packet has no page on mechanisms; the
+    guide does)."""
+    text = without_link_lists(strip_facilitator_notes(module.body))
+    starts = [match.start() for match in _SECTION.finditer(text)]
+    parts = [text[a:b] for a, b in zip([0, *starts], [*starts, len(text)])]
+    return "".join(part for part in parts if not _about_mechanisms(site, part))
+
+
+def _about_mechanisms(site: m.Site, section: str) -> bool:
+    """Whether a section cites more mechanisms than standards."""
+    refs = [ref.strip() for ref in _REF.findall(section)]
+    mechanisms = sum(ref in site.mechanisms for ref in refs)
+    return mechanisms > len(refs) - mechanisms
 
 
 def plain_text(html: str) -> str:

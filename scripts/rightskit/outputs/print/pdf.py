@@ -36,7 +36,7 @@ PAPERS = {"letter": "Letter", "a4": "A4"}
 # Packets and handouts also come in large print: US Letter with 18 pt body text.
 LARGE_PRINT = ("large-print", "Letter")
 # Bump when a change to this module alters the output without changing the HTML.
-RENDERER_VERSION = "1"
+RENDERER_VERSION = "2"
 
 EXTENSIONS = ["admonition", "attr_list", "def_list", "md_in_html", "tables", "pymdownx.details",
               "pymdownx.superfences", "pymdownx.tasklist"]
@@ -86,7 +86,7 @@ class Printer:
         notes open, 'participant' leaves them out (and keeps only an activity's handout section)."""
         body = module.body if body is None else body
         if audience == "participant":
-            body = strip_facilitator_notes(handout_section(body, self._("Handout")) or body)
+            body = packet.without_link_lists(strip_facilitator_notes(handout_section(body, self._("Handout")) or body))
         else:
             body = print_facilitator_notes(body, self._("For facilitators"))
         body = self.absolute_links(module.path, self.renderer.expand(module.path, body))
@@ -126,7 +126,10 @@ class Printer:
     def workshop_documents(self, w: m.Workshop) -> list[Document]:
         url = self.absolute(paths.workshop_page(w))
         modules = workshop_modules(self.site, w)
-        handouts = [x for x in modules if x.handout]
+        # A packet is about this workshop: it prints the handouts its agenda runs; the guide keeps
+        # every module, background reading included.
+        run = packet.agenda_modules(self.site, w)
+        handouts = [x for x in modules if x.handout and x in run]
         guide_sections = [(x, self.module_html(x, "facilitator")) for x in modules]
         packet_sections = [(x, self.module_html(x, "participant")) for x in handouts]
         rows = kit.run_sheet(self.site, w, self._)
@@ -139,13 +142,13 @@ class Printer:
                                 self._page("guide.html.j2", kind=self._("Facilitator guide"), sections=guide_sections,
                                            modules=modules, **care, **common)))
             out.append(Document(pdf_path("packet", w.id, paper, self.lang), f"{w.title}: {self._('participant packet')}",
-                                self.packet_html(w, handouts, packet_sections, common)))
+                                self.packet_html(w, packet_sections, common)))
         out += self.sheet_documents(w, modules, rows, url)
         paper, size = LARGE_PRINT
         common.update(paper=size, large=True)
         out.append(Document(pdf_path("packet", w.id, paper, self.lang),
                             f"{w.title}: {self._('participant packet')} ({self._('large print')})",
-                            self.packet_html(w, handouts, packet_sections, common)))
+                            self.packet_html(w, packet_sections, common)))
         return out
 
     def sheet_documents(self, w: m.Workshop, modules: list[m.Module], rows: list[kit.Row], url: str) -> list[Document]:
@@ -188,13 +191,19 @@ class Printer:
                     url=self.absolute(toolkit.path), lang=toolkit.lang,
                     html=self.module_html(toolkit, "facilitator", text))
 
-    def packet_html(self, w: m.Workshop, handouts: list[m.Module], sections, common: dict) -> str:
-        """Rendered twice: the glossary lists only the terms the rest of the packet uses."""
+    def packet_html(self, w: m.Workshop, sections, common: dict) -> str:
+        """Rendered twice: the glossary lists the terms the rest of the packet uses, and those of the
+        modules the agenda runs (what participants hear in the talks and activities)."""
+        modules = packet.agenda_modules(self.site, w)
         values = dict(kind=self._("Participant packet"), sections=sections,
-                      commitments=packet.us_commitments(self.site, w.issue_areas, handouts, self._),
-                      articles=packet.cited_articles(self.site, handouts), **common)
+                      commitments=packet.us_commitments(self.site, w.issue_areas, modules, self._),
+                      articles=packet.cited_articles(self.site, modules), **common)
         draft = self._page("packet.html.j2", terms=[], **values)
-        return self._page("packet.html.j2", terms=packet.glossary_used(self.site, packet.plain_text(draft)), **values)
+        said = " ".join([packet.plain_text(draft), *(packet.module_prose(self.site, mod) for mod in modules)])
+        # The commitments table already spells out and explains the agreements it lists.
+        listed = {c.instrument.short_title for c in values["commitments"]}
+        terms = [t for t in packet.glossary_used(self.site, said) if t.term not in listed]
+        return self._page("packet.html.j2", terms=terms, **values)
 
     def handout_documents(self, module: m.Module) -> list[Document]:
         url = self.absolute(module.path)

@@ -9,6 +9,7 @@ from typing import Any, Callable
 from rightskit.core import languages
 from rightskit.content import markup
 from rightskit.content import pathways
+from rightskit.content import spanishtext
 from rightskit.core import schema
 from rightskit.content.i18n import translations
 from rightskit.content import validate
@@ -73,7 +74,15 @@ def load_site(project: Project, renderer: Callable[..., Any]) -> Loaded:
     findings += pathways.check(site)
     findings += markup.check(site, markup.PageIds(site, renderer), project.docs_dir)
     findings += markup.placeholders(root, markup.sources(site))
+    findings += spanishtext.check(root, spanish_sources(site))
     return Loaded(site, findings, nav)
+
+
+def spanish_sources(site: m.Site) -> set[str]:
+    """The files that hold Spanish text: translated pages, and the data files (their `es:` blocks)."""
+    pages = {p.source.path for edition in site.translations.values() for p in edition.pages.values()}
+    data = {s for s in markup.sources(site) if s.endswith((".yml", ".yaml"))}
+    return pages | data | ({pathways.PATHWAYS_FILE} if site.pathways else set())
 
 
 # Findings meaning a file's records are missing altogether, rather than partly wrong.

@@ -32,6 +32,9 @@ def environment() -> jinja2.Environment:
     env.filters["yamlstr"] = lambda text: json.dumps(" ".join(str(text).split()), ensure_ascii=False)
     env.filters["language_name"] = jinja2.pass_context(
         lambda ctx, code: languages.strings(ctx.get("lang", "en"))(LANGUAGE_NAMES.get(code, code)))
+    # A capital for the first letter only, where a heading starts with a word written in lower case
+    # ("español"); Jinja's `capitalize` would lower the rest ("Spanish (español)").
+    env.filters["initial"] = lambda text: languages.like(text, text[:1].upper() + text[1:])
     env.filters["oneline"] = lambda text: languages.like(text, " ".join(str(text).split()))
     env.filters["cell"] = lambda text: languages.like(text, " ".join(str(text).split()).replace("|", "\\|"))
     # English shown on a page of another language is marked as English (WCAG 3.1.2): `marked` inline

@@ -9,6 +9,9 @@ from dataclasses import dataclass
 
 from rightskit.core import languages
 from rightskit.core import model as m
+from rightskit.core import typography
+
+
 @dataclass
 class Commitment:
     instrument: m.Instrument
@@ -33,8 +36,8 @@ def status_text(inst: m.Instrument, _: languages.Strings | None = None) -> str:
 
 
 def first_sentence(text: str) -> str:
-    match = re.match(r"(.+?[.!?])(\s|$)", " ".join(text.split()))
-    return match.group(1) if match else text
+    """The first sentence of a note; "Ratificado por EE. UU. el 21 de octubre de 1994." is one."""
+    return typography.first_sentence(text) or text
 
 
 def us_commitments(site: m.Site, issue_areas: list[str], modules: list[m.Module],
@@ -66,4 +69,4 @@ def plain_text(html: str) -> str:
 def glossary_used(site: m.Site, text: str) -> list[m.GlossaryTerm]:
     """The glossary terms that occur in the text (case-sensitive, whole words), alphabetically."""
     used = [t for t in site.glossary if re.search(rf"(?<![\w-]){re.escape(t.term)}(?![\w-])", text)]
-    return sorted(used, key=lambda t: t.term.lower())
+    return sorted(used, key=lambda t: typography.sort_key(t.term))

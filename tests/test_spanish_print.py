@@ -52,7 +52,9 @@ def test_spanish_workshop_documents_have_no_english_boilerplate(documents, kind)
     assert "Versión 9.9.9 · 25 de noviembre de 2026" in html
     if "packet" in kind:
         assert "Formulario de evaluación" in text and "Todavía no" in text
-        assert "¿Qué compromisos rigen en EE. UU.?" in text and "Ratificado por EE. UU. el" in text
+        # "EE. UU." is joined by a no-break space in print as on the site (typography.finish)
+        assert "¿Qué compromisos rigen en EE.\u00a0UU.?" in text and "Ratificado por EE.\u00a0UU. el" in text
+        assert "EE. UU." not in text
         assert "Direcciones web de este documento" in text
     else:
         assert "Hoja de asistencia" in text and "Ideas clave" in text and "En línea o híbrido" in text

@@ -15,10 +15,10 @@ import re
 from pathlib import Path
 
 from rightskit.core.findings import WARNING, Finding
-from rightskit.core.typography import NBSP
+from rightskit.core.typography import NBSP, START
 
-_SPACED = re.compile(r"\bEE\.[ \t]+UU\.")
-_FOLDED = re.compile(r"\bEE\.[ \t]*$")  # "UU." then starts the next line
+_SPACED = re.compile(START + r"EE\.[ \t]+UU\.")
+_FOLDED = re.compile(START + r"EE\.[ \t]*$")  # "UU." then starts the next line
 _ACRONYM_PLURAL = re.compile(r"\b([A-ZÁÉÍÓÚÑ]{2,})s\b")
 _ES_KEY = re.compile(r"^(?P<indent>[ \t]*(?:-[ \t]+)?)es:[ \t]*(?P<rest>.*)$")
 
@@ -83,8 +83,8 @@ def _in_link_or_code(line: str, at: int) -> bool:
 
 def fix_text(text: str) -> str:
     """`text` with every "EE. UU." (spaced or folded across YAML lines) joined by a no-break space."""
-    text = re.sub(r"\bEE\.[ \t]+UU\.", f"EE.{NBSP}UU.", text)
-    return re.sub(r"\bEE\.[ \t]*\n[ \t]*UU\.", f"EE.{NBSP}UU.", text)
+    text = re.sub(START + r"EE\.[ \t]+UU\.", f"EE.{NBSP}UU.", text)
+    return re.sub(START + r"EE\.[ \t]*\n[ \t]*UU\.", f"EE.{NBSP}UU.", text)
 
 
 def main(argv: list[str]) -> int:

@@ -32,16 +32,18 @@ _END = re.compile(r"[.!?][)\"”»’]?(?=[\s\u00a0]|$)")
 _WORD_BEFORE = re.compile(r"(\S+)$")
 _SPACES = re.compile(r"[ \t\r\n]+")  # ordinary spaces only: a no-break space is kept as written
 
+# Where "EE." may start: not inside a word, but right after a YAML "\n" escape ("…\nEE. UU. fue").
+START = r"(?:(?<!\w)|(?<=\\n))"
 # "EE. UU." with anything but a no-break space between its halves: an ordinary space, a line break
 # (a YAML text folded across lines), several spaces or none.
-EEUU_LOOSE = re.compile(r"\bEE\.(?:[ \t]*\r?\n[ \t]*|[ \t]+|)UU\.")
+EEUU_LOOSE = re.compile(START + r"EE\.(?:[ \t]*\r?\n[ \t]*|[ \t]+|)UU\.")
 EEUU = f"EE.{NBSP}UU."
 
 
 def sentences(text: str) -> list[str]:
     """`text` cut into sentences, its ordinary spaces and line breaks collapsed to one space.
     A stop after a known abbreviation or a lone capital initial does not end a sentence."""
-    text = _SPACES.sub(" ", text).strip()
+    text = collapse(text)
     out, start = [], 0
     for match in _END.finditer(text):
         if match.group(0)[0] == "." and _is_abbreviation(text[start:match.end()], text[match.end():]):
@@ -50,6 +52,12 @@ def sentences(text: str) -> list[str]:
         start = match.end()
     rest = text[start:].strip()
     return out + [rest] if rest else out
+
+
+def collapse(text: str) -> str:
+    """`text` on one line: runs of ordinary spaces and line breaks become one space; a no-break
+    space stays (str.split() would take it for a space and undo "EE.\u00a0UU.")."""
+    return _SPACES.sub(" ", text).strip()
 
 
 def first_sentence(text: str) -> str:

@@ -84,3 +84,18 @@ def test_fillable_and_status_follow_the_catalog():
     icescr = site.instruments["icescr"]
     assert packet.status_text(icescr, es) == "Firmado por EE. UU. el 5 de octubre de 1977; no ratificado"
     assert packet.status_text(icescr) == "Signed by the US on 5 October 1977; not ratified"
+
+
+def test_spanish_packets_keep_each_commitments_note_whole(documents):
+    """The note under a binding treaty's status is its first sentence, not cut at the "EE." of
+    "EE. UU." (it printed "Ratificado por EE. UU. el 21 de octubre de 1994. EE.")."""
+    site = translations.localize(load_site(Project(ROOT)).site, "es")
+    notes = {inst.id: packet.first_sentence(inst.us_notes) for inst in site.instruments.values() if inst.binding}
+    packets = [html for name, html in documents.items() if name.startswith("es/pdf/") and "-packet-" in name]
+    assert packets
+    shown = [n for html in packets for n in re.findall(r'\. <span class="small">(.*?)</span></td>', html)]
+    assert shown, "no commitments note in any Spanish packet"
+    for note in shown:
+        assert len(note.split()) > 3 and not note.endswith("EE."), note
+        assert note in notes.values(), note
+    assert any(note.startswith("EE.\u00a0UU.") and "Comité" in note for note in shown)

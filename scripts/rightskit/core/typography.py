@@ -19,7 +19,7 @@ NBSP = "\u00a0"
 # the usual few ("No. 4", "e.g.", "U.S.").
 ABBREVIATIONS = frozenset("""
     ee. uu. ee.uu. n.º nº núm. art. arts. p. ej. etc. pág. págs. sr. sra. dr. dra. a. m. p. m. vol. cap.
-    no. nos. art. e.g. i.e. u.s. u.n. mr. mrs. ms. dr. st. vs. inc. jr. sr. p.m. a.m.
+    no. nos. e.g. i.e. u.s. u.n. mr. mrs. ms. st. vs. inc. jr. p.m. a.m.
 """.split())
 # Abbreviations that often close a sentence too: there, a capital letter next starts a new one
 # ("... ratificado por EE. UU. La Convención ...").

@@ -58,9 +58,10 @@ def mark_english_destinations(html: str, page_url: str, english_urls: frozenset[
     body is left alone: there the whole text is English already."""
     def link(m: re.Match) -> str:
         href, attributes, text = m.groups()
-        if href.startswith(("http:", "https:", "mailto:")) or _target(href, page_url) not in english_urls:
+        if href.startswith(("http:", "https:", "mailto:")):
             return m.group(0)
-        if _target(href, page_url) == page_url:
+        target = _target(href, page_url)
+        if target not in english_urls or target == page_url:
             return m.group(0)
         if "hreflang=" not in attributes:
             attributes += f' hreflang="{lang}"'

@@ -121,6 +121,8 @@ def test_spanish_pages_join_ee_uu_and_title_admonitions_in_spanish(built):
         assert not re.search(r"EE\.\s+UU\.", text.replace("EE.\u00a0UU.", "")), file
         titles = re.findall(r'<p class="admonition-title">([^<]*)</p>', text)
         assert not {"Tip", "Note"} & set(titles) or '<div lang="en">' in text, (file, titles)
+        # the tags page is translated (docs/tags.es.md): its title in the navigation and footer too
+        assert ">Tags<" not in text and "Siguiente: Tags" not in text and "Anterior: Tags" not in text, file
     housing = page(built, "es/rights/housing")
     assert '<p class="admonition-title">Consejo</p>' in housing
 

@@ -68,8 +68,8 @@ def test_spanish_finder_matches_english_with_spanish_reasons(page, server, index
     if index == 3:
         standards = page.locator(".rk-standards").inner_text()
         assert "Convención Internacional sobre la Eliminación de todas las Formas de Discriminación Racial" in standards
-        assert "Situación en EE. UU.: ratificado, el 21 de octubre de 1994." in standards
-        assert "PIDESC (situación en EE. UU.: firmado, no ratificado)" in standards
+        assert "Situación en EE.\u00a0UU.: ratificado, el 21 de octubre de 1994." in standards
+        assert "PIDESC (situación en EE.\u00a0UU.: firmado, no ratificado)" in standards
         assert "artículo 11" in standards
 
 

@@ -28,7 +28,7 @@ ES_BLOCK = """  es:
       - Siga las directrices.
     risks:
       - Las contribuciones se publican.
-    window_note: EE. UU. fue examinado por última vez en 2020 [[as-of:2025-11-07]].
+    window_note: EE.\u00a0UU. fue examinado por última vez en 2020 [[as-of:2025-11-07]].
     notes:
       harm: No sirve para casos urgentes.
 """

@@ -96,6 +96,13 @@ def test_typos_are_corrected_and_said_so(page, server):
     assert "“health”" in page.locator(".rk-search__status").inner_text()
 
 
+def test_the_corrected_query_is_said_as_the_reader_typed_it(page, server):
+    # stop words ("the", "of") are not searched, but the panel repeats the reader's words, corrected
+    page.goto(server, wait_until="networkidle")
+    type_query(page, server, "The helth of workers")
+    assert "“The health of workers”" in page.locator(".rk-search__status").inner_text()
+
+
 def test_a_two_letter_word_matches_whole_words_only(page, server, site_root):
     # "un" as a prefix would also match under, united, unemployment: most of the index.
     records = [r for url, r in fragments(site_root / search_records.BUNDLE_DIR).items() if not url.startswith("/es/")]

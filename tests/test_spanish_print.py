@@ -54,7 +54,9 @@ def test_spanish_workshop_documents_have_no_english_boilerplate(documents, kind)
     assert "Versión 9.9.9 · 25 de noviembre de 2026" in html
     if "packet" in kind:
         assert "Formulario de evaluación" in text and "Todavía no" in text
-        assert "¿Qué compromisos rigen en EE. UU.?" in text and "Ratificado por EE. UU. el" in text
+        # "EE. UU." is joined by a no-break space in print as on the site (typography.finish)
+        assert "¿Qué compromisos rigen en EE.\u00a0UU.?" in text and "Ratificado por EE.\u00a0UU. el" in text
+        assert "EE. UU." not in text
         assert "Direcciones web de este documento" in text
     else:
         assert "Hoja de asistencia" in text and "Ideas clave" in text and "En línea o híbrido" in text
@@ -87,3 +89,18 @@ def test_fillable_and_status_follow_the_catalog():
     c087 = site.instruments["ilo-c087"]  # ILO conventions are never signed: ratified or not
     assert packet.status_text(c087) == "Not ratified by the US"
     assert packet.status_text(c087, es) == "No ratificado por EE.\u00a0UU."
+
+
+def test_spanish_packets_keep_each_commitments_note_whole(documents):
+    """The note under a binding treaty's status is its first sentence, not cut at the "EE." of
+    "EE. UU." (it printed "Ratificado por EE. UU. el 21 de octubre de 1994. EE.")."""
+    site = translations.localize(load_site(Project(ROOT)).site, "es")
+    notes = {inst.id: packet.first_sentence(inst.us_notes) for inst in site.instruments.values() if inst.binding}
+    packets = [html for name, html in documents.items() if name.startswith("es/pdf/") and "-packet-" in name]
+    assert packets
+    shown = [n for html in packets for n in re.findall(r'\. <span class="small">(.*?)</span></td>', html)]
+    assert shown, "no commitments note in any Spanish packet"
+    for note in shown:
+        assert len(note.split()) > 3 and not note.endswith("EE."), note
+        assert note in notes.values(), note
+    assert any(note.startswith("EE.\u00a0UU.") and "Comité" in note for note in shown)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from rightskit.core import typography
 from rightskit.content.i18n import translations
 from rightskit.project import Project, load_site
 from rightskit.pages.render import Renderer
@@ -19,7 +20,7 @@ NUMBER = re.compile(r"\d+")
 
 
 def flat(text: str) -> str:
-    return " ".join(text.split())
+    return typography.collapse(text)  # a no-break space ("EE.\u00a0UU.") stays one
 
 
 @pytest.fixture(scope="module")

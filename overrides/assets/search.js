@@ -131,15 +131,26 @@
 
   // The words to search for: lower case, American spelling, typos corrected, stop words dropped.
   function plan(query, words) {
-    const tokens = query.toLowerCase().match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu) || [];
-    if (!words) return { terms: tokens, changed: false, phrase: false };
+    const found = [...query.toLowerCase().matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)];
+    const tokens = found.map((m) => m[0]);
+    if (!words) return { terms: tokens, changed: false, phrase: false, shown: query };
     const terms = tokens.map((token, i) => correct(words, americanize(words, token), i === tokens.length - 1));
+    // What the panel says it searched for: the reader's own words, stop words and all, with only
+    // the corrected ones replaced ("nos cortaron el agau" -> "nos cortaron el agua").
+    let shown = "";
+    let at = 0;
+    found.forEach((m, i) => {
+      shown += query.slice(at, m.index) + (terms[i] === tokens[i] ? query.slice(m.index, m.index + m[0].length) : terms[i]);
+      at = m.index + m[0].length;
+    });
+    shown += query.slice(at);
     // A single letter says nothing about a topic (and while typing it is a word not yet written,
     // whose search would fetch a part of the index no finished query needs); a digit does ("4").
     const content = terms.filter((term) => !words.stopSet.has(term) && (term.length > 1 || /\p{N}/u.test(term)));
     // Words typed side by side ("salario mínimo", none dropped between them) are a phrase.
     const phrase = content.length > 1 && content.length === terms.length;
-    return { terms: content.length ? content : terms, changed: terms.some((term, i) => term !== tokens[i]), phrase };
+    return { terms: content.length ? content : terms, changed: terms.some((term, i) => term !== tokens[i]), phrase,
+             shown: shown.trim() };
   }
 
   // Pagefind returns only pages that hold every word, and ranks a long page below a short one
@@ -224,7 +235,7 @@
     return new URL(url.replace(/^\//, ""), siteRoot).href;
   }
 
-  function show(items, { terms, changed }) {
+  function show(items, { shown, changed }) {
     list.replaceChildren();
     for (const item of items) {
       const li = document.createElement("li");
@@ -244,7 +255,7 @@
       li.append(a);
       list.append(li);
     }
-    status.textContent = changed ? `${count(items.total)} · ${text.fixed} “${terms.join(" ")}”` : count(items.total);
+    status.textContent = changed ? `${count(items.total)} · ${text.fixed} “${shown}”` : count(items.total);
   }
 
   function showFilters(items) {

@@ -13,6 +13,7 @@ from rightskit.content import activitycheck
 from rightskit.content import markup
 from rightskit.content import pagecheck
 from rightskit.content import pathways
+from rightskit.content import spanishtext
 from rightskit.core import schema
 from rightskit.content.i18n import translations, untranslated
 from rightskit.content import validate
@@ -88,7 +89,15 @@ def load_site(project: Project, renderer: Callable[..., Any]) -> Loaded:
     translated_pages = [page for edition in site.translations.values() for page in edition.pages.values()]
     findings += pagecheck.check([*site.modules.values(), *translated_pages], project.docs)
     findings += untranslated.check(translated_pages)
+    findings += spanishtext.check(root, spanish_sources(site))
     return Loaded(site, findings, nav)
+
+
+def spanish_sources(site: m.Site) -> set[str]:
+    """The files that hold Spanish text: translated pages, and the data files (their `es:` blocks)."""
+    pages = {p.source.path for edition in site.translations.values() for p in edition.pages.values()}
+    data = {s for s in markup.sources(site) if s.endswith((".yml", ".yaml"))}
+    return pages | data | ({pathways.PATHWAYS_FILE} if site.pathways else set())
 
 
 # Findings meaning a file's records are missing altogether, rather than partly wrong.

@@ -24,12 +24,8 @@ _FOOTER_LINK = re.compile(r'(<a href="([^"]*)"\s+class="md-footer__link[^"]*"[^>
 def mark_english_links(html: str, page_url: str, english_urls: frozenset[str], lang: str = "en") -> str:
     """`html` with navigation and footer links to `english_urls` (site-relative, e.g. es/contribute/)
     marked as `lang`. `page_url` is the site-relative address of the page holding the links."""
-    base = "/" + page_url
-
     def target(href: str) -> str:
-        href = href.split("#", 1)[0] or "./"  # a table-of-contents link points into the page itself
-        joined = posixpath.normpath(posixpath.join(posixpath.dirname(base) if not base.endswith("/") else base, href))
-        return joined.lstrip("/") + ("/" if href.endswith("/") and joined != "/" else "")
+        return _target(href, page_url)
 
     html = _NAV_LINK.sub(lambda m: m.group(0) + (f' lang="{lang}"' if target(m.group(1)) in english_urls else ""), html)
     def footer(m: re.Match) -> str:
@@ -40,6 +36,41 @@ def mark_english_links(html: str, page_url: str, english_urls: frozenset[str], l
         return m.group(1) + f' lang="{lang}"'
 
     return _FOOTER_LINK.sub(footer, html)
+
+
+def _target(href: str, page_url: str) -> str:
+    """The site-relative address a link on the page at `page_url` leads to (without its #anchor)."""
+    base = "/" + page_url
+    href = href.split("#", 1)[0] or "./"  # a table-of-contents link points into the page itself
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(base) if not base.endswith("/") else base, href))
+    return joined.lstrip("/") + ("/" if href.endswith("/") and joined != "/" else "")
+
+
+_CONTENT = re.compile(r'(<article class="md-content__inner[^>]*>)(.*?)(</article>)', re.S)
+_BODY_LINK = re.compile(r'<a href="([^"#][^"]*)"([^>]*)>(.*?)</a>', re.S)
+
+
+def mark_english_destinations(html: str, page_url: str, english_urls: frozenset[str], note: str,
+                              lang: str = "en") -> str:
+    """Links in the body of a page of another edition to a page shown in English: the link gets
+    `hreflang`, and a visible note after it ("(en inglés)"), so a reader on a phone knows before
+    tapping, as the `lang` mark alone tells only a screen reader. A fallback page's own English
+    body is left alone: there the whole text is English already."""
+    def link(m: re.Match) -> str:
+        href, attributes, text = m.groups()
+        if href.startswith(("http:", "https:", "mailto:")):
+            return m.group(0)
+        target = _target(href, page_url)
+        if target not in english_urls or target == page_url:
+            return m.group(0)
+        if "hreflang=" not in attributes:
+            attributes += f' hreflang="{lang}"'
+        return f'<a href="{href}"{attributes}>{text}</a> <span class="rk-in-english">({note})</span>'
+
+    def content(m: re.Match) -> str:
+        return m.group(1) + _BODY_LINK.sub(link, m.group(2)) + m.group(3)
+
+    return _CONTENT.sub(content, html, count=1)
 
 
 _HEADER_TOPIC = re.compile(r'(<div class="md-header__topic" data-md-component="header-topic">\s*<span class="md-ellipsis")')

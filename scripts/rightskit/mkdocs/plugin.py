@@ -25,6 +25,7 @@ from rightskit.mkdocs.session import BuildSession, ContentFailed
 from rightskit.core import languages
 from rightskit.core import paths
 from rightskit.core import schema
+from rightskit.core import typography
 from rightskit.outputs.search import pagefind
 from rightskit.outputs.search import records as search_records
 from rightskit.mkdocs import sitemaps
@@ -254,10 +255,13 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
             if langmarks.is_fallback(output):
                 english = english | {page.url}
                 output = langmarks.mark_english_page(output)
-            elif page.url in english:  # a generated page of an untranslated record: only its title
-                output = langmarks.mark_english_title(output)
+            else:
+                if page.url in english:  # a generated page of an untranslated record: only its title
+                    output = langmarks.mark_english_title(output)
+                output = langmarks.mark_english_destinations(output, page.url, english,
+                                                             self.renderer._("in English"))
             output = langmarks.mark_english_links(langmarks.mark_toc_parts(output), page.url, english)
-        return pageweight.compact_navigation(thememarkup.tidy(output))
+        return typography.finish(pageweight.compact_navigation(thememarkup.tidy(output)), self.lang)
 
     def _english_urls(self) -> frozenset[str]:
         """The site-relative addresses of the pages this edition shows in English, once a build."""

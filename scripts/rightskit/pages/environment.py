@@ -10,6 +10,7 @@ import markupsafe
 from rightskit.core import languages
 from rightskit.core.languages import human_minutes
 from rightskit.core import markers
+from rightskit.core import typography
 
 
 def environment() -> jinja2.Environment:
@@ -33,11 +34,14 @@ def environment() -> jinja2.Environment:
     env.filters.update(MINIJINJA_FILTERS)
     env.filters["minutes"] = human_minutes
     env.filters["clock"] = lambda t: t.strftime("%H:%M")
-    env.filters["yamlstr"] = lambda text: json.dumps(" ".join(str(text).split()), ensure_ascii=False)
+    env.filters["yamlstr"] = lambda text: json.dumps(typography.collapse(str(text)), ensure_ascii=False)
     env.filters["language_name"] = jinja2.pass_context(
         lambda ctx, code: languages.strings(ctx.get("lang", "en"))(LANGUAGE_NAMES.get(code, code)))
-    env.filters["oneline"] = lambda text: languages.like(text, " ".join(str(text).split()))
-    env.filters["cell"] = lambda text: languages.like(text, " ".join(str(text).split()).replace("|", "\\|"))
+    # A capital for the first letter only, where a heading starts with a word written in lower case
+    # ("español"); Jinja's `capitalize` would lower the rest ("Spanish (español)").
+    env.filters["initial"] = lambda text: languages.like(text, text[:1].upper() + text[1:])
+    env.filters["oneline"] = lambda text: languages.like(text, typography.collapse(str(text)))
+    env.filters["cell"] = lambda text: languages.like(text, typography.collapse(str(text)).replace("|", "\\|"))
     # English shown on a page of another language is marked as English (WCAG 3.1.2): `marked` inline
     # (a title in a list, a table cell), `marked_block` for a text that stands as its own paragraphs.
     env.filters["marked"] = jinja2.pass_context(  # `like`: a part cut from a longer text (a paragraph of a script)

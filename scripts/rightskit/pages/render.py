@@ -20,6 +20,7 @@ from rightskit.core import paths
 from rightskit.core import schema
 from rightskit.pages import catalog
 from rightskit.content.i18n import translations
+from rightskit.core import typography
 from rightskit.core import model as m
 from rightskit.pages.environment import LANGUAGE_NAMES, environment
 from rightskit.pages.facilitator import show_facilitator_notes
@@ -132,7 +133,7 @@ class Renderer:
                                                        kinds=m.MECHANISM_KINDS,
                                                        kind_titles=m.MECHANISM_KIND_TITLES), "standards/mechanisms.yml"),
             Page(paths.GLOSSARY, self._render("glossary.md.j2", paths.GLOSSARY,
-                                              terms=sorted(site.glossary, key=lambda t: t.term.lower())),
+                                              terms=sorted(site.glossary, key=lambda t: typography.sort_key(t.term))),
                  "standards/glossary.yml"),
             Page(paths.WORKSHOPS_INDEX, self._render("workshops.md.j2", paths.WORKSHOPS_INDEX,
                                                       workshops=sorted(site.workshops.values(), key=lambda w: w.title)),
@@ -234,6 +235,8 @@ class Renderer:
         """The Markdown MkDocs renders for a hand-written page: references expanded,
         facilitator notes marked, generated panels and lists added."""
         here = module.path
+        if module.lang == self.lang:  # an untranslated page keeps its English titles with its English text
+            markdown = admonition_titles(markdown, self._)
         body = show_facilitator_notes(self.expand(here, markdown), self._("For facilitators"))
         head, tail = "", ""
         if module.lang != self.lang:  # an untranslated page shown in this language's edition
@@ -426,6 +429,28 @@ def _relevance(module: m.Module, area: str) -> tuple:
 
 
 # --- small helpers -----------------------------------------------------------------------
+
+
+# An admonition written without a title (`!!! tip`) is titled by the Markdown extension with its
+# type, in English ("Tip"); a translated page gets the catalog's word (`admonition.tip`), on the
+# site (page_markdown) and in print (pdf.Printer.module_html).
+_UNTITLED_ADMONITION = re.compile(r'^(?P<head>[ \t]*(?:!!!|\?\?\?\+?)[ \t]*(?P<type>[a-z]+))[ \t]*$', re.M)
+
+
+def admonition_titles(markdown: str, _: languages.Strings) -> str:
+    if _.lang == languages.DEFAULT or ("!!!" not in markdown and "???" not in markdown):
+        return markdown
+
+    def title(match: re.Match) -> str:
+        key = f"admonition.{match.group('type')}"
+        return f'{match.group("head")} "{_(key)}"' if _.has(key) else match.group(0)
+
+    return _UNTITLED_ADMONITION.sub(title, markdown)
+
+
+def _attr(text: str) -> str:
+    return text.replace('"', "'").replace("\n", " ")
+
 
 def insert_after_title(markdown: str, block: str) -> str:
     """Put a block after the page's first heading, or at the top when there is none."""

@@ -108,6 +108,10 @@ class Translation:
     general_comments: dict[str, GeneralCommentText] = field(default_factory=dict)  # by id, e.g. cescr-gc-4
     pages: dict[str, m.Module] = field(default_factory=dict)  # translated pages, by English docs path
     blocks: list[blockstatus.BlockStatus] = field(default_factory=list)  # each `<lang>:` block of the data files
+    # The source_hash of every English page's body, taken when the translations are attached: the
+    # site as a reader of `lang` sees it (`localize`) holds the translated bodies, so a page's state
+    # cannot be read from it, and both editions' translation pages must give the same counts.
+    english_hashes: dict[str, str] = field(default_factory=dict)
 
 
 # Optional keys of each `es:` block, from schema.py (the reference pages and JSON Schemas list the
@@ -250,7 +254,7 @@ def attach(site: m.Site, records: list[tuple[object, LineMap]], pages: list[m.Mo
     """Build `site.translations` from the YAML records and the translated pages the loader read.
     A translation whose English source does not exist is an error."""
     for lang in languages.TRANSLATIONS:
-        edition = Translation(lang)
+        edition = Translation(lang, english_hashes={path: source_hash(x.body) for path, x in site.modules.items()})
         read_texts(records, edition, findings)
         for page in pages:
             if page.lang != lang:
@@ -306,11 +310,12 @@ STATES = ("translated", "stale", "missing")
 
 
 def status(site: m.Site, lang: str) -> list[PageStatus]:
-    """Every English page and where its translation stands, by path."""
+    """Every English page and where its translation stands, by path. `site` may be the English site
+    or the site as `localize` gives it to readers of any language: the state is the same."""
     edition = site.translations.get(lang) or Translation(lang)
     out = []
     for path, module in sorted(site.modules.items()):
-        current = source_hash(module.body)
+        current = edition.english_hashes.get(path) or source_hash(module.body)
         page = edition.pages.get(path)
         target = languages.translation_path(path, lang)
         if page is None:

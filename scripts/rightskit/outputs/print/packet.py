@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from rightskit.core import htmltext
 from rightskit.core import languages
 from rightskit.core import model as m
+from rightskit.core import typography
 from rightskit.pages.facilitator import strip_facilitator_notes
 
 # The groups of the commitments table, in print order: what binds the US comes first.
@@ -53,10 +54,8 @@ def group_of(inst: m.Instrument) -> str:
 
 
 def first_sentence(text: str) -> str:
-    # "EE. UU." is one abbreviation, whose space is a no-break space in the style sheet.
-    text = " ".join(text.split()).replace("EE. UU.", "EE.\u00a0UU.")
-    match = re.match(r"(.+?[.!?])(?= [A-ZÁÉÍÓÚÑ¿¡\"“(]|$)", text)
-    return match.group(1) if match else text
+    """The first sentence of a note; "Ratificado por EE. UU. el 21 de octubre de 1994." is one."""
+    return typography.first_sentence(text) or text
 
 
 def agenda_modules(site: m.Site, workshop: m.Workshop) -> list[m.Module]:
@@ -145,4 +144,4 @@ def plain_text(html: str) -> str:
 def glossary_used(site: m.Site, text: str) -> list[m.GlossaryTerm]:
     """The glossary terms that occur in the text (case-sensitive, whole words), alphabetically."""
     used = [t for t in site.glossary if re.search(rf"(?<![\w-]){re.escape(t.term)}(?![\w-])", text)]
-    return sorted(used, key=lambda t: t.term.lower())
+    return sorted(used, key=lambda t: typography.sort_key(t.term))

@@ -27,10 +27,11 @@ from rightskit.content import cardsets
 from rightskit.outputs.print import kit, packet
 from rightskit.core import paths
 from rightskit.content.i18n import translations
+from rightskit.core import typography
 from rightskit.core import xref
 from rightskit.core.languages import human_minutes
 from rightskit.pages.facilitator import print_facilitator_notes, strip_facilitator_notes
-from rightskit.pages.render import Renderer, end_time, pdf_path, workshop_modules
+from rightskit.pages.render import Renderer, admonition_titles, end_time, pdf_path, workshop_modules
 
 PAPERS = {"letter": "Letter", "a4": "A4"}
 # Packets and handouts also come in large print: US Letter with 18 pt body text.
@@ -85,6 +86,7 @@ class Printer:
         """A module's body (or `body`, a passage of it) as HTML for print: 'facilitator' keeps the
         notes open, 'participant' leaves them out (and keeps only an activity's handout section)."""
         body = module.body if body is None else body
+        body = admonition_titles(body, self._) if module.lang == self.lang else body
         if audience == "participant":
             body = packet.without_link_lists(strip_facilitator_notes(handout_section(body, self._("Handout")) or body))
         else:
@@ -109,9 +111,9 @@ class Printer:
         return xref.expand_links(text, replace)
 
     def _page(self, template: str, **values) -> str:
-        return add_endnotes(self.env.get_template(f"handouts/{template}").render(
+        return typography.finish(add_endnotes(self.env.get_template(f"handouts/{template}").render(
             site=self.site, minutes=human_minutes, edition=self.edition, lines=writing_lines, options=options,
-            _=self._, **{"large": False, **values}), self._("Web addresses in this document"))
+            _=self._, **{"large": False, **values}), self._("Web addresses in this document")), self.lang)
 
     def documents(self) -> list[Document]:
         docs = []

@@ -163,12 +163,23 @@ def records(page_html: str, url: str, entry: Entry | None, common: set[str] = fr
     # dropped, and they are most of a page's bytes (indexing 2,000 pages took minutes with them).
     out = [Record(url, lang, _document(lang, summary + rest + added), entry.areas)]
     for anchor, title, section in sections:
-        label = f"{entry.label} {title}" if entry.label else title
+        label = section_title(entry.label, title, lang)
         areas = entry.part_areas.get(anchor, ())
         extra = section_variants(section)
         doc = _document(lang, f"<h1>{html.escape(label)}</h1>{section}{_additions(entry, lang, areas, extra)}")
         out.append(Record(f"{url}#{anchor}", lang, doc, areas))
     return out
+
+
+def section_title(label: str, heading: str, lang: str) -> str:
+    """A section's result title: the page's short name, then the heading, as the site writes a
+    reference in each language ("ICESCR Article 11: …", "PIDESC, artículo 11: …",
+    "Comité DESC, observación general n.º 4 (1991): …")."""
+    if not label:
+        return heading
+    if lang == "es":
+        return f"{label}, {heading[:1].lower()}{heading[1:]}"
+    return f"{label} {heading}"
 
 
 def _document(lang: str, body: str) -> str:

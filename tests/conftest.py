@@ -1,10 +1,14 @@
 """Shared fixtures: a small valid project to break on purpose, and the real site built once."""
 from __future__ import annotations
 
+import contextlib
+import io
+import logging
 import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -34,8 +38,51 @@ def unhashed_removed(findings: list) -> list:
     return [f for f in findings if "has no 'source_hash'" not in f.message]
 
 
-def rightskit(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "rightskit.cli", *args], cwd=cwd, capture_output=True, text=True)
+@dataclass
+class Ran:
+    """What a command run in-process did, read as a finished subprocess would be."""
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+@contextlib.contextmanager
+def _inside(cwd: Path):
+    """In `cwd` (the CLI reads `-f mkdocs.yml` from there), with MkDocs' loggers as they were
+    afterwards: a build points them at the stream it printed to."""
+    loggers = [logging.getLogger(), logging.getLogger("mkdocs")]
+    saved = [(logger.handlers[:], logger.level) for logger in loggers]
+    before = os.getcwd()
+    os.chdir(cwd)
+    try:
+        yield
+    finally:
+        os.chdir(before)
+        for logger, (handlers, level) in zip(loggers, saved):
+            logger.handlers[:] = handlers
+            logger.setLevel(level)
+
+
+def rightskit(*args: str, cwd: Path) -> Ran:
+    """`rightskit ARGS` run in `cwd`, in this process: the same `main` as the console script,
+    without a second of importing per call."""
+    from rightskit.cli.main import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with _inside(cwd), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = main([str(a) for a in args])
+        except SystemExit as stop:  # argparse on a bad argument, as the console script would exit
+            code = stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 1)
+            if not isinstance(stop.code, (int, type(None))):
+                print(stop.code, file=sys.stderr)
+    return Ran(code or 0, out.getvalue(), err.getvalue())
+
+
+def rightskit_process(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`rightskit ARGS` as its own process, for the few end-to-end runs that must be one."""
+    return subprocess.run([sys.executable, "-m", "rightskit.cli", *args], cwd=cwd, capture_output=True, text=True,
+                          env=env)
 
 
 @pytest.fixture(scope="session")
@@ -48,7 +95,7 @@ def built(tmp_path_factory) -> Path:
             shutil.copytree(source, work / name)
         else:
             shutil.copy(source, work / name)
-    result = rightskit("build", cwd=work)
+    result = rightskit_process("build", cwd=work)
     assert result.returncode == 0, result.stdout + result.stderr
     return work
 

@@ -31,23 +31,19 @@ def test_build_date_is_reproducible_with_source_date_epoch(monkeypatch):
     assert line.startswith(f"Version {ed.version()} · 25 November 2025 ·") and line.endswith("CC BY 4.0")
 
 
-def test_site_url_override_reaches_the_pdfs_and_the_placeholder_warns(mini):
-    import os
-    import subprocess
-    import sys
+def test_site_url_override_reaches_the_pdfs_and_the_placeholder_warns(mini, monkeypatch):
+    from conftest import rightskit
+    from pdfread import all_text
 
     config = mini / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("pdf: false", "pdf: true"), encoding="utf-8")
-    env = dict(os.environ, SITE_URL="https://kit.rights.test/")
-    run = subprocess.run([sys.executable, "-m", "rightskit.cli", "build"], cwd=mini, env=env,
-                         capture_output=True, text=True)
+    monkeypatch.setenv("SITE_URL", "https://kit.rights.test/")
+    run = rightskit("build", cwd=mini)
     assert run.returncode == 0, run.stderr
     assert "placeholder" not in run.stderr
-    text = subprocess.run(["pdftotext", str(mini / "site" / "pdf" / "housing-packet-letter.pdf"), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    text = all_text(mini / "site" / "pdf" / "housing-packet-letter.pdf")
     assert "https://kit.rights.test/workshops/housing/" in text
     assert "example.invalid" not in text
-    env.pop("SITE_URL")
-    run = subprocess.run([sys.executable, "-m", "rightskit.cli", "build", "--no-pdf"], cwd=mini, env=env,
-                         capture_output=True, text=True)
+    monkeypatch.delenv("SITE_URL")
+    run = rightskit("build", "--no-pdf", cwd=mini)
     assert run.returncode == 0 and "WARNING: The site address is still the placeholder" in run.stderr

@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import REPO, check, rightskit
+from pdfread import layout_text
 
 SITE_HOST = urlsplit("https://rights-at-home.example.org/").netloc
 
@@ -193,8 +194,7 @@ def test_no_page_loads_anything_from_another_host(built):
 # --- PDFs -------------------------------------------------------------------------------
 
 def pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return layout_text(path)
 
 
 def workshops():

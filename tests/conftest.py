@@ -29,6 +29,66 @@ def mini(tmp_path: Path) -> Path:
     return target
 
 
+# The pieces that make the mini project bilingual, as the real one is: the i18n plugin and the
+# real theme overrides (which mark pages for Pagefind), one explainer that scalebench.add_modules
+# copies, and a Spanish page.
+I18N = """  - i18n:
+      docs_structure: suffix
+      fallback_to_default: true
+      reconfigure_material: true
+      languages:
+        - locale: en
+          default: true
+          name: English
+          build: true
+        - locale: es
+          name: Español
+          build: true
+"""
+EXPLAINER = """---
+title: Tenancy basics
+summary: What a tenancy is, in a few lines.
+type: explainer
+issue_areas: [housing]
+standards: [icescr/11]
+reviewed: 2026-01-15
+---
+A tenancy is protected by [[icescr/11]]. See the [activity](../activities/line.md).
+
+## Sources
+
+- [ICESCR](https://www.ohchr.org/en/instruments-mechanisms/instruments/international-covenant-economic-social-and-cultural-rights), OHCHR
+"""
+
+
+def bilingual_mini(root: Path, extra: int = 0) -> Path:
+    """A copy of the mini project at `root` in English and Spanish, with the real theme overrides,
+    `extra` copies of a small explainer (docs/scale/, as `make bench-scale` adds them) and git
+    history: a few dozen pages where the real project has hundreds, for tests that build often."""
+    from rightskit.devtools.scalebench import add_modules, commit_all
+
+    shutil.copytree(MINI, root)
+    shutil.copytree(REPO / "overrides", root / "overrides")
+    (root / "docs" / "explainers").mkdir()
+    (root / "docs" / "explainers" / "tenancy.md").write_text(EXPLAINER, encoding="utf-8")
+    config = root / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    for old, new in (("  name: material\n", "  name: material\n  custom_dir: overrides\n"),
+                     ("      pdf: false\n", "      pdf: false\n" + I18N),
+                     ("  - rights/housing.md\n", "  - rights/housing.md\n  - explainers/tenancy.md\n")):
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    config.write_text(text, encoding="utf-8")
+    add_modules(root, extra)
+    started = rightskit("new", "translation", "docs/rights/housing.md", cwd=root)
+    assert started.returncode == 0, started.stderr
+    spanish = root / "docs" / "rights" / "housing.es.md"
+    spanish.write_text(spanish.read_text(encoding="utf-8").replace("title: Housing", "title: Vivienda", 1),
+                       encoding="utf-8")
+    commit_all(root)
+    return root
+
+
 def check(root: Path):
     return load_site(Project(root))
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, check, rightskit
+from conftest import REPO, bilingual_mini, check, rightskit
 from rightskit.pages.render import Renderer
 from rightskit.devtools.scalebench import add_modules, commit_all, copy_project
 
@@ -186,10 +186,11 @@ def _append(module: Path, text: str) -> None:
 def test_warm_build_after_an_edit_equals_a_clean_build(tmp_path):
     """As `make site` runs again and again: each build into site/ reuses the caches and writes over
     the build before last (site.partial), and still equals a build from nothing."""
-    root = _project(tmp_path, "project", 12)
+    root = bilingual_mini(tmp_path / "project", 8)
     _build(root, "site")
     cold = _tree(root / "site")
-    _append(root / "docs" / "scale" / "module-0003.md", "\nA new sentence citing [[icescr/12]].\n")
+    assert "es/rights/housing/index.html" in cold and "Vivienda" in cold["es/rights/housing/index.html"].decode()
+    _append(root / "docs" / "scale" / "module-0003.md", "\nA new sentence citing [[icescr/2(1)]].\n")
     # and a module taken out: the next build writes over the first one's folder, which still holds
     # its page; that page must not be left there, nor indexed for search
     (root / "docs" / "scale" / "module-0007.md").unlink()
@@ -199,8 +200,10 @@ def test_warm_build_after_an_edit_equals_a_clean_build(tmp_path):
     assert (root / "site.partial").is_dir()  # the first build's folder, kept to be written over next time
     _append(root / "docs" / "scale" / "module-0005.md", "\nOne more sentence.\n")
     log = _build(root, "site")
-    converted, reused = map(int, re.search(r"Page cache: (\d+) converted, (\d+) reused", log).groups())
-    assert reused > 100 and 0 < converted < 5, log  # the warm build reused almost everything
+    counts = [tuple(map(int, m)) for m in re.findall(r"Page cache: (\d+) converted, (\d+) reused", log)]
+    converted, reused = map(sum, zip(*counts))
+    pages = len([name for name in cold if name.endswith("index.html")])
+    assert reused > pages // 2 and 0 < converted < 5, log  # the warm build reused almost everything
     assert "no helpers (few pages changed" in log  # one page changed: no process forked to share the work
     assert "Pagefind's output reused" not in log  # a page's text changed: the index is made again
     warm = _tree(root / "site")

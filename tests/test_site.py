@@ -258,9 +258,15 @@ def test_pdf_language_links_and_fonts(built):
     assert rows and all(row.split()[-5] == "yes" for row in rows)  # the "emb" column
 
 
-def test_second_build_with_nothing_changed_renders_no_pdf(built):
-    report = built / ".cache" / "rightskit" / "last-pdf-build.txt"
-    result = rightskit("build", cwd=built)
+def test_second_build_with_nothing_changed_renders_no_pdf(mini):
+    config = mini / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("pdf: false", "pdf: true"), encoding="utf-8")
+    report = mini / ".cache" / "rightskit" / "last-pdf-build.txt"
+    result = rightskit("build", cwd=mini)
+    assert result.returncode == 0, result.stderr
+    assert ": 0 rendered," not in report.read_text().splitlines()[0]  # the first build did render them
+    assert list((mini / "site" / "pdf").glob("*.pdf"))
+    result = rightskit("build", cwd=mini)
     assert result.returncode == 0, result.stderr
     first_line = report.read_text().splitlines()[0]
     assert ": 0 rendered," in first_line, first_line

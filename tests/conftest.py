@@ -21,6 +21,18 @@ MINI = Path(__file__).parent / "fixtures" / "mini"
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "true")
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests that need no built site run first (a stable sort: files keep their order otherwise).
+    Under pytest-xdist one worker builds the real site while the other works through these,
+    instead of both waiting for it. And a test that opens Chromium must say so (`-m "not browser"`
+    leaves those out): one that uses the browser fixtures without the marker stops the run."""
+    unmarked = [item.nodeid for item in items
+                if "browser" in item.fixturenames and item.get_closest_marker("browser") is None]
+    if unmarked:
+        raise pytest.UsageError("tests that launch Chromium need @pytest.mark.browser: " + ", ".join(unmarked))
+    items.sort(key=lambda item: "built" in item.fixturenames)
+
+
 @pytest.fixture
 def mini(tmp_path: Path) -> Path:
     """A copy of a minimal, valid project that a test may edit."""
@@ -145,18 +157,48 @@ def rightskit_process(*args: str, cwd: Path, env: dict | None = None) -> subproc
                           env=env)
 
 
-@pytest.fixture(scope="session")
-def built(tmp_path_factory) -> Path:
-    """The real site, built once with PDFs by the same command `make site` runs."""
-    work = tmp_path_factory.mktemp("real")
-    for name in ("docs", "standards", "curricula", "overrides", "mkdocs.yml", "CONTRIBUTING.md"):
+REAL_PARTS = ("docs", "standards", "curricula", "overrides", "mkdocs.yml", "CONTRIBUTING.md")
+
+
+def _build_real(work: Path) -> None:
+    """Copy the real project into `work` and build it with PDFs by the command `make site` runs;
+    as its own process, end to end. Raises with the build's output if it fails."""
+    for name in REAL_PARTS:
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, work / name)
         else:
             shutil.copy(source, work / name)
     result = rightskit_process("build", cwd=work)
-    assert result.returncode == 0, result.stdout + result.stderr
+    if result.returncode != 0:
+        raise RuntimeError(f"the real site did not build:\n{result.stdout}{result.stderr}")
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The real site, built once with PDFs by the same command `make site` runs. Under
+    pytest-xdist the workers share one build: the first to ask builds it under a file lock in
+    the run's common temporary folder, the others wait for it and use it."""
+    from filelock import FileLock
+
+    if not os.environ.get("PYTEST_XDIST_WORKER"):  # one process: its own folder
+        work = tmp_path_factory.mktemp("real")
+        _build_real(work)
+        return work
+    shared = tmp_path_factory.getbasetemp().parent  # the same for every worker of this run
+    work, done, failed = shared / "real", shared / "real.done", shared / "real.failed"
+    with FileLock(str(shared / "real.lock")):
+        if failed.is_file():  # one failed build is reported by every test that needs it, not repeated
+            pytest.fail(failed.read_text(encoding="utf-8"), pytrace=False)
+        if not done.is_file():
+            shutil.rmtree(work, ignore_errors=True)  # a worker stopped mid-build, if anything
+            work.mkdir()
+            try:
+                _build_real(work)
+            except RuntimeError as error:
+                failed.write_text(str(error), encoding="utf-8")
+                raise
+            done.touch()
     return work
 
 

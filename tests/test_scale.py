@@ -255,6 +255,7 @@ def site_root(grown) -> Path:
     return grown[1] / "site"
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("start, previous, following, third", [
     ("tags/housing/", "Previous", "Next", "Page 3"),
     ("es/rights/housing/explainers/", "Anterior", "Siguiente", "Página 3")])

@@ -1,4 +1,5 @@
-"""Shared fixtures: a small valid project to break on purpose, and the real site built once."""
+"""Shared fixtures and helpers: a small valid project to break on purpose (and a bilingual copy of
+it for tests that build it), the CLI run in-process, and the real site built once per run."""
 from __future__ import annotations
 
 import contextlib
@@ -41,10 +42,40 @@ def mini(tmp_path: Path) -> Path:
     return target
 
 
-# The pieces that make the mini project bilingual, as the real one is: the i18n plugin and the
-# real theme overrides (which mark pages for Pagefind), one explainer that scalebench.add_modules
-# copies, and a Spanish page.
-I18N = """  - i18n:
+# The pieces that make the mini project look and build as the real one does: the real theme
+# overrides (which mark pages for Pagefind), styles, scripts and navigation; Spanish by the i18n
+# plugin; page dates from git; one explainer that scalebench.add_modules copies; the tags page;
+# and Spanish for two pages and the issue area.
+THEME = """  features:
+    - navigation.tabs
+    - navigation.prune
+    - navigation.indexes
+  palette:
+    - media: "(prefers-color-scheme: light)"
+      scheme: default
+      primary: indigo
+      accent: deep orange
+      toggle:
+        icon: material/weather-night
+        name: Switch to dark mode
+    - media: "(prefers-color-scheme: dark)"
+      scheme: slate
+      primary: indigo
+      accent: deep orange
+      toggle:
+        icon: material/weather-sunny
+        name: Switch to light mode
+"""
+ASSETS = """extra_css:
+  - assets/site.css
+  - assets/print.css
+  - assets/search.css
+extra_javascript:
+  - assets/filter.js
+  - assets/print.js
+  - assets/search.js
+"""
+PLUGINS = """  - i18n:
       docs_structure: suffix
       fallback_to_default: true
       reconfigure_material: true
@@ -56,6 +87,12 @@ I18N = """  - i18n:
         - locale: es
           name: Español
           build: true
+  - git-revision-date-localized:
+      type: date
+      locale: en
+      fallback_to_build_date: true
+      enable_creation_date: false
+      strict: false
 """
 EXPLAINER = """---
 title: Tenancy basics
@@ -71,34 +108,54 @@ A tenancy is protected by [[icescr/11]]. See the [activity](../activities/line.m
 
 - [ICESCR](https://www.ohchr.org/en/instruments-mechanisms/instruments/international-covenant-economic-social-and-cultural-rights), OHCHR
 """
+TAGS = """---
+title: Tags
+type: page
+summary: Every page, by issue area.
+---
+Choose an issue area to see its pages.
+"""
+AREA_ES = """  es:
+    title: Vivienda
+    summary: Prueba.
+"""
 
 
-def bilingual_mini(root: Path, extra: int = 0) -> Path:
+def bilingual_mini(root: Path, extra: int = 0, lists: dict | None = None) -> Path:
     """A copy of the mini project at `root` in English and Spanish, with the real theme overrides,
-    `extra` copies of a small explainer (docs/scale/, as `make bench-scale` adds them) and git
-    history: a few dozen pages where the real project has hundreds, for tests that build often."""
+    `extra` copies of a small explainer (docs/scale/, as `make bench-scale` adds them), the
+    plugin's list sizes `lists`, and git history: a few dozen pages where the real project has
+    hundreds, for tests that build often or grow the site."""
     from rightskit.devtools.scalebench import add_modules, commit_all
 
     shutil.copytree(MINI, root)
     shutil.copytree(REPO / "overrides", root / "overrides")
     (root / "docs" / "explainers").mkdir()
     (root / "docs" / "explainers" / "tenancy.md").write_text(EXPLAINER, encoding="utf-8")
-    config = root / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    for old, new in (("  name: material\n", "  name: material\n  custom_dir: overrides\n"),
-                     ("      pdf: false\n", "      pdf: false\n" + I18N),
-                     ("  - rights/housing.md\n", "  - rights/housing.md\n  - explainers/tenancy.md\n")):
-        assert old in text, old
-        text = text.replace(old, new, 1)
-    config.write_text(text, encoding="utf-8")
+    (root / "docs" / "tags.md").write_text(TAGS, encoding="utf-8")
+    settings = "".join(f"      {key}: {value}\n" for key, value in (lists or {}).items())
+    _edit(root / "mkdocs.yml", ("  name: material\n", "  name: material\n  custom_dir: overrides\n" + THEME),
+          ("plugins:\n", ASSETS + "plugins:\n"),
+          ("      pdf: false\n", "      pdf: false\n" + settings + PLUGINS),
+          ("  - rights/housing.md\n", "  - rights/housing.md\n  - explainers/tenancy.md\n  - tags.md\n"))
+    _edit(root / "standards" / "issue-areas.yml", ("  title: Housing\n", "  title: Housing\n" + AREA_ES))
     add_modules(root, extra)
-    started = rightskit("new", "translation", "docs/rights/housing.md", cwd=root)
-    assert started.returncode == 0, started.stderr
-    spanish = root / "docs" / "rights" / "housing.es.md"
-    spanish.write_text(spanish.read_text(encoding="utf-8").replace("title: Housing", "title: Vivienda", 1),
-                       encoding="utf-8")
+    for args in (("new", "translation", "docs/rights/housing.md"), ("new", "translation", "docs/tags.md"),
+                 ("translation", "--mark-current", "standards/issue-areas.yml")):
+        result = rightskit(*args, cwd=root)
+        assert result.returncode == 0, result.stdout + result.stderr
+    _edit(root / "docs" / "rights" / "housing.es.md", ("title: Housing", "title: Vivienda"))
+    _edit(root / "docs" / "tags.es.md", ("title: Tags", "title: Etiquetas"))
     commit_all(root)
     return root
+
+
+def _edit(path: Path, *replacements: tuple[str, str]) -> None:
+    text = path.read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert old in text, (path, old)
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
 
 
 def check(root: Path):

@@ -42,7 +42,7 @@ serve: $(STAMP)
 ## Install what the tests need (system packages too) and run the whole suite.
 test: $(TEST_STAMP)
 	scripts/install-system-deps.sh test
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n auto
 
 ## Time loading, page generation, the MkDocs build and PDFs; search quality and bytes (in Chromium).
 ## With SCALE=1, the scale benchmark instead (see bench-scale).

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import pytest
 from importlinter.cli import lint_imports
 
 PACKAGE = Path(__file__).resolve().parents[1] / "scripts" / "rightskit"
@@ -69,6 +70,7 @@ def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
     return out
 
 
+@pytest.mark.smoke
 def test_layer_contracts_are_kept():
     assert lint_imports(config_filename=str(PACKAGE.parents[1] / "pyproject.toml")) == 0
 

@@ -9,6 +9,7 @@ PAGES = ("", "mechanisms/upr/", "rights/housing/", "es/", "es/mechanisms/upr/", 
          "es/contribute/")  # the last one is an untranslated fallback
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("url", PAGES)
 def test_page_load_makes_no_failing_request(page, server, url):
     failed: list[str] = []

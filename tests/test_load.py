@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import check, rightskit
 
 
@@ -112,6 +114,7 @@ def test_general_comment_years_follow_their_numbers(mini):
     assert any("General Comment 4 is dated 1989, before No. 3 (1990)" in m for m in messages(mini))
 
 
+@pytest.mark.smoke
 def test_every_problem_in_one_run_and_nonzero_exit(mini):
     """All the bad inputs at once: one finding each, one run, exit status 1, nothing built."""
     replace(mini / "standards/instruments/icescr.yml", "adopted: 1966-12-16", "adopted: 1966-16-12")
@@ -133,6 +136,7 @@ def test_every_problem_in_one_run_and_nonzero_exit(mini):
     assert result.stderr.strip().endswith("problems found.")
 
 
+@pytest.mark.smoke
 def test_check_passes_on_valid_project(mini):
     result = rightskit("check", cwd=mini)
     assert result.returncode == 0, result.stderr

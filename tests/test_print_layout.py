@@ -3,14 +3,13 @@ metadata and doubled words."""
 from __future__ import annotations
 
 import re
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from pdfread import BOTTOM, MM, all_text, body_lines, page_sizes, words
+from pdfread import BOTTOM, MM, all_text, body_lines, layout_text, page_sizes, words
 from rightskit.project import Project, load_site
 
 MIN_LAST_PAGE_LINES = 6
@@ -185,8 +184,7 @@ def test_every_link_address_is_printed_in_full(pdfs):
     checked = 0
     for path in pdfs:
         # Long addresses wrap across lines; -layout keeps a hyphen at a line's end, as printed.
-        text = "".join(subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                                      check=True).stdout.split())
+        text = "".join(layout_text(path).split())
         targets = _link_targets(path)
         missing = [url for url in targets if url not in text]
         assert not missing, f"{path.name}: addresses not printed: {missing[:5]}"

@@ -1,10 +1,13 @@
 """Cross-references, facilitator notes and generated pages, without MkDocs."""
 from __future__ import annotations
 
+import pytest
+
 from conftest import check
 from rightskit.core import paths
 from rightskit.pages import facilitator, htmlmarks, render
 from rightskit.core import xref
+@pytest.mark.smoke
 def test_xref_renders_link_with_title_and_label(mini):
     site = check(mini).site
     out = render.Renderer(site).expand("rights/housing.md", "See [[icescr/11]] and [[cescr-gc-4|the comment]].")
@@ -69,6 +72,7 @@ def test_urls_follow_directory_urls():
     assert paths.url_of("standards/icescr.md", "article-11") == "standards/icescr/#article-11"
 
 
+@pytest.mark.smoke
 def test_generated_pages_are_complete(mini):
     site = check(mini).site
     pages = {p.path: p for p in render.Renderer(site).pages()}

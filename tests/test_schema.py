@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import json
 
+import pytest
 import yaml
 
 from conftest import REPO
@@ -21,6 +22,7 @@ def test_loader_reads_exactly_the_documented_fields():
     assert load.MECHANISM_FIELDS == schema.field_names(schema.MECHANISM.fields)
 
 
+@pytest.mark.smoke
 def test_committed_schemas_match_the_code():
     """schemas/ is what editors read: regenerate it with `rightskit schemas` after changing schema.py."""
     for kind in schema.KINDS.values():

@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import REPO, check, rightskit
+from pdfread import layout_text
 
 SITE_HOST = urlsplit("https://rights-at-home.example.org/").netloc
 
@@ -193,8 +194,7 @@ def test_no_page_loads_anything_from_another_host(built):
 # --- PDFs -------------------------------------------------------------------------------
 
 def pdf_text(path: Path) -> str:
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    return layout_text(path)
 
 
 def workshops():
@@ -258,9 +258,15 @@ def test_pdf_language_links_and_fonts(built):
     assert rows and all(row.split()[-5] == "yes" for row in rows)  # the "emb" column
 
 
-def test_second_build_with_nothing_changed_renders_no_pdf(built):
-    report = built / ".cache" / "rightskit" / "last-pdf-build.txt"
-    result = rightskit("build", cwd=built)
+def test_second_build_with_nothing_changed_renders_no_pdf(mini):
+    config = mini / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("pdf: false", "pdf: true"), encoding="utf-8")
+    report = mini / ".cache" / "rightskit" / "last-pdf-build.txt"
+    result = rightskit("build", cwd=mini)
+    assert result.returncode == 0, result.stderr
+    assert ": 0 rendered," not in report.read_text().splitlines()[0]  # the first build did render them
+    assert list((mini / "site" / "pdf").glob("*.pdf"))
+    result = rightskit("build", cwd=mini)
     assert result.returncode == 0, result.stderr
     first_line = report.read_text().splitlines()[0]
     assert ": 0 rendered," in first_line, first_line

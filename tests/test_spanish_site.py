@@ -6,13 +6,13 @@ from __future__ import annotations
 import html
 import json
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from conftest import REPO, check
+from pdfread import all_text
 from rightskit.core import languages, paths, typography
 from rightskit.content.i18n import translations
 
@@ -224,8 +224,7 @@ def spanish_documents(content) -> list[tuple[str, str]]:
 
 
 def pdf_text(path: Path) -> str:
-    return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
-                                   check=True).stdout.split())
+    return " ".join(all_text(path).split())
 
 
 def test_spanish_pdfs_exist_in_both_sizes_in_spanish(built, content):

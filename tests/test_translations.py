@@ -49,6 +49,7 @@ def test_source_hash_is_the_sha256_of_the_stripped_body_with_unix_newlines():
     assert translations.source_hash("# Title\n\nOther text.") != expected
 
 
+@pytest.mark.smoke
 def test_new_translation_starts_with_front_matter_and_current_hash(mini):
     target = start(mini, marked=True)
     text = target.read_text()

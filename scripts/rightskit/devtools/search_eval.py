@@ -1,7 +1,9 @@
 """The search evaluation: queries organizers type, each with the page that must come up.
 
-Shared by the browser test (tests/test_search_browser.py) and `make bench`, so both type the
-queries the same way: into the real search box, key by key, in Chromium through Playwright.
+Shared by the browser test (tests/test_search_browser.py) and `make bench`, so both ask the
+queries the same way, of the real search box in Chromium through Playwright: `search` types one
+key by key; `search_all` gives the box every query in turn inside the page, in one call, through
+the same code (assets/search.js: spelling, typos, ranking, filters) without typing delays.
 Playwright is a test dependency; only the functions that drive a page need it.
 """
 from __future__ import annotations
@@ -58,7 +60,41 @@ def search(page, base: str, text: str, timeout: float = 15_000) -> tuple[str, ..
     return tuple(h[len(base):] if h.startswith(base) else h for h in hrefs)
 
 
-def evaluate(page, base: str, queries: list[Query]) -> list[Outcome]:
+# Each query is put in the box as a finished paste would be (one input event), and its answer
+# awaited on data-shown, which search.js sets once the list shows that query's results; shown is
+# cleared first, so a query asked twice in a row still waits for its own answer.
+_ASK_EACH = """async ([queries, timeout]) => {
+    const root = document.querySelector("[data-rk-search]");
+    const input = root.querySelector("#rk-search-input");
+    input.focus();
+    const answers = [];
+    for (const query of queries) {
+        delete root.dataset.shown;
+        input.value = query;
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        const start = Date.now();
+        while (root.dataset.shown !== query.trim()) {
+            if (Date.now() - start > timeout) throw new Error(`no results shown for ${JSON.stringify(query)}`);
+            await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        answers.push([...root.querySelectorAll(".rk-search__results a")].map((a) => a.href));
+    }
+    return answers;
+}"""
+
+
+def search_all(page, base: str, texts: list[str], timeout: float = 15_000) -> list[tuple[str, ...]]:
+    """Each query given to the header box of the current page in turn, in one call into the page;
+    the results' addresses for each, as `search` returns them."""
+    answers = page.evaluate(_ASK_EACH, [list(texts), timeout])
+    return [tuple(h[len(base):] if h.startswith(base) else h for h in hrefs) for hrefs in answers]
+
+
+def evaluate(page, base: str, queries: list[Query], typed: bool = True) -> list[Outcome]:
+    """Every query's outcome: typed key by key (as `make bench` times it), or with typed=False
+    given to the box in one call (`search_all`)."""
+    if not typed:
+        return [Outcome(q, found) for q, found in zip(queries, search_all(page, base, [q.query for q in queries]))]
     return [Outcome(q, search(page, base, q.query)) for q in queries]
 
 

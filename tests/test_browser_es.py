@@ -30,7 +30,7 @@ PAGES = {
     "workshops index": "es/workshops/",
     "glossary": "es/glossary/",
     "translations status": "es/about/translations/",
-    "untranslated fallback": "es/about/benchmarks/",
+    "untranslated fallback": "es/contribute/workshops/",
 }
 
 

@@ -62,7 +62,7 @@ def test_spanish_finder_matches_english_with_spanish_reasons(page, server, index
         assert "es/mechanisms/finder/#pathway-" in details.get_attribute("href")  # stays in the Spanish edition
     assert all("Requiere:" in text for text in nots.values())
     # route names and notes come from the Spanish data, not the English
-    assert "Llamamiento urgente a un Relator Especial" in results or index != 0
+    assert "Llamamiento urgente a una Relatoría Especial" in results or index != 0
     assert foreign(page.requested) == []
 
     if index == 3:

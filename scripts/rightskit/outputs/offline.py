@@ -14,6 +14,7 @@ import re
 import zipfile
 from pathlib import Path
 
+from rightskit.core import htmltext
 from rightskit.core import model as m
 from rightskit.pages import catalog
 from rightskit.outputs.search import records as search_records
@@ -49,7 +50,7 @@ def records(site_dir: Path, site: m.Site) -> dict[str, list[list]]:
             title = _H1.search(body)
             filters = _FILTER.findall(body)
             out.setdefault(lang, []).append([
-                record.url, " ".join(search_records._text(title.group(1)).split()) if title else record.url,
+                record.url, " ".join(htmltext.words(title.group(1)).split()) if title else record.url,
                 next((v for k, v in filters if k == "type"), ""), [v for k, v in filters if k == "area"],
                 " ".join(vocabulary.indexed_text(record.html).split())])
     return out

@@ -13,16 +13,22 @@ from rightskit.cli.common import _project, _checked, _warn_placeholder, _count_p
 from rightskit.mkdocs.build import mkdocs_build, _setup_logging
 
 
-def cmd_build(args) -> int:
-    from rightskit.mkdocs.session import BuildSession  # MkDocs is imported only by the commands that build
-
+def _start(args):
+    """The project, its checked content (None after printing the problems) and the progress display.
+    Checked here as well as in the plugin: a fraction of a second buys findings printed plainly,
+    before MkDocs starts, instead of inside MkDocs' log of an aborted build."""
     _setup_logging(args.verbose)
     project = _project(args)
     progress = Progress.to_stderr()
-    # Checked here as well as in the plugin: a fraction of a second buys findings printed plainly,
-    # before MkDocs starts, instead of inside MkDocs' log of an aborted build.
     with progress.stage("Checking content and data"):
         site = _checked(project)
+    return project, site, progress
+
+
+def cmd_build(args) -> int:
+    from rightskit.mkdocs.session import BuildSession  # MkDocs is imported only by the commands that build
+
+    project, site, progress = _start(args)
     if site is None:
         print("Build stopped: nothing was written; the previous site/ is unchanged.", file=sys.stderr)
         return 1
@@ -53,11 +59,7 @@ def cmd_offline(args) -> int:
     from rightskit.mkdocs.session import BuildSession
     from rightskit.outputs import offline
 
-    _setup_logging(args.verbose)
-    project = _project(args)
-    progress = Progress.to_stderr()
-    with progress.stage("Checking content and data"):
-        site = _checked(project)
+    project, site, progress = _start(args)
     if site is None:
         return 1
     target = (project.root / args.output).resolve()

@@ -22,9 +22,8 @@ _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven
 _HOURS = re.compile(r"\b(one|two|three|four|five|six|seven|eight|\d+)[- ]hours?\b", re.I)
 _INSTEAD = re.compile(r"\b(\d+) minutes instead of (\d+)\b")
 _SHORTENED = re.compile(r"\bshortened from (\d+) minutes\b", re.I)
-# A timed step of an activity: "3. **Checklist (20 min).** ..."
-_STEP = re.compile(r"^\d+\.\s+\*\*[^*\n]*\((\d+) min\)\.?\*\*", re.M)
-# The same, with its number, title and text, for the closing-round check.
+# A timed step of an activity ("3. **Checklist (20 min).** ..."; activitycheck.STEP), with its number,
+# title and text, for the closing-round check.
 _STEP_PARTS = re.compile(r"^(\d+)\.\s+\*\*([^*\n]*)\((\d+) min\)\.?\*\*(.*)$", re.M)
 # An agenda item in which every person speaks in turn.
 _ROUND = re.compile(r"\b(rounds?|rondas?|each person|cada persona|go-around|go around)\b", re.I)

@@ -250,6 +250,23 @@ def _build_real(work: Path) -> None:
         raise RuntimeError(f"the real site did not build:\n{result.stdout}{result.stderr}")
 
 
+def shared_build_folder(tmp_path_factory) -> Path | None:
+    """Where the one real build of this run lives when several processes share it, or None when
+    this process builds its own. CI names the folder (RIGHTSKIT_TEST_BUILD_DIR) so that the
+    workflow uploads, as the reviewers' preview, the very site the tests checked: one build."""
+    chosen = os.environ.get("RIGHTSKIT_TEST_BUILD_DIR")
+    if chosen:
+        return Path(chosen)
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        return tmp_path_factory.getbasetemp().parent  # the same for every worker of this run
+    return None
+
+
+def _this_run() -> str:
+    """Names this test run, so a build a named folder kept from an earlier run is never reused."""
+    return os.environ.get("PYTEST_XDIST_TESTRUNUID") or f"pid-{os.getpid()}"
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
     """The real site, built once with PDFs by the same command `make site` runs. Under
@@ -257,24 +274,27 @@ def built(tmp_path_factory) -> Path:
     the run's common temporary folder, the others wait for it and use it."""
     from filelock import FileLock
 
-    if not os.environ.get("PYTEST_XDIST_WORKER"):  # one process: its own folder
+    shared = shared_build_folder(tmp_path_factory)
+    if shared is None:  # one process: its own folder
         work = tmp_path_factory.mktemp("real")
         _build_real(work)
         return work
-    shared = tmp_path_factory.getbasetemp().parent  # the same for every worker of this run
+    shared.mkdir(parents=True, exist_ok=True)
     work, done, failed = shared / "real", shared / "real.done", shared / "real.failed"
     with FileLock(str(shared / "real.lock")):
-        if failed.is_file():  # one failed build is reported by every test that needs it, not repeated
-            pytest.fail(failed.read_text(encoding="utf-8"), pytrace=False)
-        if not done.is_file():
-            shutil.rmtree(work, ignore_errors=True)  # a worker stopped mid-build, if anything
+        if failed.is_file() and failed.read_text(encoding="utf-8").startswith(_this_run() + "\n"):
+            # one failed build is reported by every test that needs it, not repeated
+            pytest.fail(failed.read_text(encoding="utf-8").split("\n", 1)[1], pytrace=False)
+        if not (done.is_file() and done.read_text(encoding="utf-8") == _this_run()):
+            shutil.rmtree(work, ignore_errors=True)  # a worker stopped mid-build, or an earlier run's
+            done.unlink(missing_ok=True)
             work.mkdir()
             try:
                 _build_real(work)
             except RuntimeError as error:
-                failed.write_text(str(error), encoding="utf-8")
+                failed.write_text(f"{_this_run()}\n{error}", encoding="utf-8")
                 raise
-            done.touch()
+            done.write_text(_this_run(), encoding="utf-8")
     return work
 
 

@@ -38,15 +38,31 @@ def test_every_action_is_pinned_to_a_release():
         assert not action.endswith(("@main", "@master"))
 
 
-def test_pull_requests_check_strictly_build_test_and_upload_the_site():
+def test_pull_requests_check_strictly_then_test_and_upload_the_one_build():
     data = workflow("pr.yml")
     assert "pull_request" in data["on"]
     commands = runs(data, "check-build-test")
-    assert commands.index("rightskit check --strict") < commands.index("rightskit build") \
-        < commands.index("python -m pytest")
+    assert commands.index("rightskit check --strict") < commands.index("python -m pytest")
     assert "pip install --no-deps -r requirements.lock" in commands
+    # one build: the tests' own, kept where the upload step finds it
+    assert "rightskit build" not in commands and "make site" not in commands
+    tests = next(s for s in steps(data, "check-build-test") if "python -m pytest" in s.get("run", ""))
+    folder = tests["env"]["RIGHTSKIT_TEST_BUILD_DIR"]
     upload = next(s for s in steps(data, "check-build-test") if s.get("uses", "").startswith("actions/upload-artifact@"))
-    assert upload["with"]["path"] == "site/"
+    assert upload["with"]["path"].rstrip("/") == f"{folder}/real/site"
+
+
+def test_the_tests_build_where_ci_names(monkeypatch, tmp_path_factory, tmp_path):
+    """The `built` fixture honours RIGHTSKIT_TEST_BUILD_DIR, which the upload step relies on."""
+    from conftest import shared_build_folder
+
+    monkeypatch.setenv("RIGHTSKIT_TEST_BUILD_DIR", str(tmp_path / "kept"))
+    assert shared_build_folder(tmp_path_factory) == tmp_path / "kept"
+    monkeypatch.delenv("RIGHTSKIT_TEST_BUILD_DIR")
+    monkeypatch.setenv("PYTEST_XDIST_WORKER", "gw0")
+    assert shared_build_folder(tmp_path_factory) == tmp_path_factory.getbasetemp().parent
+    monkeypatch.delenv("PYTEST_XDIST_WORKER")
+    assert shared_build_folder(tmp_path_factory) is None
 
 
 def test_main_is_built_and_deployed_to_pages_with_the_pages_address():

@@ -25,6 +25,14 @@ def test_a_listed_link_leads_to_its_translation_keeping_its_anchor():
     assert localize(html, {}, "es") == html
 
 
+def test_a_link_showing_its_address_shows_the_new_one():
+    """As a table of official pages does: the text would otherwise name the page left behind."""
+    html = f'<td><a href="{ICESCR}">{ICESCR}</a></td><td><a href="{ICESCR}">the Covenant ({ICESCR})</a></td>'
+    out = localize(html, {ICESCR: ICESCR_ES}, "es")
+    assert out == (f'<td><a href="{ICESCR_ES}" hreflang="es">{ICESCR_ES}</a></td>'
+                   f'<td><a href="{ICESCR_ES}" hreflang="es">the Covenant ({ICESCR})</a></td>')
+
+
 def _write(root: Path, text: str) -> None:
     (root / "standards" / "official-pages.yml").write_text(text, encoding="utf-8")
 

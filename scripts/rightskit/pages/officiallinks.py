@@ -11,30 +11,46 @@ from typing import Mapping
 
 
 class _Links(HTMLParser):
-    """Where each <a href> with a listed address starts in the text, and its start tag as written."""
+    """Where each <a href> with a listed address starts in the text, with its start tag as written;
+    and the link's text where that text is the address itself, as tables of official pages show it."""
 
-    def __init__(self, addresses: Mapping[str, str]) -> None:
+    def __init__(self, addresses: Mapping[str, str], lang: str) -> None:
         super().__init__(convert_charrefs=True)
         self.addresses = addresses
-        self.found: list[tuple[int, int, str, str]] = []  # line, column, tag text, new address
+        self.lang = lang
+        self.found: list[tuple[int, int, str, str]] = []  # line, column, text as written, its replacement
+        self.link: tuple[str, str] | None = None  # (old, new address) of the listed link being read
 
     def handle_starttag(self, tag, attrs):
         if tag != "a":
             return
-        values = dict(attrs)
-        href = values.get("href") or ""
+        href = dict(attrs).get("href") or ""
         page, mark, anchor = href.partition("#")
+        self.link = None
         if page in self.addresses:
             line, column = self.getpos()
-            self.found.append((line, column, self.get_starttag_text(), self.addresses[page] + mark + anchor))
+            address = self.addresses[page] + mark + anchor
+            tag_text = self.get_starttag_text()
+            self.found.append((line, column, tag_text, _retarget(tag_text, address, self.lang)))
+            self.link = (href, address)
+
+    def handle_endtag(self, tag):
+        if tag == "a":
+            self.link = None
+
+    def handle_data(self, data):
+        if self.link and data.strip() == self.link[0]:
+            line, column = self.getpos()
+            self.found.append((line, column, data, data.replace(self.link[0], self.link[1])))
 
 
 def localize(html: str, addresses: Mapping[str, str], lang: str) -> str:
     """`html` with each link to a listed English address (a '#part' kept) pointing at its `lang`
-    address instead, marked `hreflang="lang"`. Other links, and the text, are left as they are."""
+    address instead, marked `hreflang="lang"`, and showing that address where its text was the old
+    one. Other links, and the rest of the text, are left as they are."""
     if not addresses or "href" not in html:
         return html
-    parser = _Links(addresses)
+    parser = _Links(addresses, lang)
     parser.feed(html)
     parser.close()
     if not parser.found:
@@ -43,13 +59,13 @@ def localize(html: str, addresses: Mapping[str, str], lang: str) -> str:
     for line in html.split("\n"):
         starts.append(starts[-1] + len(line) + 1)
     out, done = [], 0
-    for line, column, tag, address in parser.found:
+    for line, column, written, replacement in parser.found:
         at = starts[line - 1] + column
-        if html[at:at + len(tag)] != tag:  # the parser's position is not where the tag is written: leave it
+        if at < done or html[at:at + len(written)] != written:  # not where the parser says: leave it
             continue
         out.append(html[done:at])
-        out.append(_retarget(tag, address, lang))
-        done = at + len(tag)
+        out.append(replacement)
+        done = at + len(written)
     out.append(html[done:])
     return "".join(out)
 

@@ -15,6 +15,7 @@ from conftest import REPO, check
 from pdfread import all_text
 from rightskit.core import languages, paths, typography
 from rightskit.content.i18n import translations
+from rightskit.devtools.coverage import edition_coverage
 
 
 def page(built: Path, url: str) -> str:
@@ -182,6 +183,29 @@ def test_spanish_official_titles_on_generated_pages(built, content):
     assert article.title in text
     assert "16 de diciembre de 1966" in text  # dates the Spanish way
     assert content.instruments["icescr"].title in page(built, "standards/icescr")  # English stays English
+
+
+def test_translation_coverage_meets_the_issue_targets(built, content):
+    """Issue 19: at least 90% of the pages for readers translated (contribute/ left out), at most 10% of
+    the words in article bodies under /es/ English; the translations page gives the same page count."""
+    found = edition_coverage(built / "site", "es", content.modules)
+    print(found.summary())
+    assert found.pages_percent >= 90, found.untranslated
+    assert found.english_percent <= 10, found.mostly_english
+    expected = translations.reader_coverage(translations.status(content, "es"))
+    assert (found.translated, found.readers) == (expected.translated, expected.total)
+    for url, words in (("about/translations", "{} of {} have a translation"),
+                       ("es/about/translations", "{} de {} tienen traducción")):
+        assert words.format(expected.translated, expected.total) in page(built, url), url
+
+
+def test_spanish_pages_link_to_the_spanish_official_pages(built, content):
+    """standards/official-pages.yml: the Universal Declaration's page on un.org, in each edition."""
+    english = "https://www.un.org/en/about-us/universal-declaration-of-human-rights"
+    spanish = content.official_pages["es"][english]
+    assert f'href="{english}"' in page(built, "standards/udhr") and spanish not in page(built, "standards/udhr")
+    text = page(built, "es/standards/udhr")
+    assert f'<a href="{spanish}"' in text and f'href="{english}"' not in text
 
 
 def test_translations_page_lists_every_page(built, content):

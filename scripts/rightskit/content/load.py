@@ -11,6 +11,7 @@ from rightskit.core import config as siteconfig
 from rightskit.core import languages
 from rightskit.content import activitycheck
 from rightskit.content import markup
+from rightskit.content import officialpages
 from rightskit.content import pagecheck
 from rightskit.content import pathways
 from rightskit.content import spanishtext
@@ -73,6 +74,7 @@ def load_site(project: Project, renderer: Callable[..., Any]) -> Loaded:
     _load_workshops(root, site, findings, raw)
     translations.attach(site, raw, translated, findings)
     site.pathways = pathways.load(root, findings)
+    site.official_pages = officialpages.load(root, findings)
     if project.config.finding:
         findings.append(project.config.finding)
     findings += siteconfig.language_findings(project.config)

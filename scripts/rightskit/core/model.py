@@ -313,6 +313,8 @@ class Site:
     # Other languages: for each language code, a translations.Translation of the texts above.
     translations: dict = field(default_factory=dict)
     pathways: dict = field(default_factory=dict)  # id -> pathways.Pathway (standards/pathways.yml)
+    # language -> {English address: that language's address} (standards/official-pages.yml)
+    official_pages: dict = field(default_factory=dict)
 
     @property
     def articles(self) -> dict[str, Article]:

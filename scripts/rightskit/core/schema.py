@@ -311,8 +311,17 @@ PATHWAY = Kind("pathway", "Action pathway", "standards/pathways.yml, one entry e
                   Field(f.name, "text", f"Spanish note on '{f.name}'.") for f in CONDITIONS)))),
 ))
 
+OFFICIAL_PAGE = Kind("official-page", "Official page in Spanish", "standards/official-pages.yml, one entry each", "list", (
+    Field("en", "url", "The English address, exactly as pages and data link to it (no '#…').", "yes",
+          example="https://www.un.org/en/about-us/universal-declaration-of-human-rights"),
+    Field("es", "url", "The address of the same page in Spanish, on the same site, seen by you to exist: "
+          "Spanish pages link there instead.", "yes",
+          example="https://www.un.org/es/about-us/universal-declaration-of-human-rights"),
+), intro="Spanish pages (pages under /es/ and Spanish PDFs) link to the Spanish address of an official page "
+         "listed here. Add a page only once you have seen its Spanish version; the build never checks online.")
+
 KINDS: dict[str, Kind] = {k.name: k for k in (INSTRUMENT, GENERAL_COMMENTS, MECHANISM, ISSUE_AREA, TERM, MODULE, WORKSHOP,
-                                              PATHWAY)}
+                                              PATHWAY, OFFICIAL_PAGE)}
 
 
 def field_names(fields: tuple[Field, ...]) -> tuple[str, ...]:

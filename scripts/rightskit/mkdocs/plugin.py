@@ -38,6 +38,7 @@ from rightskit.infra.progress import QUIET, Counter
 from rightskit.project import Project, load_site
 from rightskit.pages.environment import environment
 from rightskit.pages.htmlmarks import apply_language_marks, label_checkboxes
+from rightskit.pages import officiallinks
 from rightskit.pages.render import Page, Renderer
 from rightskit.pages.render import tag_folder as render_tag_folder
 
@@ -229,7 +230,9 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
 
     def on_page_content(self, html, *, page, config, files):
         self._converted.advance()
-        return label_checkboxes(apply_language_marks(html))
+        html = label_checkboxes(apply_language_marks(html))
+        # An English page shown in this edition links to the Spanish official pages too: its reader chose Spanish.
+        return officiallinks.localize(html, self.site.official_pages.get(self.lang, {}), self.lang)
 
     def on_post_page(self, output, *, page, config):
         if self.cache:  # a pure function of the page's HTML, its address and, in an edition, its English pages

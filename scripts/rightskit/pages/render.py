@@ -161,8 +161,10 @@ class Renderer:
             out.append(Page(here, self._render("workshop.md.j2", here, w=workshop), workshop.source.path,
                             self.is_english(workshop.title)))
         if site.translations:
+            editions = self.translation_status()
+            readers = {lang: translations.reader_coverage(pages) for lang, pages in editions.items()}
             out.append(Page(TRANSLATIONS_PAGE, self._render("translations.md.j2", TRANSLATIONS_PAGE,
-                                                            editions=self.translation_status()), "docs/"))
+                                                            editions=editions, readers=readers), "docs/"))
         if site.pathways:
             here = paths.FINDER_PAGE
             context = finder.page_context(site, lambda target: paths.link_from(here, target), self._)

@@ -307,6 +307,28 @@ class PageStatus:
 
 
 STATES = ("translated", "stale", "missing")
+# The contributors' pages may stay in English (issue 19): they are not counted among the pages for readers.
+CONTRIBUTOR_PAGES = "contribute/"
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How many of the pages for readers an edition has in its language (a translation, current or
+    to update): what `about/translations/` shows, and what tests/test_translation_coverage.py
+    measures again on a built site."""
+
+    translated: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        """Rounded down, so that the page never claims more than is done."""
+        return self.translated * 100 // self.total if self.total else 100
+
+
+def reader_coverage(pages: list[PageStatus]) -> Coverage:
+    readers = [p for p in pages if not p.path.startswith(CONTRIBUTOR_PAGES)]
+    return Coverage(sum(p.state != "missing" for p in readers), len(readers))
 
 
 def status(site: m.Site, lang: str) -> list[PageStatus]:

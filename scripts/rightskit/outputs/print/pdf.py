@@ -30,6 +30,7 @@ from rightskit.content.i18n import translations
 from rightskit.core import typography
 from rightskit.core import xref
 from rightskit.core.languages import human_minutes
+from rightskit.pages import officiallinks
 from rightskit.pages.facilitator import print_facilitator_notes, strip_facilitator_notes
 from rightskit.pages.render import Renderer, admonition_titles, end_time, pdf_path, workshop_modules
 
@@ -111,9 +112,11 @@ class Printer:
         return xref.expand_links(text, replace)
 
     def _page(self, template: str, **values) -> str:
-        return typography.finish(add_endnotes(self.env.get_template(f"handouts/{template}").render(
+        html = self.env.get_template(f"handouts/{template}").render(
             site=self.site, minutes=human_minutes, edition=self.edition, lines=writing_lines, options=options,
-            _=self._, **{"large": False, **values}), self._("Web addresses in this document")), self.lang)
+            _=self._, **{"large": False, **values})
+        html = officiallinks.localize(html, self.site.official_pages.get(self.lang, {}), self.lang)
+        return typography.finish(add_endnotes(html, self._("Web addresses in this document")), self.lang)
 
     def documents(self) -> list[Document]:
         docs = []

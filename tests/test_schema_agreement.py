@@ -6,6 +6,7 @@ an unquoted date becomes an ISO string, as an editor (YAML 1.2) reads it to begi
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import posixpath
 from pathlib import Path
@@ -44,6 +45,7 @@ def as_loaded(value):
     return value
 
 
+@functools.cache
 def validator(kind: str) -> jsonschema.Draft7Validator:
     body = json.loads((REPO / schema.SCHEMA_DIR / f"{kind}.json").read_text(encoding="utf-8"))
     jsonschema.Draft7Validator.check_schema(body)
@@ -336,3 +338,19 @@ def test_a_reversed_group_size_is_for_the_loader_alone(tmp_path):
     (tmp_path / path).write_text(ACTIVITY.replace("group_size: 6-20", "group_size: 30-6"), encoding="utf-8")
     assert any("'group_size' is not a group size: '30-6'" in e for e in loader_errors(tmp_path, path))
     assert schema_errors("module", front_matter((tmp_path / path).read_text(encoding="utf-8"))) == []
+
+
+def test_what_rightskit_new_writes_fits_its_schema_and_data_files_name_it(mini):
+    from rightskit.cli import scaffold
+
+    for kind, ident in [("workshop", "tenant-organizing"), ("instrument", "icrmw"), ("mechanism", "sr-food"),
+                        ("term", "NGO"), ("module", "toolkits/budget-advocacy"), ("activity", "rent-diary")]:
+        created = scaffold.create(mini, kind, ident)
+        text = (mini / created.path).read_text(encoding="utf-8")
+        schema_kind = scaffold.KINDS[kind].schema_kind
+        if created.path.endswith(".md"):
+            assert schema_errors(schema_kind, front_matter(text)) == [], kind
+            continue
+        assert schema_errors(schema_kind, yaml.safe_load(text)) == [], kind
+        relative = posixpath.relpath(f"schemas/{schema_kind}.json", posixpath.dirname(created.path))
+        assert text.split("\n", 1)[0] == f"# yaml-language-server: $schema={relative}", kind

@@ -13,8 +13,8 @@ _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 _URL = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/\S*)?$")
 # Only https: pathways link people to official pages to act on (pathways.py).
 HTTPS_URL = re.compile(r"^https://[^\s/]+\.[^\s/]+(/\S*)?$")
-# The patterns the JSON Schemas for editors use (schema.py), so the editor and the loader agree.
-URL_PATTERN, TIME_PATTERN = _URL.pattern, _TIME.pattern
+# The pattern the JSON Schemas for editors use (schema.py), so the editor and the loader agree.
+URL_PATTERN = _URL.pattern
 
 
 class Fields:

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 
 from rightskit.core import model as m
 from rightskit.core.fields import HTTPS_URL, URL_PATTERN
-TYPE_NAMES = {"text": "text", "url": "web address (https://…)", "https": "web address (https://…)", "date": "date (YYYY-MM-DD)",
-              "integer": "whole number", "size": "a number or a range \"min-max\"", "boolean": "true or false", "time": "time of day (HH:MM)",
-              "list": "list of text", "mapping": "mapping of fields", "records": "list of mappings",
-              "entries": "list of text or mappings"}
+
+TYPE_NAMES = {"text": "text", "url": "web address (https://…)", "https": "web address (https://…)",
+              "date": "date (YYYY-MM-DD)", "integer": "whole number", "size": "a number or a range \"min-max\"",
+              "boolean": "true or false", "time": "time of day (HH:MM)", "list": "list of text",
+              "mapping": "mapping of fields", "records": "list of mappings", "entries": "list of text or mappings"}
 
 
 @dataclass(frozen=True)
@@ -195,7 +196,8 @@ MODULE = Kind("module", "Module front matter", "docs/<section>/<name>.md, at the
     Field("audience", "list", "Who it is written for.", allowed=m.AUDIENCES, example=[m.AUDIENCES[0]]),
     Field("level", "text", "How much it assumes (its difficulty).", "for activities", m.LEVELS, "introductory"),
     Field("duration", "integer", "Minutes the activity takes.", "for activities", example=45),
-    Field("group_size", "size", "How many people it works for: a number, or a range from smallest to largest.", "for activities", example="6-30"),
+    Field("group_size", "size", "How many people it works for: a number, or a range from smallest to largest.",
+          "for activities", example="6-30"),
     Field("materials", "list", "What to bring.", "for activities", example=["Flip chart", "Markers"]),
     Field("objectives", "list", "What participants can do afterwards.", "for activities",
           example=["Name three elements of adequate housing."]),
@@ -335,7 +337,7 @@ def subfields(kind: Kind, name: str) -> tuple[Field, ...]:
 # --- JSON Schema (draft-07, what YAML editors' language servers read) ---------------------
 # The schemas accept what the loader (content/load.py with core/fields.py) accepts and reject what
 # it rejects, so an editor underlines exactly what `rightskit check` would report:
-# tests/test_schemas.py holds good and bad examples of every rule and runs both on them.
+# tests/test_schema_agreement.py holds good and bad examples of every rule and runs both on them.
 # A field that is not required may be written empty (`summary:`): the loader reads null as absent.
 
 def _property(f: Field) -> dict:
@@ -363,7 +365,7 @@ def _property(f: Field) -> dict:
         base = _object(f.fields, f.name) if f.fields else {"type": "object"}
     elif f.type == "records":
         base = {"type": "array", "items": _object(f.fields, f.name)}
-    elif f.type == "entries":  # yes/no unquoted read as true/false, which the loader rejects
+    elif f.type == "entries":  # text or a mapping; not true/false (an unquoted Yes), which the loader rejects
         base = {"type": "array", "items": {"anyOf": [_object(f.fields, f.name),
                                                      {"type": ["string", "number"], "pattern": r"\S"}]}}
     else:
@@ -405,7 +407,7 @@ def _is(field: str, *values: str) -> dict:
     return {"properties": {field: {"enum": list(values)}}, "required": [field]}
 
 
-TIME_OF_DAY = r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"  # fields.TIME_PATTERN, with the loader's bounds
+TIME_OF_DAY = r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"  # fields.time's pattern, with its bounds on hours and minutes
 # A group size: a number, or a range "6-30" (an en dash too). That the range runs from smallest to
 # largest, the loader checks and a pattern cannot (content/activitycheck.py).
 GROUP_SIZE = r"^[ \t]*0*[1-9][0-9]*(?:[ \t]*[-–][ \t]*[0-9]+)?[ \t]*$"

@@ -149,6 +149,7 @@ CASES = [
     ("quoted date", ISSUE_AREA_PAGE, "docs/rights/housing.md", [("2026-01-15", '"2026-01-15"')], True),
     ("impossible date", ISSUE_AREA_PAGE, "docs/rights/housing.md", [("2026-01-15", '"2026-02-30"')], False),
     ("date written day first", ISSUE_AREA_PAGE, "docs/rights/housing.md", [("2026-01-15", "15/01/2026")], False),
+    ("date with a time of day", ISSUE_AREA_PAGE, "docs/rights/housing.md", [("2026-01-15", "2026-01-15 10:00")], False),
     ("date as a year", ISSUE_AREA_PAGE, "docs/rights/housing.md", [("2026-01-15", "2026")], False),
     ("module without reviewed", ISSUE_AREA_PAGE, "docs/rights/housing.md", [("reviewed: 2026-01-15\n", "")], False),
     ("module with reviewed empty", ISSUE_AREA_PAGE, "docs/rights/housing.md", [("reviewed: 2026-01-15", "reviewed:")],

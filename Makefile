@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := true
 
-.PHONY: site check serve test bench bench-scale clean install lock offline
+.PHONY: site check pr serve test bench bench-scale clean install lock offline
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ offline: $(STAMP)
 ## Check content and data; prints every problem as file:line.
 check: $(STAMP)
 	$(BIN)/rightskit check
+
+## What a pull request runs, before you open one: the strict check (warnings fail) and a build without PDFs.
+pr: $(STAMP)
+	$(BIN)/rightskit check --strict
+	$(BIN)/rightskit build --no-pdf
 
 ## Preview with live reload at http://127.0.0.1:8000/ (watches docs/, standards/, curricula/, overrides/;
 ## no PDFs: `make serve SERVE_ARGS=--pdf` to render them too).

@@ -30,6 +30,7 @@ def cmd_serve(args) -> int:
     project = _project(args)
     config_file = str(project.root / project.config_file)
     host, _, port = args.addr.rpartition(":")
+    port = str(args.port) if args.port else port
     # Before the first build, which takes a while: the port may still be held by another preview.
     if _in_use(host, int(port)):
         print(_in_use_message(host, int(port)), file=sys.stderr)
@@ -111,5 +112,5 @@ def _in_use(host: str, port: int) -> bool:
 
 def _in_use_message(host: str, port: int) -> str:
     return (f"rightskit serve: {host}:{port} is already in use, perhaps by another preview still running. "
-            f"Stop that one (Ctrl+C in its terminal), or preview on another port: "
-            f"rightskit serve -a {host}:{port + 1}")
+            f"Stop that one (Ctrl+C in its terminal), or preview on another port: rightskit serve --port {port + 1} "
+            f"(make serve SERVE_ARGS=\"--port {port + 1}\"; for another address too, rightskit serve -a {host}:{port + 1})")

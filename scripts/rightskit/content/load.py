@@ -89,10 +89,19 @@ def load_site(project: Project, renderer: Callable[..., Any]) -> Loaded:
     findings += markup.check(site, markup.PageIds(site, renderer), project.docs_dir)
     findings += markup.placeholders(root, markup.sources(site))
     translated_pages = [page for edition in site.translations.values() for page in edition.pages.values()]
-    findings += pagecheck.check([*site.modules.values(), *translated_pages], project.docs)
+    findings += pagecheck.check([*site.modules.values(), *translated_pages], project.docs, image_limit_kb(project))
     findings += untranslated.check(translated_pages)
     findings += spanishtext.check(root, spanish_sources(site))
     return Loaded(site, findings, nav)
+
+
+def image_limit_kb(project: Project) -> int:
+    """`image_limit_kb:` under the rightskit plugin in mkdocs.yml; a value that is not a whole number
+    of 1 or more is reported by the options' own check (mkdocs/config.py), and the default holds."""
+    value = project.config.options.get("image_limit_kb")
+    if isinstance(value, int) and not isinstance(value, bool) and value >= 1:
+        return value
+    return pagecheck.IMAGE_LIMIT_KB
 
 
 def spanish_sources(site: m.Site) -> set[str]:

@@ -13,7 +13,7 @@ from rightskit.core import paths
 from rightskit.core import xref
 from rightskit.core.findings import Finding
 
-IMAGE_LIMIT_KB = 500  # an image over this is slow on a phone; a parameter of check() for a later option
+IMAGE_LIMIT_KB = 500  # an image over this is slow on a phone; `image_limit_kb:` in mkdocs.yml changes it
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")

@@ -19,7 +19,7 @@ from rightskit.core import paths
 from rightskit.core import schema
 from rightskit.content.i18n import translations
 from rightskit.core import model as m
-from rightskit.core.fields import Fields
+from rightskit.core.fields import HTTPS_URL, Fields
 from rightskit.core.findings import Finding, did_you_mean
 from rightskit.core.yamltext import LineList, LineMap, read_yaml, rel
 
@@ -194,7 +194,7 @@ def load(root: Path, findings: list[Finding]) -> dict[str, Pathway]:
 
 def _url(f: Fields, key: str, required: bool) -> str:
     value = f.text(key, required=required)
-    if value and not re.match(r"^https://[^\s/]+\.[^\s/]+(/\S*)?$", value):
+    if value and not HTTPS_URL.match(value):
         f.error(f.line(key), f"'{key}' is not a web address: '{value}'", "write a full https:// address")
         return ""
     return value

@@ -11,6 +11,10 @@ from rightskit.core.yamltext import LineList, LineMap
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TIME = re.compile(r"^(\d{1,2}):(\d{2})$")
 _URL = re.compile(r"^https?://[A-Za-z0-9.-]+\.[A-Za-z]{2,}(:\d+)?(/\S*)?$")
+# Only https: pathways link people to official pages to act on (pathways.py).
+HTTPS_URL = re.compile(r"^https://[^\s/]+\.[^\s/]+(/\S*)?$")
+# The pattern the JSON Schemas for editors use (schema.py), so the editor and the loader agree.
+URL_PATTERN = _URL.pattern
 
 
 class Fields:
@@ -127,6 +131,10 @@ class Fields:
         for value, line in items:
             if isinstance(value, (LineMap, LineList)) or value is None:
                 self.error(line, f"each entry of '{key}' must be text")
+                continue
+            if isinstance(value, bool):  # YAML reads an unquoted yes, no, on or off as true/false
+                self.error(line, f"this entry of '{key}' was read as {str(value).lower()}, not as text",
+                           "put it in quotes, e.g. \"Yes\"")
                 continue
             value = str(value).strip()
             if choices is not None and value not in choices:

@@ -7,9 +7,12 @@ import json
 from dataclasses import dataclass
 
 from rightskit.core import model as m
-TYPE_NAMES = {"text": "text", "url": "web address (https://…)", "date": "date (YYYY-MM-DD)",
-              "integer": "whole number", "boolean": "true or false", "time": "time of day (HH:MM)",
-              "list": "list of text", "mapping": "mapping of fields", "records": "list of mappings"}
+from rightskit.core.fields import HTTPS_URL, URL_PATTERN
+
+TYPE_NAMES = {"text": "text", "url": "web address (https://…)", "https": "web address (https://…)",
+              "date": "date (YYYY-MM-DD)", "integer": "whole number", "size": "a number or a range \"min-max\"",
+              "boolean": "true or false", "time": "time of day (HH:MM)", "list": "list of text",
+              "mapping": "mapping of fields", "records": "list of mappings", "entries": "list of text or mappings"}
 
 
 @dataclass(frozen=True)
@@ -178,7 +181,7 @@ CARD_SET = (
     Field("title", "text", "What the set is called.", "yes", example="Element cards"),
     Field("kind", "text", "How it is printed; 'cards' when left out.", allowed=m.CARD_KINDS, example="cards"),
     Field("use", "text", "When and how the facilitator uses it.", example="Turn one over after each story."),
-    Field("items", "records", "The cards, signs, or the wall chart's column headings: text, or title and text.",
+    Field("items", "entries", "The cards, signs, or the wall chart's column headings: text, or title and text.",
           "yes", fields=CARD),
 )
 MODULE = Kind("module", "Module front matter", "docs/<section>/<name>.md, at the top of each page", "front matter", (
@@ -193,7 +196,8 @@ MODULE = Kind("module", "Module front matter", "docs/<section>/<name>.md, at the
     Field("audience", "list", "Who it is written for.", allowed=m.AUDIENCES, example=[m.AUDIENCES[0]]),
     Field("level", "text", "How much it assumes (its difficulty).", "for activities", m.LEVELS, "introductory"),
     Field("duration", "integer", "Minutes the activity takes.", "for activities", example=45),
-    Field("group_size", "text", "A number or a range \"min-max\".", "for activities", example="6-30"),
+    Field("group_size", "size", "How many people it works for: a number, or a range from smallest to largest.",
+          "for activities", example="6-30"),
     Field("materials", "list", "What to bring.", "for activities", example=["Flip chart", "Markers"]),
     Field("objectives", "list", "What participants can do afterwards.", "for activities",
           example=["Name three elements of adequate housing."]),
@@ -286,9 +290,9 @@ PATHWAY = Kind("pathway", "Action pathway", "standards/pathways.yml, one entry e
           example=["The petition is shared with the US government."]),
     Field("window", "text", "How its window opens.", "yes", m.PATHWAY_WINDOWS, "any time"),
     Field("window_note", "text", "The window in words; time-sensitive sentences end with [[as-of:YYYY-MM-DD]]."),
-    Field("calendar", "url", "The official calendar; never write the date itself.",
+    Field("calendar", "https", "The official calendar; never write the date itself.",
           "for a review cycle or session calendar", example="https://www.ohchr.org/en/hr-bodies/upr/upr-main"),
-    Field("official_page", "url", "The official page of the route.", example="https://www.oas.org/en/iachr/"),
+    Field("official_page", "https", "The official page of the route.", example="https://www.oas.org/en/iachr/"),
     Field("guide", "text", "The guide under docs/.", example="mechanisms/iachr.md"),
     Field("templates", "list", "Template pages under docs/.", example=["toolkits/templates/iachr-petition-checklist.md"]),
     Field("cases", "list", "Case studies under docs/ (modules of type case) that show the route at work.",
@@ -302,6 +306,7 @@ PATHWAY = Kind("pathway", "Action pathway", "standards/pathways.yml, one entry e
     Field("as_of", "date", "When its time-sensitive facts were verified.", example="2025-11-07"),
     Field("es", "mapping", "Spanish texts of the free-text fields; ids, links, dates and conditions are shared. "
           "Lists are translated entry by entry, in the same order.", fields=(
+              ES_HASH,
               Field("name", "text", "Spanish name.", "yes", example="Petición a la Comisión Interamericana"),
               Field("summary", "text", "Spanish summary."), Field("who", "text", "Spanish 'who'."),
               Field("requirements", "list", "Spanish requirements."), Field("contents", "list", "Spanish contents."),
@@ -339,6 +344,10 @@ def subfields(kind: Kind, name: str) -> tuple[Field, ...]:
 
 
 # --- JSON Schema (draft-07, what YAML editors' language servers read) ---------------------
+# The schemas accept what the loader (content/load.py with core/fields.py) accepts and reject what
+# it rejects, so an editor underlines exactly what `rightskit check` would report:
+# tests/test_schema_agreement.py holds good and bad examples of every rule and runs both on them.
+# A field that is not required may be written empty (`summary:`): the loader reads null as absent.
 
 def _property(f: Field) -> dict:
     base: dict
@@ -346,38 +355,99 @@ def _property(f: Field) -> dict:
         base = {"type": "integer", "minimum": 1}
     elif f.type == "boolean":
         base = {"type": "boolean"}
+    elif f.type == "size":  # the range itself is checked for activities (RULES)
+        base = {"type": ["string", "integer"]}
     elif f.type == "date":
-        base = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
+        # An editor reads an unquoted 2026-11-25 as text (YAML 1.2), PyYAML as a date: both are fine.
+        base = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     elif f.type == "time":
-        base = {"type": "string", "pattern": r"^\d{1,2}:\d{2}$"}
-    elif f.type == "url":
-        base = {"type": "string", "format": "uri", "pattern": "^https?://"}
+        # Quoted "09:30" or 9:30; unquoted, PyYAML reads 9:30 as the number 570 (minutes), and so does the loader.
+        base = {"anyOf": [{"type": "string", "pattern": TIME_OF_DAY},
+                          {"type": "integer", "minimum": 0, "maximum": 24 * 60 - 1}]}
+    elif f.type in ("url", "https"):
+        base = {"type": "string", "pattern": URL_PATTERN if f.type == "url" else HTTPS_URL.pattern}
     elif f.type == "list":
-        item: dict = {"type": "string"}
-        if f.allowed:
-            item["enum"] = list(f.allowed)
-        base = {"type": "array", "items": item}
+        # One text entry on its own counts as a list of one, as in the loader.
+        item: dict = {"enum": list(f.allowed)} if f.allowed else {"type": ["string", "number"]}
+        base = {"anyOf": [{"type": "array", "items": item}, item]}
     elif f.type == "mapping":
-        base = _object(f.fields) if f.fields else {"type": "object"}
+        base = _object(f.fields, f.name) if f.fields else {"type": "object"}
     elif f.type == "records":
-        base = {"type": "array", "items": _object(f.fields)}
+        base = {"type": "array", "items": _object(f.fields, f.name)}
+    elif f.type == "entries":  # text or a mapping; not true/false (an unquoted Yes), which the loader rejects
+        base = {"type": "array", "items": {"anyOf": [_object(f.fields, f.name),
+                                                     {"type": ["string", "number"], "pattern": r"\S"}]}}
     else:
-        base = {"type": "string"}
-        if f.allowed:
-            base["enum"] = list(f.allowed)
+        # Text: a number written as is (`number: 11`, `title: 1984`) reads as text too.
+        base = {"enum": list(f.allowed)} if f.allowed else {"type": ["string", "number"]}
+        if f.required == "yes":
+            base["minLength"] = 1
+    if f.required != "yes" and f.type != "boolean":  # a flag written empty is an error, not false
+        base = _nullable(base)
     base["description"] = f.description
     if f.example is not None:
         base["examples"] = [f.example]
     return base
 
 
-def _object(fields: tuple[Field, ...]) -> dict:
-    return {"type": "object", "properties": {f.name: _property(f) for f in fields},
-            "required": [f.name for f in fields if f.required == "yes"], "additionalProperties": False}
+def _nullable(base: dict) -> dict:
+    if "enum" in base:
+        return {**base, "enum": [*base["enum"], None]}
+    if "anyOf" in base:
+        return {**base, "anyOf": [*base["anyOf"], {"type": "null"}]}
+    kinds = base["type"] if isinstance(base["type"], list) else [base["type"]]
+    return {**base, "type": [*kinds, "null"]}
+
+
+def _object(fields: tuple[Field, ...], name: str = "") -> dict:
+    out = {"type": "object", "properties": {f.name: _property(f) for f in fields},
+           "required": [f.name for f in fields if f.required == "yes"], "additionalProperties": False}
+    out.update(RULES.get(name, {}))
+    return out
+
+
+def _given(*names: str) -> dict:
+    """Each field present and not empty (what a required field is to the loader)."""
+    return {"required": list(names), "properties": {n: {"not": {"anyOf": [{"type": "null"}, {"const": ""}]}}
+                                                    for n in names}}
+
+
+def _is(field: str, *values: str) -> dict:
+    return {"properties": {field: {"enum": list(values)}}, "required": [field]}
+
+
+TIME_OF_DAY = r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"  # fields.time's pattern, with its bounds on hours and minutes
+# A group size: a number, or a range "6-30" (an en dash too). That the range runs from smallest to
+# largest, the loader checks and a pattern cannot (content/activitycheck.py).
+GROUP_SIZE = r"^[ \t]*0*[1-9][0-9]*(?:[ \t]*[-–][ \t]*[0-9]+)?[ \t]*$"
+_EMPTY = {"anyOf": [{"type": "null"}, {"type": "string", "pattern": r"^\s*$"}, {"type": "array", "maxItems": 0}]}
+
+# Rules across fields, by the kind or field whose object they apply to: what `required: "for …"` says.
+RULES: dict[str, dict] = {
+    "module": {"allOf": [
+        {"if": _is("type", "page"), "else": _given("summary")},
+        # translations (page.es.md, with their source_hash) take the English page's review date
+        {"if": {"anyOf": [_is("type", "page"), {"required": ["source_hash"]}]}, "else": _given("reviewed")},
+        {"if": _is("type", "activity"), "then": {
+            "required": [f.name for f in MODULE.fields if f.required == "for activities"],
+            "properties": {
+                "objectives": {"not": _EMPTY},
+                "group_size": {"anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "pattern": GROUP_SIZE},
+                                         {"type": "null"}]},
+                # one text with commas prints as one item
+                "materials": {"not": {"type": "string", "pattern": ","}}}}},
+    ]},
+    "agenda": {
+        "oneOf": [{"required": ["module"]}, {"required": ["break"]}, {"required": ["text"]}],
+        "allOf": [{"if": {"required": ["module"]}, "then": _given("module", "minutes")},
+                  {"if": {"required": ["text"]}, "then": _given("text", "minutes")},
+                  {"if": {"required": ["break"]}, "then": _given("break")}]},
+    "pathway": {"if": _is("window", "review cycle", "session calendar"), "then": _given("calendar")},
+}
 
 
 def json_schema(kind: Kind, site_url: str = "") -> dict:
-    body = _object(kind.fields)
+    body = _object(kind.fields, kind.name)
     if kind.shape == "list":
         body = {"type": "array", "items": body}
     return {"$schema": "http://json-schema.org/draft-07/schema#",
@@ -408,9 +478,9 @@ def example(fields: tuple[Field, ...]) -> dict:
     """A record built from the fields' examples: shown on the reference page and checked by the tests."""
     out: dict = {}
     for f in fields:
-        if f.type in ("mapping", "records") and f.fields:
+        if f.type in ("mapping", "records", "entries") and f.fields:
             value: object = example(f.fields)
-            out[f.name] = [value] if f.type == "records" else value
+            out[f.name] = [value] if f.type in ("records", "entries") else value
         elif f.example is not None:
             out[f.name] = f.example
     return out
@@ -433,7 +503,7 @@ def rows(fields: tuple[Field, ...], prefix: str = "") -> list[dict]:
         out.append(dict(name=name, type=TYPE_NAMES[f.type], required=f.required, allowed=f.allowed,
                         description=f.description, example=f.example))
         if f.fields:
-            out += rows(f.fields, name + ("[]." if f.type == "records" else "."))
+            out += rows(f.fields, name + ("[]." if f.type in ("records", "entries") else "."))
     return out
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
-from rightskit.content import freshness
+from rightskit.content import freshness, pagecheck
 from rightskit.core import config as siteconfig
 from rightskit.core import listing
 from rightskit.core.findings import WARNING, Finding
@@ -58,6 +58,8 @@ class RightsKitConfig(Config):
     offline = Flag(False)  # build the offline kit: file:// links and search (offline.py)
     # freshness: reviews and "as of" dates older than this warn
     review_age_months = Number(freshness.DEFAULT_REVIEW_AGE_MONTHS, 1, "a review ages in whole months")
+    # pagecheck: an image in docs/ over this many kilobytes is an error (slow on a phone)
+    image_limit_kb = Number(pagecheck.IMAGE_LIMIT_KB, 1, "an image needs at least 1 KB")
     # Long lists (listing.py): items on a page of a complete list, and how many a list shows where it appears.
     list_page_size = _list_size(listing.ListSizes.page)
     list_preview = _list_size(listing.ListSizes.preview)

@@ -10,6 +10,7 @@ import markupsafe
 from rightskit.core import languages
 from rightskit.core.languages import human_minutes
 from rightskit.core import markers
+from rightskit.core.model import slug
 from rightskit.core import typography
 
 
@@ -34,6 +35,7 @@ def environment() -> jinja2.Environment:
     env.filters.update(MINIJINJA_FILTERS)
     env.filters["minutes"] = human_minutes
     env.filters["clock"] = lambda t: t.strftime("%H:%M")
+    env.filters["slug"] = slug  # stable anchors from names: the glossary's #upr, #security-of-tenure
     env.filters["yamlstr"] = lambda text: json.dumps(typography.collapse(str(text)), ensure_ascii=False)
     env.filters["language_name"] = jinja2.pass_context(
         lambda ctx, code: languages.strings(ctx.get("lang", "en"))(LANGUAGE_NAMES.get(code, code)))

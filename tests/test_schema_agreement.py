@@ -30,6 +30,7 @@ DATA_FILES = {
     "standards/issue-areas.yml": "issue-area",
     "standards/glossary.yml": "term",
     "standards/pathways.yml": "pathway",
+    "standards/official-pages.yml": "official-page",
     "curricula/*.yml": "workshop",
 }
 
@@ -67,6 +68,13 @@ def shipped(pattern: str) -> list[Path]:
 
 
 # --- the shipped files ------------------------------------------------------------------------
+
+def test_every_shipped_data_file_has_a_schema():
+    """A data file added later (as official-pages.yml was) gets its schema line and editor mapping too."""
+    covered = {file for pattern in DATA_FILES for file in REPO.glob(pattern)}
+    data = set(REPO.glob("standards/**/*.yml")) | set(REPO.glob("curricula/**/*.yml"))
+    assert sorted(f.relative_to(REPO).as_posix() for f in data - covered) == []
+
 
 @pytest.mark.parametrize("pattern", DATA_FILES)
 def test_every_shipped_data_file_validates_against_its_schema(pattern):

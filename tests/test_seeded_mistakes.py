@@ -194,7 +194,7 @@ def test_a_scaffolded_activity_is_on_the_template_and_its_steps_are_summed(mini,
     step = next(x for x in text.split("\n") if x.startswith("2. "))
     page.write_text(text.replace(step, step.replace("(25 min)", "(20 min)")), encoding="utf-8")
     errors = [str(f) for f in check(mini).findings if f.is_error]
-    assert errors == ["docs/activities/rent-diary.md:1: the timed steps add up to 40 minutes but 'duration:' says 45 "
+    assert errors == ["docs/activities/rent-diary.md:5: the timed steps add up to 40 minutes but 'duration:' says 45 "
                       "(make the step times and duration: agree)"]
 
 

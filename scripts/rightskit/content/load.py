@@ -13,6 +13,7 @@ from rightskit.content import activitycheck
 from rightskit.content import markup
 from rightskit.content import pagecheck
 from rightskit.content import pathways
+from rightskit.content import rootcause
 from rightskit.content import spanishtext
 from rightskit.core import schema
 from rightskit.content.i18n import translations, untranslated
@@ -21,7 +22,7 @@ from rightskit.core import xref
 from rightskit.core import model as m
 from rightskit.core.fields import Fields
 from rightskit.core.findings import Finding
-from rightskit.core.yamltext import NOT_UTF8, LineList, LineMap, Parsed, lines_of, read_markdown, read_yaml, rel
+from rightskit.core.yamltext import LineList, LineMap, Parsed, lines_of, read_markdown, read_yaml, rel
 
 DEFAULT_START = dt.time(10, 0)
 
@@ -77,13 +78,16 @@ def load_site(project: Project, renderer: Callable[..., Any]) -> Loaded:
         findings.append(project.config.finding)
     findings += siteconfig.language_findings(project.config)
     nav = project.config.nav
-    unread = validate.Unread.from_paths({f.path for f in findings if f.message.startswith(UNREADABLE)},
-                                        project.docs_dir)
     files = docs_files(project)
-    findings += validate.check(site, files, nav, project.docs_dir, unread)
-    findings += translations.check(site, files, project.docs_dir, renderer, unread)
-    findings += translations.stale_warnings(site, project.docs_dir)
-    findings += pathways.check(site)
+
+    def references(unread: validate.Unread) -> list[Finding]:
+        """The checks that follow references between records, and so fail when records are missing."""
+        return (validate.check(site, files, nav, project.docs_dir, unread)
+                + translations.check(site, files, project.docs_dir, renderer, unread)
+                + [f for f in translations.stale_warnings(site, project.docs_dir) if f.path not in unread.files]
+                + pathways.check(site, unread.mechanisms))
+
+    findings = rootcause.first(findings, references, project.docs_dir)
     findings += markup.check(site, markup.PageIds(site, renderer), project.docs_dir)
     findings += markup.placeholders(root, markup.sources(site))
     translated_pages = [page for edition in site.translations.values() for page in edition.pages.values()]
@@ -98,10 +102,6 @@ def spanish_sources(site: m.Site) -> set[str]:
     pages = {p.source.path for edition in site.translations.values() for p in edition.pages.values()}
     data = {s for s in markup.sources(site) if s.endswith((".yml", ".yaml"))}
     return pages | data | ({pathways.PATHWAYS_FILE} if site.pathways else set())
-
-
-# Findings meaning a file's records are missing altogether, rather than partly wrong.
-UNREADABLE = ("malformed YAML", f"this file {NOT_UTF8}", "no front matter", "front matter must be a mapping")
 
 
 def docs_files(project: Project) -> set[str]:

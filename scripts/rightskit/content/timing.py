@@ -45,11 +45,11 @@ def _hours(word: str) -> int:
 def check(site: m.Site) -> list[Finding]:
     out: list[Finding] = _activity_steps(site)
     for workshop in site.workshops.values():
-        path, line = workshop.source.path, workshop.source.line
-        total = workshop.total_minutes
+        path, total = workshop.source.path, workshop.total_minutes
         for match in _HOURS.finditer(workshop.summary):
             if _hours(match.group(1)) * 60 != total:
-                out.append(Finding(path, line, f"the summary says '{match.group(0)}' but the agenda adds up to "
+                out.append(Finding(path, m.line_of(workshop, "summary"), f"the summary says '{match.group(0)}' but "
+                                   f"the agenda adds up to "
                                    f"{total} minutes", "leave the length out: the page shows it, computed"))
         for item in workshop.agenda:
             module = site.module(item.module) if item.module else None
@@ -125,6 +125,6 @@ def _activity_steps(site: m.Site) -> list[Finding]:
     for module in site.modules.values():
         steps = activitycheck.step_minutes(module.body) if module.type == "activity" else []
         if module.type == "activity" and steps and module.duration and sum(steps) != module.duration:
-            out.append(Finding(module.source.path, 1, f"the timed steps add up to {sum(steps)} minutes but "
+            out.append(Finding(module.source.path, m.line_of(module, "duration"), f"the timed steps add up to {sum(steps)} minutes but "
                                f"'duration:' says {module.duration}", "make the step times and duration: agree"))
     return out

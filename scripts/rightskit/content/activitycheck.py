@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from rightskit.content.pagecheck import headings, prose_lines
+from rightskit.content.pagecheck import headings, prose_lines, unclosed_fence
 from rightskit.core import model as m
 from rightskit.core.findings import Finding
 from rightskit.core.yamltext import LineMap
@@ -42,7 +42,8 @@ def step_minutes(body: str) -> list[int]:
 def check(site: m.Site) -> list[Finding]:
     out: list[Finding] = []
     for module in site.modules.values():
-        if module.type == "activity":
+        # An unclosed code block hides the sections below it: pagecheck reports that cause instead.
+        if module.type == "activity" and not unclosed_fence(module.body):
             out += _sections(module)
             out += _steps(module)
     return out

@@ -286,13 +286,14 @@ def check(site: m.Site, docs_files: set[str], docs_dir: str, renderer, unread=No
     `renderer(site, lang=…)` generates it."""
 
     out: list[Finding] = []
+    english = markup.PageIds(site, renderer)  # rendered only if an anchor is missing in a translation
     for lang, edition in site.translations.items():
         if edition.pages:
             view = dataclasses.replace(site, modules={p: dataclasses.replace(t, path=p) for p, t in edition.pages.items()})
             # nav=None: translations are not listed in the navigation, their English pages are.
             out += validate._modules(view, docs_files, None, docs_dir, unread or validate.Unread())
             out += markup.check(view, markup.PageIds(localize(site, lang), lambda s, lang=lang: renderer(s, lang=lang)),
-                                docs_dir)
+                                docs_dir, (english, set(edition.pages)))
     return out
 
 

@@ -6,19 +6,22 @@ the template, heading jumps and references in link text, hand-written generated 
 the timed format, translations left untranslated, and a preview port already in use."""
 from __future__ import annotations
 
+import contextlib
+import io
 import socket
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from conftest import check
+from conftest import MINI, check
 from rightskit.cli.main import main
 from rightskit.content.i18n import untranslated
 from rightskit.core.findings import WARNING
 
 LINE = "docs/activities/line.md"
 HOUSING = "docs/rights/housing.md"
+WORKSHOP = "curricula/housing.yml"
 TEMPLATE = ("activities keep the sections of the template, in order: Overview, Preparation, Steps, "
             "Debriefing questions, Facilitator tips, Follow-up and action ideas")
 
@@ -28,8 +31,17 @@ class Seed:
     name: str
     edits: list  # (file, text to replace or None to write the file, new text or bytes)
     expected: str
+    # Run first: `rightskit` commands, e.g. ("new", "translation", HOUSING), or functions of the project root.
+    before: tuple = ()
+    encoding: str = "utf-8"  # of the edited file: cp1252 stands for a file saved in a Windows code page
 
     def apply(self, root: Path) -> None:
+        for command in self.before:
+            if callable(command):
+                command(root)
+                continue
+            with contextlib.redirect_stdout(io.StringIO()):
+                assert main(["-f", str(root / "mkdocs.yml"), *command]) == 0
         for file, old, new in self.edits:
             path = root / file
             if old is None:
@@ -38,7 +50,15 @@ class Seed:
                 continue
             text = path.read_text(encoding="utf-8")
             assert old in text, f"{old!r} not in {file}"
-            path.write_text(text.replace(old, new, 1), encoding="utf-8")
+            path.write_bytes(text.replace(old, new, 1).encode(self.encoding))
+
+
+def translated(root: Path) -> None:
+    """The Spanish pages `rightskit new translation` wrote, with their markers deleted as a translator
+    does once done (the text itself may stay English: the checks cannot tell)."""
+    for page in root.glob("docs/**/*.es.md"):
+        lines = page.read_text(encoding="utf-8").split("\n")
+        page.write_text("\n".join(x for x in lines if x.strip() != untranslated.MARKER), encoding="utf-8")
 
 
 NOTE = "    SECRET-FACILITATOR-NOTE: watch the time."
@@ -150,11 +170,203 @@ SEEDS = [
                                     "1. Stand up (30 min).")],
          f"{LINE}:32: this step is not written as a timed step, so its minutes are not added up against "
          "'duration:' (write each step as '1. **Title (10 min).** What to do.')"),
+    # 7. a code block or front matter left open: the cause, at its line, and nothing it hides
+    Seed("unclosed_code_fence", [(HOUSING, "Use the [[upr]].", "Use the [[upr]].\n\n```\nrent = 1200")],
+         'docs/rights/housing.md:14: this code block (```) is never closed, so the rest of the page is '
+         'shown as code (add a line with ``` where the code ends)'),
+    Seed("unclosed_tilde_fence_in_activity", [(LINE, "## Steps", "~~~\nA table\n\n## Steps")],
+         'docs/activities/line.md:30: this code block (~~~) is never closed, so the rest of the page is '
+         'shown as code (add a line with ~~~ where the code ends)'),
+    Seed("front_matter_not_closed", [(HOUSING, "reviewed: 2026-01-15\n---\n", "reviewed: 2026-01-15\n\n")],
+         "docs/rights/housing.md:1: front matter is not closed: no '---' line after it (end the front "
+         "matter with a line of three dashes '---' before the text of the page); and 3 findings that "
+         'follow from it, shown once this is fixed'),
+    Seed("front_matter_as_list", [("docs/mechanisms/upr.md", "title: The UPR\nsummary: A guide to the UPR.",
+                                   "- title: The UPR\n- summary: A guide to the UPR.")],
+         "docs/mechanisms/upr.md:2: front matter is written as a list ('- title: …'), not as fields "
+         "(remove the '- ' at the start of each field: title: …, summary: …, one per line); and 2 "
+         'findings that follow from it, shown once this is fixed'),
+    # 8. root cause first: what follows from an unreadable file or a duplicate is counted, not listed
+    Seed("tab_in_mechanisms", [("standards/mechanisms.yml", "  kind: treaty body", "\tkind: treaty body")],
+         "standards/mechanisms.yml:4: malformed YAML: found character '\\t' that cannot start any token "
+         '(check indentation, colons and quotes on this line and the one before); and 4 findings that '
+         'follow from it, shown once this is fixed'),
+    Seed("duplicate_mechanism_id", [("standards/mechanisms.yml", "- id: upr", "- id: cescr")],
+         "standards/mechanisms.yml:8: duplicate mechanism id 'cescr' (already used at "
+         'standards/mechanisms.yml:1); and 3 findings that follow from it, shown once this is fixed'),
+    Seed("duplicate_article_number", [("standards/instruments/icescr.yml", 'number: "2(1)"', 'number: "11"')],
+         "standards/instruments/icescr.yml:18: duplicate article number '11' (already listed at line 14); "
+         'and 1 finding that follows from it, shown once this is fixed'),
+    Seed("duplicate_instrument_id", [("standards/instruments/icescr2.yml", None,
+                                      (MINI / "standards/instruments/icescr.yml").read_bytes())],
+         "standards/instruments/icescr2.yml:1: duplicate instrument id 'icescr' (already used in "
+         'standards/instruments/icescr.yml:1)'),
+    Seed("duplicate_workshop_id", [("curricula/housing2.yml", None, (MINI / "curricula/housing.yml").read_bytes())],
+         "curricula/housing2.yml:1: duplicate workshop id 'housing' (already used in "
+         'curricula/housing.yml:1)'),
+    Seed("duplicate_issue_area", [("standards/issue-areas.yml", None,
+                                   (MINI / "standards/issue-areas.yml").read_bytes() * 2)],
+         "standards/issue-areas.yml:5: duplicate issue area id 'housing' (already used at "
+         'standards/issue-areas.yml:1)'),
+    Seed("issue_areas_not_utf8", [("standards/issue-areas.yml", "  title: Housing", "  title: Vivienda digna \xa0")],
+         'standards/issue-areas.yml:2: this file is not saved as UTF-8 (byte 0xa0 cannot be read) (save '
+         'it as UTF-8 in your editor); and 5 findings that follow from it, shown once this is fixed',
+         encoding="cp1252"),
+    Seed("malformed_glossary", [("standards/glossary.yml", "  expansion: Universal Periodic Review",
+                                 "  expansion: Universal Periodic Review: the review")],
+         'standards/glossary.yml:2: malformed YAML: mapping values are not allowed here (check '
+         'indentation, colons and quotes on this line and the one before)'),
+    Seed("gc_numbers_as_text_duplicate", [("standards/general-comments/cescr.yml", "  - number: 4", "  - number: 3")],
+         "standards/general-comments/cescr.yml:8: duplicate General Comment 'cescr-gc-3' (already defined "
+         'at standards/general-comments/cescr.yml:3); and 2 findings that follow from it, shown once this '
+         'is fixed'),
+    # 9. timing said in prose, at its own line
+    Seed("summary_two_hour", [(WORKSHOP, "summary: A test workshop.", "summary: A two-hour workshop on housing.")],
+         "curricula/housing.yml:3: the summary says 'two-hour' but the agenda adds up to 75 minutes "
+         '(leave the length out: the page shows it, computed)'),
+    Seed("summary_minutes", [(WORKSHOP, "summary: A test workshop.", "summary: A 90-minute introduction.")],
+         "curricula/housing.yml:3: the summary says '90-minute' but the agenda adds up to 75 minutes "
+         '(leave the length out: the page shows it, computed)'),
+    Seed("agenda_note_keep_to", [(WORKSHOP, "notes: AGENDA-NOTE for facilitators.",
+                                  "notes: Keep this to 30 minutes.")],
+         'curricula/housing.yml:14: the note says 30 minutes, but the agenda gives this item 15 (make the '
+         "note and 'minutes:' agree, or leave the length out of the note)"),
+    Seed("agenda_note_minute_introduction", [(WORKSHOP, "    script: A short talk on the right to housing.",
+                                              "    script: A short talk on the right to housing.\n"
+                                              "    notes: A 90-minute introduction to the covenant.")],
+         'curricula/housing.yml:21: the note says 90 minutes, but the agenda gives this item 20 (make the '
+         "note and 'minutes:' agree, or leave the length out of the note)"),
+    Seed("agenda_note_version", [(WORKSHOP, "  - module: activities/line\n    minutes: 30",
+                                  "  - module: activities/line\n    minutes: 30\n"
+                                  "    notes: Run the 25-minute version.")],
+         'curricula/housing.yml:17: the note says 25 minutes, but the agenda gives this item 30 (make the '
+         "note and 'minutes:' agree, or leave the length out of the note)"),
+    Seed("step_text_keep_to", [(LINE, "Everyone takes a place on the line.",
+                                "Everyone takes a place. Keep this to 20 minutes.")],
+         'docs/activities/line.md:32: the text says 20 minutes, but this step gives 30 (make them agree, '
+         'or leave the length out of the text)'),
+    Seed("activity_prose_length", [(LINE, "Participants stand on a line.",
+                                    "This 45-minute activity has participants stand on a line.")],
+         "docs/activities/line.md:19: the text says 45 minutes, but 'duration:' gives 30 (make them "
+         'agree, or leave the length out of the text)'),
+    Seed("steps_do_not_add_up", [(LINE, "1. **Stand up (30 min).**", "1. **Stand up (25 min).**")],
+         "docs/activities/line.md:7: the timed steps add up to 25 minutes but 'duration:' says 30 (make "
+         'the step times and duration: agree)'),
+    Seed("steps_add_up_over", [(LINE, "1. **Stand up (30 min).** Everyone takes a place on the line.",
+                                "1. **Stand up (30 min).** Everyone takes a place on the line.\n"
+                                "2. **Talk (20 min).** Each person says why.")],
+         "docs/activities/line.md:7: the timed steps add up to 50 minutes but 'duration:' says 30 (make "
+         'the step times and duration: agree)'),
+    Seed("second_step_minutes_outside_bold", [(LINE, "Everyone takes a place on the line.",
+                                               "Everyone takes a place on the line.\n"
+                                               "2. **Talk** (10 min). Each person says why.")],
+         'docs/activities/line.md:33: this step is not written as a timed step, so its minutes are not '
+         "added up against 'duration:' (write each step as '1. **Title (10 min).** What to do.')"),
+    # 10. dates and fields at their own line
+    Seed("review_two_years_old", [(LINE, "reviewed: 2026-01-15", "reviewed: 2024-05-01")],
+         'docs/activities/line.md:15: warning: this module was last reviewed on 2024-05-01, more than 12 '
+         'months ago (check it against the official source, then update the date)'),
+    Seed("mechanism_review_old", [("standards/mechanisms.yml", "  kind: charter-based\n  reviewed: 2026-01-15",
+                                   "  kind: charter-based\n  reviewed: 2024-05-01")],
+         'standards/mechanisms.yml:12: warning: this mechanism was last reviewed on 2024-05-01, more than '
+         '12 months ago (check it against the official source, then update the date)'),
+    Seed("as_of_old", [("standards/instruments/icescr.yml", "reviewed: 2026-01-15",
+                        "reviewed: 2026-01-15\nas_of: 2024-02-01")],
+         'standards/instruments/icescr.yml:23: warning: as_of 2024-02-01 is more than 12 months old '
+         '(check it against the official source, then update the date)'),
+    Seed("reviewed_not_a_date", [(HOUSING, "reviewed: 2026-01-15", "reviewed: 2026-13-01")],
+         "docs/rights/housing.md:8: 'reviewed' is not a valid date: '2026-13-01' (write dates as "
+         'YYYY-MM-DD)'),
+    Seed("unknown_front_matter_field", [(HOUSING, "summary: The right to housing.", "sumary: The right to housing.")],
+         "docs/rights/housing.md:3: unknown field 'sumary' in front matter (did you mean 'summary'?)"),
+    Seed("unknown_mechanism_in_front_matter", [(HOUSING, "mechanisms: [upr]", "mechanisms: [uppr]")],
+         "docs/rights/housing.md:7: unknown mechanism 'uppr' (did you mean 'upr'?)"),
+    Seed("unknown_inline_reference", [(HOUSING, "Use the [[upr]].", "Use the [[icescr/111]].")],
+         "docs/rights/housing.md:12: unknown reference [[icescr/111]] (did you mean 'icescr/11'?)"),
+    Seed("broken_link", [(HOUSING, "../activities/line.md)", "../activities/lines.md)")],
+         "docs/rights/housing.md:14: broken link: '../activities/lines.md' does not exist (did you mean "
+         "'../activities/line.md'?)"),
+    Seed("group_size_words", [(LINE, "group_size: 6-20", "group_size: many")],
+         "docs/activities/line.md:8: 'group_size' is not a group size: 'many' (write a number or a range "
+         'from smallest to largest, e.g. 6-30)'),
+    Seed("objectives_missing", [(LINE, "objectives: [Name the elements.]\n", "")],
+         "docs/activities/line.md:2: missing required field 'objectives' for an activity (activities need "
+         'duration, group_size, materials, objectives, level, key_points and online)'),
+    Seed("materials_empty", [(LINE, "materials: [Tape]", "materials: []")],
+         "docs/activities/line.md:9: 'materials' is empty, so the kit's checklist has nothing to prepare "
+         '(list what the facilitator needs, e.g. materials: [Tape, Markers])'),
+    Seed("duration_zero", [(LINE, "duration: 30", "duration: 0")],
+         "docs/activities/line.md:7: 'duration' must be more than zero, not 0"),
+    Seed("agenda_minutes_text", [(WORKSHOP, "  - break: 10", "  - break: ten")],
+         "curricula/housing.yml:17: 'break' must be a whole number, not text 'ten'"),
+    Seed("todo_left", [(HOUSING, "Use the [[upr]].", "Use the [[upr]]. TODO: add a case.")],
+         "docs/rights/housing.md:12: warning: placeholder 'TODO' still in the text (replace it with your "
+         'own words, or remove the line)'),
+    # 11. more raw HTML, images and headings
+    Seed("external_image_empty_alt", [(HOUSING, "See the [activity]",
+                                       "![](https://example.org/a.jpg) See the [activity]")],
+         ("docs/rights/housing.md:14: image 'https://example.org/a.jpg' has no alt text: screen readers "
+          'skip it or read its file name (describe what it shows in the brackets, e.g. ![Tenants at a '
+          'rally](rally.jpg))',
+          "docs/rights/housing.md:14: image from another site: 'https://example.org/a.jpg' (the site makes "
+          'no request to a third-party host) (save the image (if its license allows) next to the page '
+          'under docs/ and link it relatively)')),
+    Seed("script_with_source", [(LINE, "Keep the stories short.",
+                                 'Keep the stories short.\n\n<script src="https://example.org/x.js"></script>')],
+         'docs/activities/line.md:42: a <script> runs code in the page that no one has reviewed for '
+         'privacy or accessibility (leave it out; interactive features belong in overrides/ and are '
+         'reviewed there)'),
+    Seed("style_on_div_in_activity", [(LINE, "Tape a line on the floor.",
+                                       '<div style="font-size: 2em">Tape a line on the floor.</div>')],
+         "docs/activities/line.md:28: inline style attribute on <div>: it overrides the site's styles, "
+         'which are checked for contrast, dark mode and print (accessibility) (remove style="..."; ask '
+         'for a class in overrides/ if the page needs one)'),
+    Seed("heading_jump_from_top", [("docs/mechanisms/upr.md", "The UPR reviews every state.",
+                                    "### How it works\n\nThe UPR reviews every state.")],
+         "docs/mechanisms/upr.md:8: heading level jumps from 1 to 3 ('### How it works') (use '##' here, "
+         'or add the level between: screen readers move by heading level)'),
+    Seed("xref_in_link_text_of_activity", [(LINE, "Participants stand on a line.",
+                                            "Participants stand on a line ([read [[cescr-gc-4]]]"
+                                            "(../rights/housing.md)).")],
+         'docs/activities/line.md:19: cross-reference [[cescr-gc-4]] inside the text of a link: it '
+         'becomes a link inside a link, which browsers break apart (use the cross-reference alone, with '
+         'your own words if needed: [[cescr-gc-4|your words]]; or write the link text without it)'),
+    Seed("handwritten_workshop_page", [("docs/workshops/housing.md", None, PAGE)],
+         "docs/workshops/housing.md:1: the build generates 'workshops/housing.md', so this file is "
+         'replaced and never shown (delete it and edit curricula/housing.yml instead)'),
+    Seed("handwritten_general_comments_page", [("docs/standards/general-comments/cescr.md", None, PAGE)],
+         'docs/standards/general-comments/cescr.md:1: the build generates '
+         "'standards/general-comments/cescr.md', so this file is replaced and never shown (delete it and "
+         'edit standards/general-comments/cescr.yml instead)'),
+    # 12. translations
+    Seed("anchor_only_in_english", [("docs/activities/line.es.md", "## Preparation", "## Preparación"),
+                                    ("docs/rights/housing.es.md", "../activities/line.md)",
+                                     "../activities/line.md#preparation)")],
+         "docs/rights/housing.es.md:17: broken anchor: '#preparation' is on the English "
+         "'../activities/line.md', but this link opens its translation, which has no such anchor (did you "
+         "mean 'preparacion'?)",
+         before=(("new", "translation", HOUSING), ("new", "translation", LINE), translated)),
+    Seed("translation_left_marked", [("docs/mechanisms/upr.es.md", "## Sources",
+                                      f"{untranslated.MARKER}\n## Sources")],
+         'docs/mechanisms/upr.es.md:13: warning: the text below this marker is not translated yet '
+         "(translate it, then delete the line '<!-- TODO: translate -->')",
+         before=(("new", "translation", "docs/mechanisms/upr.md"), translated)),
 ]
 
 
+TODAY = "2026-06-01"  # the mini project's reviews (2026-01-15) are current then, whenever the tests run
+
+
 def found(root: Path) -> list[str]:
-    return [str(f) for f in check(root).findings]
+    """What `rightskit check` prints, in its order (root causes first), less the closing count; its
+    exit status must say whether any of it is an error."""
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
+        code = main(["-f", str(root / "mkdocs.yml"), "check", "--today", TODAY])
+    printed = err.getvalue().splitlines()[:-1]
+    assert "Traceback" not in err.getvalue()
+    assert code == (1 if any(": warning: " not in line for line in printed) else 0), err.getvalue()
+    return printed
 
 
 def test_the_mini_project_is_clean(mini):
@@ -170,7 +382,8 @@ def test_seeds_are_distinct():
 @pytest.mark.parametrize("seed", SEEDS, ids=lambda s: s.name)
 def test_seeded_mistake_is_reported_at_its_own_line(mini, seed):
     seed.apply(mini)
-    assert found(mini) == [seed.expected]
+    # a tuple: one mistake with two findings of its own (an image from another site with no alt text)
+    assert found(mini) == (list(seed.expected) if isinstance(seed.expected, tuple) else [seed.expected])
 
 
 def test_what_is_right_or_shown_as_code_is_not_reported(mini):

@@ -99,6 +99,9 @@ def front_matter(meta: LineMap, path: str) -> list[Finding]:
             out.append(Finding(path, meta.line_of("group_size"), f"'group_size' is not a group size: '{size}'",
                                "write a number or a range from smallest to largest, e.g. 6-30"))
     materials = meta.get("materials")
+    if "materials" in meta and (materials is None or materials == [] or not str(materials).strip()):
+        out.append(Finding(path, meta.line_of("materials"), "'materials' is empty, so the kit's checklist has "
+                           "nothing to prepare", "list what the facilitator needs, e.g. materials: [Tape, Markers]"))
     if isinstance(materials, str) and "," in materials:
         items = ", ".join(part.strip() for part in materials.split(",") if part.strip())
         out.append(Finding(path, meta.line_of("materials"), "'materials' is one piece of text, so it prints as "

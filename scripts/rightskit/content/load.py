@@ -449,4 +449,5 @@ def _agenda_item(item: LineMap, path: str, findings: list[Finding]) -> m.AgendaI
                             notes_line=item.line_of("notes"),
                             script=a.text("script", required=False))
     return m.AgendaItem("text", minutes, item.line, title=a.text("text"), notes=a.text("notes", required=False),
-                        script=a.text("script", required=False))
+                        script=a.text("script", required=False), minutes_line=item.line_of("minutes"),
+                        notes_line=item.line_of("notes"))

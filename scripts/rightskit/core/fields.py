@@ -26,10 +26,14 @@ class Fields:
         allowed = tuple(allowed)
         for key, line in data.duplicate_keys:
             self.error(line, f"'{key}' is given twice in this {what}", "keep one of them")
+        # Fields written under a misspelt key ('sumary:'): the unknown key is the one finding, not
+        # also a "missing required field" for the field it was meant to be.
+        self._misspelt: set[str] = set()
         for key in data:
             if key not in allowed:
-                self.error(data.line_of(key), f"unknown field '{key}' in {what}",
-                           did_you_mean(str(key), allowed, f"allowed fields: {', '.join(allowed)}"))
+                hint = did_you_mean(str(key), allowed, f"allowed fields: {', '.join(allowed)}")
+                self._misspelt |= {name for name in allowed if hint == f"did you mean '{name}'?"}
+                self.error(data.line_of(key), f"unknown field '{key}' in {what}", hint)
 
     def line(self, key: str | None = None) -> int:
         return self.data.line_of(key) if key else self.data.line
@@ -38,6 +42,8 @@ class Fields:
         self.findings.append(Finding(self.path, line, message, hint))
 
     def _missing(self, key: str, hint: str = "") -> None:
+        if key in self._misspelt:
+            return
         self.error(self.data.line, f"missing required field '{key}' in {self.what}", hint)
 
     def text(self, key: str, required: bool = True, default: str = "") -> str:

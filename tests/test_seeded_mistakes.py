@@ -1,9 +1,12 @@
-"""Mistakes that used to pass `rightskit check` silently (issue 22), each seeded on its own into
-the valid mini project: each must be reported at its own `path:line`, with a message naming the
-cause and a hint, and with nothing reported before it (or beside it: the mini project is clean).
+"""Over a hundred mistakes a contributor makes (issue 22), each seeded on its own into the valid
+mini project and checked as `rightskit check` prints them: each must be reported at its own
+`path:line`, with a message naming the cause and a hint, and with nothing reported before it (or
+beside it: the mini project is clean); the exit status must match, and no traceback.
 In order of harm: facilitator notes that reach participants, raw HTML and images, activities off
 the template, heading jumps and references in link text, hand-written generated pages, steps off
-the timed format, translations left untranslated, and a preview port already in use."""
+the timed format; then root causes (an unreadable file, a duplicate id) printed alone with a count
+of what follows from them, timing said in prose, dates at their own line, translations left
+untranslated, and a preview port already in use."""
 from __future__ import annotations
 
 import contextlib
@@ -351,6 +354,118 @@ SEEDS = [
          'docs/mechanisms/upr.es.md:13: warning: the text below this marker is not translated yet '
          "(translate it, then delete the line '<!-- TODO: translate -->')",
          before=(("new", "translation", "docs/mechanisms/upr.md"), translated)),
+    # 13. more of each kind: front matter, data files, markers and sections
+    Seed("level_unknown", [(LINE, "level: introductory", "level: beginner")],
+         "docs/activities/line.md:11: 'level' must be one of: introductory, intermediate, advanced; not "
+         "'beginner'"),
+    Seed("group_size_written_out", [(LINE, "group_size: 6-20", "group_size: 6 to 20")],
+         "docs/activities/line.md:8: 'group_size' is not a group size: '6 to 20' (write a number or a "
+         'range from smallest to largest, e.g. 6-30)'),
+    Seed("group_size_zero", [(LINE, "group_size: 6-20", "group_size: 0")],
+         "docs/activities/line.md:8: 'group_size' is not a group size: '0' (write a number or a range "
+         'from smallest to largest, e.g. 6-30)'),
+    Seed("duration_with_unit", [(LINE, "duration: 30", "duration: 30 min")],
+         "docs/activities/line.md:7: 'duration' must be a whole number, not text '30 min'"),
+    Seed("key_points_empty", [(LINE, "key_points: [A home is more than a roof.]", "key_points: []")],
+         "docs/activities/line.md:12: 'key_points' is empty (list the points participants should take "
+         "away, e.g. '- A home is more than a roof')"),
+    Seed("online_missing", [(LINE, "online: Use a poll with five answers instead of the line.\n", "")],
+         "docs/activities/line.md:2: missing required field 'online' for an activity (activities need "
+         'duration, group_size, materials, objectives, level, key_points and online)'),
+    Seed("type_missing", [("docs/mechanisms/upr.md", "type: mechanism guide\n", "")],
+         "docs/mechanisms/upr.md:2: missing required field 'type' in front matter"),
+    Seed("title_twice", [("docs/mechanisms/upr.md", "summary: A guide to the UPR.",
+                          "summary: A guide to the UPR.\ntitle: The Universal Periodic Review")],
+         "docs/mechanisms/upr.md:4: 'title' is given twice in this front matter (keep one of them)"),
+    Seed("standards_as_text", [(HOUSING, "standards: [icescr/11]", "standards: icescr/11, icescr/2(1)")],
+         "docs/rights/housing.md:6: 'standards' is one piece of text, 'icescr/11, icescr/2(1)', not a "
+         'list of ids (write it as a list: standards: [icescr/11, icescr/2(1)])'),
+    Seed("no_steps_section", [(LINE, "## Steps\n\n1. **Stand up (30 min).** Everyone takes a place on the line.\n\n",
+                               "")],
+         "docs/activities/line.md:30: this activity has no '## Steps' section (add it above this line: "
+         'activities keep the sections of the template, in order: Overview, Preparation, Steps, '
+         'Debriefing questions, Facilitator tips, Follow-up and action ideas)'),
+    Seed("sources_not_last", [("docs/mechanisms/upr.md", "OHCHR",
+                               "OHCHR\n\n## See also\n\nThe [housing page](../rights/housing.md).")],
+         "docs/mechanisms/upr.md:10: '## Sources' must be the last section of the module (move '## See "
+         "also' above it)"),
+    Seed("sources_without_links", [("docs/mechanisms/upr.md", "- [ICESCR](https://www.ohchr.org/en/instruments-"
+                                    "mechanisms/instruments/international-covenant-economic-social-and-cultural-"
+                                    "rights), OHCHR", "- The covenant, on the OHCHR site")],
+         "docs/mechanisms/upr.md:10: '## Sources' lists no web links (add links to the official texts, "
+         'e.g. - [ICESCR](https://www.ohchr.org/...))'),
+    Seed("no_sources_section", [("docs/mechanisms/upr.md", "## Sources", "## Read more")],
+         "docs/mechanisms/upr.md:8: this module has no '## Sources' section (end it with '## Sources' and "
+         'a list of links to the official texts and pages it relies on (OHCHR, UN Treaty Collection, ILO '
+         'NORMLEX, OAS))'),
+    Seed("as_of_marker_bad_date", [(HOUSING, "Use the [[upr]].", "Use the [[upr]] [[as-of:2025-13-01]].")],
+         "docs/rights/housing.md:12: '[[as-of:2025-13-01]]' does not hold a valid date (write it as "
+         '[[as-of:YYYY-MM-DD]])'),
+    Seed("upcoming_marker_passed", [(HOUSING, "Use the [[upr]].", "Use the [[upr]] before [[upcoming:2026-03-01]].")],
+         'docs/rights/housing.md:12: warning: the upcoming date 2026-03-01 has passed (check it against '
+         'the official source, then update the date)'),
+    Seed("as_of_marker_old", [("docs/mechanisms/upr.md", "every state.", "every state [[as-of:2024-11-01]].")],
+         'docs/mechanisms/upr.md:8: warning: a statement verified as of 2024-11-01 is more than 12 months '
+         'old (check it against the official source, then update the date)'),
+    Seed("heading_jump_two_to_five", [(HOUSING, "## Sources", "## Cases\n\n##### One tenant\n\nText.\n\n## Sources")],
+         "docs/rights/housing.md:18: heading level jumps from 2 to 5 ('##### One tenant') (use '###' "
+         'here, or add the level between: screen readers move by heading level)'),
+    Seed("img_tag_from_another_site", [(HOUSING, "See the [activity]",
+                                        '<img src="https://example.org/a.jpg" alt="A home"> See the [activity]')],
+         "docs/rights/housing.md:14: image from another site: 'https://example.org/a.jpg' (the site makes "
+         'no request to a third-party host) (save the image (if its license allows) next to the page '
+         'under docs/ and link it relatively)'),
+    Seed("iframe_in_facilitator_note", [(LINE, "    Second paragraph of the note.",
+                                         '    Second paragraph of the note.\n\n'
+                                         '    <iframe src="https://example.org/video" title="Video"></iframe>')],
+         'docs/activities/line.md:26: an <iframe> loads another site into the page, and the site makes no '
+         'request to a third-party host (privacy) (link to it instead, e.g. [Watch the '
+         'video](https://...))'),
+    Seed("image_file_missing", [(HOUSING, "See the [activity]", "![A home](home.png) See the [activity]")],
+         "docs/rights/housing.md:14: broken link: 'home.png' does not exist (check the relative path: it "
+         'starts from the folder of this page)'),
+    # workshops
+    Seed("start_with_am", [(WORKSHOP, 'start: "18:00"', 'start: "6 pm"')],
+         'curricula/housing.yml:8: \'start\' is not a time of day: \'6 pm\' (write it as HH:MM, e.g. "09:30")'),
+    Seed("agenda_item_two_kinds", [(WORKSHOP, "  - text: Welcome\n",
+                                    "  - text: Welcome\n    module: activities/line\n")],
+         "curricula/housing.yml:12: an agenda item needs exactly one of 'module:', 'break:' or 'text:' "
+         "(for example '- module: activities/housing-line' with 'minutes: 30')"),
+    Seed("agenda_module_without_minutes", [(WORKSHOP, "  - module: rights/housing\n    minutes: 20\n",
+                                            "  - module: rights/housing\n")],
+         "curricula/housing.yml:18: missing required field 'minutes' in agenda item"),
+    Seed("break_zero", [(WORKSHOP, "  - break: 10", "  - break: 0")],
+         "curricula/housing.yml:17: 'break' must be more than zero, not 0"),
+    Seed("format_unknown", [(WORKSHOP, "format: in person", "format: face to face")],
+         "curricula/housing.yml:6: 'format' must be one of: in person, online; not 'face to face'"),
+    Seed("workshop_unknown_handout", [(WORKSHOP, "handouts: [activities/line]", "handouts: [activities/lines]")],
+         "curricula/housing.yml:21: unknown handout module 'activities/lines' (did you mean "
+         "'activities/line'?)"),
+    # standards and mechanisms
+    Seed("instrument_kind_typo", [("standards/instruments/icescr.yml", "kind: treaty", "kind: treaties")],
+         "standards/instruments/icescr.yml:4: 'kind' must be one of: treaty, declaration, principles, ilo "
+         "convention; not 'treaties' (did you mean 'treaty'?)"),
+    Seed("signed_not_a_date", [("standards/instruments/icescr.yml", "  signed: 1977-10-05", "  signed: October 1977")],
+         "standards/instruments/icescr.yml:8: 'signed' is not a valid date: 'October 1977' (write dates "
+         'as YYYY-MM-DD)'),
+    Seed("declaration_with_us_dates", [("standards/instruments/icescr.yml", "kind: treaty", "kind: declaration")],
+         'standards/instruments/icescr.yml:7: a declaration is not signed or ratified, but US dates are '
+         'given (remove us.signed and us.ratified, or change the kind)'),
+    Seed("gc_year_out_of_order", [("standards/general-comments/cescr.yml", "    year: 1991", "    year: 1985")],
+         'standards/general-comments/cescr.yml:9: General Comment 4 is dated 1985, before No. 3 (1990) '
+         '(General Comments are numbered in the order they were adopted: check the year)'),
+    Seed("mechanism_kind_typo", [("standards/mechanisms.yml", "  kind: charter-based", "  kind: charter based")],
+         "standards/mechanisms.yml:11: 'kind' must be one of: treaty body, charter-based, special "
+         "procedure, regional, domestic, ilo supervisory body; not 'charter based' (did you mean "
+         "'charter-based'?)"),
+    Seed("mechanism_missing_name", [("standards/mechanisms.yml", "  name: Universal Periodic Review\n", "")],
+         "standards/mechanisms.yml:8: missing required field 'name' in mechanism"),
+    Seed("glossary_without_definition", [("standards/glossary.yml", "  definition: Test definition.\n", "")],
+         "standards/glossary.yml:1: missing required field 'definition' in glossary term"),
+    Seed("issue_area_hub_absolute", [("standards/issue-areas.yml", "  hub: rights/housing.md",
+                                      "  hub: /rights/housing.md")],
+         "standards/issue-areas.yml:3: hub page '/rights/housing.md' does not exist under docs/ (did you "
+         "mean 'rights/housing.md'?)"),
 ]
 
 
@@ -375,7 +490,7 @@ def test_the_mini_project_is_clean(mini):
 
 
 def test_seeds_are_distinct():
-    assert len({s.name for s in SEEDS}) == len(SEEDS)
+    assert len({s.name for s in SEEDS}) == len(SEEDS) >= 100
     assert len({s.expected for s in SEEDS}) == len(SEEDS)
 
 

@@ -85,12 +85,13 @@ _RANGE = re.compile(r"^(\d+)(?:[ \t]*[-–][ \t]*(\d+))?$")
 def front_matter(meta: LineMap, path: str) -> list[Finding]:
     """An activity's front matter: what Fields reads without complaint but prints wrong."""
     out = []
-    objectives = meta.get("objectives")
-    if "objectives" in meta and (objectives is None or not str(objectives).strip()
-                                 or (isinstance(objectives, list) and not objectives)):
-        out.append(Finding(path, meta.line_of("objectives"), "'objectives' is empty",
-                           "list what participants will be able to do, e.g. '- Name the seven elements "
-                           "of adequate housing'"))
+    for key, hint in (("objectives", "list what participants will be able to do, e.g. '- Name the seven "
+                                     "elements of adequate housing'"),
+                      ("key_points", "list the points participants should take away, e.g. '- A home is more "
+                                     "than a roof'")):
+        value = meta.get(key)
+        if key in meta and (value is None or not str(value).strip() or (isinstance(value, list) and not value)):
+            out.append(Finding(path, meta.line_of(key), f"'{key}' is empty", hint))
     size = meta.get("group_size")
     if size is not None and not isinstance(size, (LineMap, list)):
         match = _RANGE.match(str(size).strip())

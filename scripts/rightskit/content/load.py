@@ -342,11 +342,12 @@ def _module(meta: LineMap, path: str, source_path: str, body: str, body_line: in
     is_module = kind != "page"
 
     def refs(key: str) -> list[m.Reference]:
-        return [m.Reference(str(value), line) for value, line in f.items(key)]
+        return [m.Reference(value, line) for value, line in f.ids(key)]
 
     module = m.Module(
         path=path, title=f.text("title"), summary=f.text("summary", required=is_module), type=kind,
-        issue_areas=f.text_list("issue_areas"), standards=refs("standards"), mechanisms=refs("mechanisms"),
+        issue_areas=[area for area, _ in f.ids("issue_areas")], standards=refs("standards"),
+        mechanisms=refs("mechanisms"),
         audience=f.text_list("audience", choices=m.AUDIENCES), level=f.choice("level", m.LEVELS, required=False),
         body=body, body_line=body_line, source=m.Source(source_path, 1), handout=f.flag("handout"),
         materials=f.text_list("materials"), objectives=f.text_list("objectives"),

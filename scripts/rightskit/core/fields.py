@@ -142,6 +142,17 @@ class Fields:
             result.append(value)
         return result
 
+    def ids(self, key: str) -> list[tuple[str, int]]:
+        """A list of ids with their lines. 'a, b' written as one text would be looked up as one id
+        (with a misleading "did you mean"): it is reported, and read as its parts."""
+        value = self.data.get(key)
+        if isinstance(value, str) and "," in value:
+            parts = [part.strip() for part in value.split(",") if part.strip()]
+            self.error(self.data.line_of(key), f"'{key}' is one piece of text, '{value}', not a list of ids",
+                       f"write it as a list: {key}: [{', '.join(parts)}]")
+            return [(part, self.data.line_of(key)) for part in parts]
+        return [(str(item), line) for item, line in self.items(key)]
+
     def items(self, key: str, required: bool = False) -> list[tuple[object, int]]:
         """The entries of a list field with their lines; a single value counts as a list of one."""
         value = self.data.get(key)

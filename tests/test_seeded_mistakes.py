@@ -64,6 +64,21 @@ def translated(root: Path) -> None:
         page.write_text("\n".join(x for x in lines if x.strip() != untranslated.MARKER), encoding="utf-8")
 
 
+def spanish_blocks(root: Path) -> None:
+    """`es:` blocks for the UPR and both ICESCR articles, marked current as a translator does."""
+    for file, old, new in (("standards/mechanisms.yml", "  guide: mechanisms/upr.md",
+                            "  guide: mechanisms/upr.md\n  es:\n    name: Examen Periódico Universal"),
+                           ("standards/instruments/icescr.yml", "    title: Taking steps\n",
+                            "    title: Taking steps\n    es:\n      title: Adoptar medidas\n"),
+                           ("standards/instruments/icescr.yml", "    title: Adequate standard of living\n",
+                            "    title: Adequate standard of living\n    es:\n      title: Nivel de vida adecuado\n")):
+        path = root / file
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    for file in ("standards/mechanisms.yml", "standards/instruments/icescr.yml"):
+        with contextlib.redirect_stdout(io.StringIO()):
+            assert main(["-f", str(root / "mkdocs.yml"), "translation", "--mark-current", file]) == 0
+
+
 NOTE = "    SECRET-FACILITATOR-NOTE: watch the time."
 PAGE = ("---\ntitle: My page\nsummary: In my words.\ntype: explainer\nreviewed: 2026-01-15\n---\nText.\n\n"
         "## Sources\n\n- [ICESCR](https://www.ohchr.org/), OHCHR\n")
@@ -466,6 +481,15 @@ SEEDS = [
                                       "  hub: /rights/housing.md")],
          "standards/issue-areas.yml:3: hub page '/rights/housing.md' does not exist under docs/ (did you "
          "mean 'rights/housing.md'?)"),
+    # a broken record gets no "stale es: block" warning, nor does its neighbour
+    Seed("name_misspelt_under_spanish", [("standards/mechanisms.yml", "  name: Universal Periodic Review\n",
+                                          "  nmae: Universal Periodic Review\n")],
+         "standards/mechanisms.yml:9: unknown field 'nmae' in mechanism (did you mean 'name'?)",
+         before=(spanish_blocks,)),
+    Seed("duplicate_article_with_spanish", [("standards/instruments/icescr.yml", '  - number: "11"',
+                                             '  - number: "2(1)"')],
+         "standards/instruments/icescr.yml:21: duplicate article number '2(1)' (already listed at line "
+         '14); and 3 findings that follow from it, shown once this is fixed', before=(spanish_blocks,)),
 ]
 
 

@@ -79,12 +79,14 @@ def load_site(project: Project, renderer: Callable[..., Any]) -> Loaded:
     findings += siteconfig.language_findings(project.config)
     nav = project.config.nav
     files = docs_files(project)
+    loaded_findings = list(findings)  # what reading found: records it broke get no stale-translation warning
 
     def references(unread: validate.Unread) -> list[Finding]:
         """The checks that follow references between records, and so fail when records are missing."""
         return (validate.check(site, files, nav, project.docs_dir, unread)
                 + translations.check(site, files, project.docs_dir, renderer, unread)
-                + [f for f in translations.stale_warnings(site, project.docs_dir) if f.path not in unread.files]
+                + [f for f in translations.stale_warnings(site, project.docs_dir, loaded_findings)
+                   if f.path not in unread.files]
                 + pathways.check(site, unread.mechanisms))
 
     findings = rootcause.first(findings, references, project.docs_dir)

@@ -13,6 +13,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 from rightskit.content import markup, validate
 from rightskit.content.i18n import blockstatus, untranslated
@@ -146,7 +147,7 @@ def track(edition: Translation, data: LineMap, f: Fields, what: str, english) ->
     keys = [k for k in f.data if k != blockstatus.KEY]
     values = {k: getattr(english, k, "") for k in keys}
     edition.blocks.append(blockstatus.BlockStatus(f.path, data.line_of(edition.lang), what, f.text(blockstatus.KEY, required=False),
-                                      blockstatus.english_hash(values, keys)))
+                                      blockstatus.english_hash(values, keys), data.line))
 
 
 def list_length(f: Fields, key: str, english: list, findings: list[Finding]) -> list[str]:
@@ -327,10 +328,11 @@ def status(site: m.Site, lang: str) -> list[PageStatus]:
     return out
 
 
-def stale_warnings(site: m.Site, docs_dir: str = "docs") -> list[Finding]:
+def stale_warnings(site: m.Site, docs_dir: str = "docs", errors: Iterable[Finding] = ()) -> list[Finding]:
     """One warning per translation whose English source has changed since it was made: pages, and
-    the `<lang>:` blocks of the data files (blockstatus.py)."""
-    out = [w for lang, edition in site.translations.items() for w in blockstatus.warnings(edition.blocks, lang)]
+    the `<lang>:` blocks of the data files (blockstatus.py), less those of records with `errors`."""
+    errors = list(errors)
+    out = [w for lang, edition in site.translations.items() for w in blockstatus.warnings(edition.blocks, lang, errors)]
     for lang in site.translations:
         for s in status(site, lang):
             if s.state == "stale" and s.recorded:

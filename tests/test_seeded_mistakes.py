@@ -25,6 +25,7 @@ from rightskit.core.findings import WARNING
 LINE = "docs/activities/line.md"
 HOUSING = "docs/rights/housing.md"
 WORKSHOP = "curricula/housing.yml"
+PATHWAYS = MINI.parent / "pathways" / "pathways.yml"
 TEMPLATE = ("activities keep the sections of the template, in order: Overview, Preparation, Steps, "
             "Debriefing questions, Facilitator tips, Follow-up and action ideas")
 
@@ -490,6 +491,13 @@ SEEDS = [
                                              '  - number: "2(1)"')],
          "standards/instruments/icescr.yml:21: duplicate article number '2(1)' (already listed at line "
          '14); and 3 findings that follow from it, shown once this is fixed', before=(spanish_blocks,)),
+    # the action finder's pathways name mechanisms too: a tab in mechanisms.yml is the one finding
+    Seed("tab_in_mechanisms_with_pathways", [("standards/pathways.yml", None, PATHWAYS.read_bytes()),
+                                             ("standards/mechanisms.yml", "  kind: charter-based",
+                                              "\tkind: charter-based")],
+         "standards/mechanisms.yml:11: malformed YAML: found character '\\t' that cannot start any token "
+         '(check indentation, colons and quotes on this line and the one before); and 6 findings that '
+         'follow from it, shown once this is fixed'),
 ]
 
 
@@ -593,3 +601,27 @@ def test_a_heading_right_below_a_note_is_not_taken_for_part_of_it(mini):
     note_end = "    Second paragraph of the note.\n"
     Seed("", [(LINE, f"{note_end}\n## Preparation", f"{note_end}## Preparation")], "").apply(mini)
     assert found(mini) == []
+
+
+def test_a_root_cause_is_printed_first_and_what_is_independent_of_it_still_shown(mini):
+    """A broken link in docs/ sorts before standards/, but the unreadable mechanisms.yml is printed
+    first; the link, which has nothing to do with it, is still reported below it."""
+    Seed("", [("standards/mechanisms.yml", "  kind: treaty body", "\tkind: treaty body"),
+              (LINE, "Everyone takes a place on the line.", "See [the page](../rights/housin.md).")], "").apply(mini)
+    assert found(mini) == [
+        "standards/mechanisms.yml:4: malformed YAML: found character '\\t' that cannot start any token (check "
+        "indentation, colons and quotes on this line and the one before); and 4 findings that follow from it, "
+        "shown once this is fixed",
+        "docs/activities/line.md:32: broken link: '../rights/housin.md' does not exist (did you mean "
+        "'../rights/housing.md'?)"]
+
+
+def test_each_root_cause_counts_what_follows_from_it(mini):
+    Seed("", [("standards/mechanisms.yml", "- id: upr", "- id: cescr"),
+              ("standards/issue-areas.yml", "  title: Housing", "  title: [Housing")], "").apply(mini)
+    printed = found(mini)
+    assert [line.split(" (")[0] for line in printed] == [
+        "standards/issue-areas.yml:3: malformed YAML: expected ',' or ']', but got ':'",
+        "standards/mechanisms.yml:8: duplicate mechanism id 'cescr'"]
+    assert printed[0].endswith("; and 5 findings that follow from it, shown once this is fixed")
+    assert printed[1].endswith("; and 3 findings that follow from it, shown once this is fixed")

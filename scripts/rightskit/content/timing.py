@@ -2,8 +2,10 @@
 
 Lengths are computed (an agenda adds up its items; an activity has a `duration:`), so prose should
 not restate them. Where it does, these checks keep it honest: a workshop summary that says
-"two-hour" must add up to two hours, and an agenda note that says "60 minutes instead of 75" or
-"shortened from 90 minutes" must match the item's minutes and the activity's own duration.
+"two-hour" (or "90-minute") must add up to that, an agenda note that says "60 minutes instead of
+75", "shortened from 90 minutes", "Keep this to 30 minutes" or "A 90-minute introduction" must match
+the item's minutes and the activity's own duration, and an activity's "This 45-minute activity" or a
+step's "keep this to 10 minutes" must match its `duration:` or the step's minutes.
 
 It also flags an agenda people cannot keep to: a long session with no break, a round that gives
 each person less than half a minute, and a closing round held twice.
@@ -168,6 +170,7 @@ def _activity_steps(site: m.Site) -> list[Finding]:
             out += _module_prose(module)
         steps = activitycheck.step_minutes(module.body) if module.type == "activity" else []
         if module.type == "activity" and steps and module.duration and sum(steps) != module.duration:
-            out.append(Finding(module.source.path, m.line_of(module, "duration"), f"the timed steps add up to {sum(steps)} minutes but "
+            out.append(Finding(module.source.path, m.line_of(module, "duration"),
+                               f"the timed steps add up to {sum(steps)} minutes but "
                                f"'duration:' says {module.duration}", "make the step times and duration: agree"))
     return out

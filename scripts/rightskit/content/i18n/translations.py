@@ -146,8 +146,9 @@ def track(edition: Translation, data: LineMap, f: Fields, what: str, english) ->
     record, whose fields have the block's key names)."""
     keys = [k for k in f.data if k != blockstatus.KEY]
     values = {k: getattr(english, k, "") for k in keys}
-    edition.blocks.append(blockstatus.BlockStatus(f.path, data.line_of(edition.lang), what, f.text(blockstatus.KEY, required=False),
-                                      blockstatus.english_hash(values, keys), data.line))
+    edition.blocks.append(blockstatus.BlockStatus(f.path, data.line_of(edition.lang), what,
+                                                  f.text(blockstatus.KEY, required=False),
+                                                  blockstatus.english_hash(values, keys), data.line))
 
 
 def list_length(f: Fields, key: str, english: list, findings: list[Finding]) -> list[str]:

@@ -89,7 +89,7 @@ def test_old_reviews_warn_from_the_day_after_the_age_is_reached(mini):
     paths = {f.path for f in found}
     assert paths == {"docs/rights/housing.md", "docs/activities/line.md", "docs/mechanisms/upr.md",
                      "standards/instruments/icescr.yml", "standards/mechanisms.yml", "curricula/housing.yml"}
-    assert "docs/rights/housing.md:1: warning: this module was last reviewed on 2026-01-15, more than 12 months ago" \
+    assert "docs/rights/housing.md:8: warning: this module was last reviewed on 2026-01-15, more than 12 months ago" \
         in [str(f).split(" (")[0] for f in found]
 
 
@@ -130,7 +130,7 @@ def test_markers_in_yaml_text_fields_render_and_warn(mini):
 def test_as_of_field_on_a_record_warns_when_old(mini):
     replace(mini / "standards/instruments/icescr.yml", "reviewed: 2026-01-15", "reviewed: 2026-06-01\nas_of: 2025-01-01")
     found = [str(f) for f in warnings_on(mini, dt.date(2026, 7, 1))]
-    assert any(f.startswith("standards/instruments/icescr.yml:1: warning: as_of 2025-01-01") for f in found), found
+    assert any(f.startswith("standards/instruments/icescr.yml:23: warning: as_of 2025-01-01") for f in found), found
 
 
 def test_malformed_marker_is_an_error_not_an_unknown_reference(mini):
@@ -196,7 +196,7 @@ def test_review_page_lists_what_needs_review_oldest_first(mini):
     rows = [line for line in due.splitlines() if line.startswith("| ") and "---" not in line][1:]
     assert [re.search(r"\[(.+?)\]", row).group(1) for row in rows] == ["Housing workshop", "Housing"]
     assert "The housing line" not in due and "UPR" not in due  # reviewed within twelve months
-    assert rows[0].startswith("| 31 December 2024 |") and "`curricula/housing.yml:1`" in rows[0]
+    assert rows[0].startswith("| 31 December 2024 |") and "`curricula/housing.yml:22`" in rows[0]
     order = [re.search(r"\[(.+?)\]", row).group(1) for row in everything.splitlines() if row.startswith("| ") and "](" in row]
     assert order[:2] == ["Housing workshop", "Housing"] and order[-1] == "The housing line"
 
@@ -239,7 +239,7 @@ def test_pages_that_are_not_modules_need_no_sources_or_review_date(mini):
 
 def test_workshop_summary_length_must_match_the_agenda(mini):
     replace(mini / "curricula/housing.yml", "summary: A test workshop.", "summary: A two-hour test workshop.")
-    assert ("curricula/housing.yml:1: the summary says 'two-hour' but the agenda adds up to 75 minutes "
+    assert ("curricula/housing.yml:3: the summary says 'two-hour' but the agenda adds up to 75 minutes "
             "(leave the length out: the page shows it, computed)") in errors(mini)
 
 
@@ -260,7 +260,7 @@ def test_activity_steps_must_add_up_to_its_duration(mini):
     line = mini / "docs/activities/line.md"
     replace(line, "1. **Stand up (30 min).** Everyone takes a place on the line.",
             "1. **Stand up (20 min).** Go.\n2. **Sit down (5 min).** Rest.")
-    assert ("docs/activities/line.md:1: the timed steps add up to 25 minutes but 'duration:' says 30 "
+    assert ("docs/activities/line.md:7: the timed steps add up to 25 minutes but 'duration:' says 30 "
             "(make the step times and duration: agree)") in errors(mini)
     replace(line, "**Sit down (5 min).**", "**Sit down (10 min).**")
     assert errors(mini) == []

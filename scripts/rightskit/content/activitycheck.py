@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from rightskit.content.pagecheck import headings, prose_lines
+from rightskit.content.pagecheck import headings, prose_lines, unclosed_fence
 from rightskit.core import model as m
 from rightskit.core.findings import Finding
 from rightskit.core.yamltext import LineMap
@@ -42,7 +42,8 @@ def step_minutes(body: str) -> list[int]:
 def check(site: m.Site) -> list[Finding]:
     out: list[Finding] = []
     for module in site.modules.values():
-        if module.type == "activity":
+        # An unclosed code block hides the sections below it: pagecheck reports that cause instead.
+        if module.type == "activity" and not unclosed_fence(module.body):
             out += _sections(module)
             out += _steps(module)
     return out
@@ -84,12 +85,13 @@ _RANGE = re.compile(r"^(\d+)(?:[ \t]*[-–][ \t]*(\d+))?$")
 def front_matter(meta: LineMap, path: str) -> list[Finding]:
     """An activity's front matter: what Fields reads without complaint but prints wrong."""
     out = []
-    objectives = meta.get("objectives")
-    if "objectives" in meta and (objectives is None or not str(objectives).strip()
-                                 or (isinstance(objectives, list) and not objectives)):
-        out.append(Finding(path, meta.line_of("objectives"), "'objectives' is empty",
-                           "list what participants will be able to do, e.g. '- Name the seven elements "
-                           "of adequate housing'"))
+    for key, hint in (("objectives", "list what participants will be able to do, e.g. '- Name the seven "
+                                     "elements of adequate housing'"),
+                      ("key_points", "list the points participants should take away, e.g. '- A home is more "
+                                     "than a roof'")):
+        value = meta.get(key)
+        if key in meta and (value is None or not str(value).strip() or (isinstance(value, list) and not value)):
+            out.append(Finding(path, meta.line_of(key), f"'{key}' is empty", hint))
     size = meta.get("group_size")
     if size is not None and not isinstance(size, (LineMap, list)):
         match = _RANGE.match(str(size).strip())
@@ -98,6 +100,9 @@ def front_matter(meta: LineMap, path: str) -> list[Finding]:
             out.append(Finding(path, meta.line_of("group_size"), f"'group_size' is not a group size: '{size}'",
                                "write a number or a range from smallest to largest, e.g. 6-30"))
     materials = meta.get("materials")
+    if "materials" in meta and (materials is None or materials == [] or not str(materials).strip()):
+        out.append(Finding(path, meta.line_of("materials"), "'materials' is empty, so the kit's checklist has "
+                           "nothing to prepare", "list what the facilitator needs, e.g. materials: [Tape, Markers]"))
     if isinstance(materials, str) and "," in materials:
         items = ", ".join(part.strip() for part in materials.split(",") if part.strip())
         out.append(Finding(path, meta.line_of("materials"), "'materials' is one piece of text, so it prints as "

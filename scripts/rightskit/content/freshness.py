@@ -13,6 +13,7 @@ from rightskit.core import markers
 from rightskit.core import model as m
 from rightskit.core import paths
 from rightskit.core.findings import Finding
+from rightskit.core.model import line_of
 
 DEFAULT_REVIEW_AGE_MONTHS = 12
 
@@ -73,15 +74,16 @@ def _page(target) -> str:
 
 
 def reviewed_records(site: m.Site) -> list[Reviewed]:
-    out = [Reviewed("module", x.title, x.source.path, x.source.line, x.reviewed, _page(x))
+    # At the 'reviewed:' line, where the date is updated (the record's own line when it is missing).
+    out = [Reviewed("module", x.title, x.source.path, line_of(x, "reviewed"), x.reviewed, _page(x))
            for x in site.modules.values() if x.is_module]
-    out += [Reviewed("instrument", i.short_title, i.source.path, i.source.line, i.reviewed, _page(i))
+    out += [Reviewed("instrument", i.short_title, i.source.path, line_of(i, "reviewed"), i.reviewed, _page(i))
             for i in site.instruments.values()]
-    out += [Reviewed("mechanism", x.short_name, x.source.path, x.source.line, x.reviewed, _page(x))
+    out += [Reviewed("mechanism", x.short_name, x.source.path, line_of(x, "reviewed"), x.reviewed, _page(x))
             for x in site.mechanisms.values()]
-    out += [Reviewed("workshop", w.title, w.source.path, w.source.line, w.reviewed, _page(w))
+    out += [Reviewed("workshop", w.title, w.source.path, line_of(w, "reviewed"), w.reviewed, _page(w))
             for w in site.workshops.values()]
-    out += [Reviewed("pathway", p.name, p.source.path, p.source.line, p.reviewed, _pathway_page(p))
+    out += [Reviewed("pathway", p.name, p.source.path, line_of(p, "reviewed"), p.reviewed, _pathway_page(p))
             for p in site.pathways.values()]
     return out
 
@@ -163,7 +165,7 @@ def due(site: m.Site, today: dt.date, review_age_months: int = DEFAULT_REVIEW_AG
     for title, x, page in records:
         if x.as_of and x.as_of < cutoff:
             out.append(Due(x.as_of, f"as_of {x.as_of.isoformat()} is more than {review_age_months} months old",
-                           title, x.source.path, x.source.line, page))
+                           title, x.source.path, line_of(x, "as_of"), page))
     return sorted(out, key=lambda d: (d.date or dt.date.min, d.path, d.line))
 
 

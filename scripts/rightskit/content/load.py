@@ -14,6 +14,7 @@ from rightskit.content import markup
 from rightskit.content import officialpages
 from rightskit.content import pagecheck
 from rightskit.content import pathways
+from rightskit.content import rootcause
 from rightskit.content import spanishtext
 from rightskit.core import schema
 from rightskit.content.i18n import translations, untranslated
@@ -22,7 +23,7 @@ from rightskit.core import xref
 from rightskit.core import model as m
 from rightskit.core.fields import Fields
 from rightskit.core.findings import Finding
-from rightskit.core.yamltext import NOT_UTF8, LineList, LineMap, Parsed, lines_of, read_markdown, read_yaml, rel
+from rightskit.core.yamltext import LineList, LineMap, Parsed, lines_of, read_markdown, read_yaml, rel
 
 DEFAULT_START = dt.time(10, 0)
 
@@ -79,13 +80,18 @@ def load_site(project: Project, renderer: Callable[..., Any]) -> Loaded:
         findings.append(project.config.finding)
     findings += siteconfig.language_findings(project.config)
     nav = project.config.nav
-    unread = validate.Unread.from_paths({f.path for f in findings if f.message.startswith(UNREADABLE)},
-                                        project.docs_dir)
     files = docs_files(project)
-    findings += validate.check(site, files, nav, project.docs_dir, unread)
-    findings += translations.check(site, files, project.docs_dir, renderer, unread)
-    findings += translations.stale_warnings(site, project.docs_dir)
-    findings += pathways.check(site)
+    loaded_findings = list(findings)  # what reading found: records it broke get no stale-translation warning
+
+    def references(unread: validate.Unread) -> list[Finding]:
+        """The checks that follow references between records, and so fail when records are missing."""
+        return (validate.check(site, files, nav, project.docs_dir, unread)
+                + translations.check(site, files, project.docs_dir, renderer, unread)
+                + [f for f in translations.stale_warnings(site, project.docs_dir, loaded_findings)
+                   if f.path not in unread.files]
+                + pathways.check(site, unread.mechanisms))
+
+    findings = rootcause.first(findings, references, project.docs_dir)
     findings += markup.check(site, markup.PageIds(site, renderer), project.docs_dir)
     findings += markup.placeholders(root, markup.sources(site))
     translated_pages = [page for edition in site.translations.values() for page in edition.pages.values()]
@@ -109,10 +115,6 @@ def spanish_sources(site: m.Site) -> set[str]:
     pages = {p.source.path for edition in site.translations.values() for p in edition.pages.values()}
     data = {s for s in markup.sources(site) if s.endswith((".yml", ".yaml"))}
     return pages | data | ({pathways.PATHWAYS_FILE} if site.pathways else set())
-
-
-# Findings meaning a file's records are missing altogether, rather than partly wrong.
-UNREADABLE = ("malformed YAML", f"this file {NOT_UTF8}", "no front matter", "front matter must be a mapping")
 
 
 def docs_files(project: Project) -> set[str]:
@@ -353,11 +355,12 @@ def _module(meta: LineMap, path: str, source_path: str, body: str, body_line: in
     is_module = kind != "page"
 
     def refs(key: str) -> list[m.Reference]:
-        return [m.Reference(str(value), line) for value, line in f.items(key)]
+        return [m.Reference(value, line) for value, line in f.ids(key)]
 
     module = m.Module(
         path=path, title=f.text("title"), summary=f.text("summary", required=is_module), type=kind,
-        issue_areas=f.text_list("issue_areas"), standards=refs("standards"), mechanisms=refs("mechanisms"),
+        issue_areas=[area for area, _ in f.ids("issue_areas")], standards=refs("standards"),
+        mechanisms=refs("mechanisms"),
         audience=f.text_list("audience", choices=m.AUDIENCES), level=f.choice("level", m.LEVELS, required=False),
         body=body, body_line=body_line, source=m.Source(source_path, 1), handout=f.flag("handout"),
         materials=f.text_list("materials"), objectives=f.text_list("objectives"),
@@ -457,6 +460,8 @@ def _agenda_item(item: LineMap, path: str, findings: list[Finding]) -> m.AgendaI
     if kind == "module":
         return m.AgendaItem("module", minutes, item.line_of("module"), module=a.text("module"),
                             notes=a.text("notes", required=False), minutes_line=item.line_of("minutes"),
+                            notes_line=item.line_of("notes"),
                             script=a.text("script", required=False))
     return m.AgendaItem("text", minutes, item.line, title=a.text("text"), notes=a.text("notes", required=False),
-                        script=a.text("script", required=False))
+                        script=a.text("script", required=False), minutes_line=item.line_of("minutes"),
+                        notes_line=item.line_of("notes"))

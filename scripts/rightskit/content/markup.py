@@ -19,8 +19,11 @@ _OPENER = re.compile(r'^(?P<indent>[ \t]*)(?P<sign>!!!|\?\?\?\+?)[ \t]*(?P<class
 _FENCE = re.compile(r"^\s*(```|~~~)")
 
 
-def check(site: m.Site, page_ids: Callable[[str], set[str] | None], docs_dir: str = "docs") -> list[Finding]:
-    """page_ids(docs-relative page) gives the anchors a page will have, or None when unknown."""
+def check(site: m.Site, page_ids: Callable[[str], set[str] | None], docs_dir: str = "docs",
+          original: tuple[Callable[[str], set[str] | None], set[str]] | None = None) -> list[Finding]:
+    """page_ids(docs-relative page) gives the anchors a page will have, or None when unknown.
+    `original`, when `site` holds translations: the English pages' anchors and the pages that have
+    a translation, so an anchor found only in English is reported as such."""
     out: list[Finding] = []
     for module in site.modules.values():
         path, offset = module.source.path, module.body_line - 1
@@ -31,11 +34,12 @@ def check(site: m.Site, page_ids: Callable[[str], set[str] | None], docs_dir: st
             out.append(Finding(path, found.line + offset, f"{what} cross-reference '{shown}'",
                                "write it as [[id]] with two closing brackets, e.g. [[icescr/11]]"))
         for link in xref.find_all_links(module.body):
-            out += _link_problems(module, link.target, link.line + offset, page_ids, docs_dir)
+            out += _link_problems(module, link.target, link.line + offset, page_ids, docs_dir, original)
     return out
 
 
-def _link_problems(module: m.Module, target: str, line: int, page_ids, docs_dir: str) -> list[Finding]:
+def _link_problems(module: m.Module, target: str, line: int, page_ids, docs_dir: str,
+                   original=None) -> list[Finding]:
     path = module.source.path
     if re.match(r"^[a-z][a-z0-9+.-]*:", target, re.I):
         return []
@@ -55,6 +59,12 @@ def _link_problems(module: m.Module, target: str, line: int, page_ids, docs_dir:
         return []
     hint = did_you_mean(anchor, known, "anchors come from the target page's headings: check its spelling there")
     where = "this page" if not page else f"'{page}'"
+    if original is not None and resolved in original[1] and anchor in (original[0](resolved) or ()):
+        # The link opens the translation of that page, whose headings (and so anchors) are translated.
+        hint = did_you_mean(anchor, known, "use the anchor of the translated heading: in the translation, "
+                            "anchors come from its own headings")
+        return [Finding(path, line, f"broken anchor: '#{anchor}' is on the English {where}, but this link opens "
+                        "its translation, which has no such anchor", hint)]
     return [Finding(path, line, f"broken anchor: '#{anchor}' is not on {where}", hint)]
 
 

@@ -1,6 +1,7 @@
 """Checks on what a page's Markdown puts on the site: raw HTML the privacy and accessibility rules
 forbid (iframes, scripts, style elements and attributes), images (alt text, no other site's
-images, a size limit), heading levels that skip, and a cross-reference inside a link's text."""
+images, a size limit), heading levels that skip, a cross-reference inside a link's text, and a
+code block never closed."""
 from __future__ import annotations
 
 import re
@@ -44,6 +45,19 @@ def prose_lines(body: str) -> Iterable[tuple[int, str]]:
         yield number, text
 
 
+def unclosed_fence(body: str) -> tuple[int, str] | None:
+    """(1-based line, marker) of a code fence that is never closed: Markdown then shows the rest of
+    the page as code, and every section below it goes missing."""
+    fence, opened = None, 0
+    for number, text in enumerate(body.split("\n"), start=1):
+        marker = _FENCE.match(text)
+        if marker and fence is None:
+            fence, opened = marker.group(1), number
+        elif marker and marker.group(1) == fence:
+            fence = None
+    return (opened, fence) if fence else None
+
+
 def headings(body: str) -> list[tuple[int, int, str]]:
     """(line, level, text) of each ATX heading outside code (at most three spaces of indentation)."""
     out = []
@@ -60,6 +74,11 @@ def check(pages: Iterable[m.Module], docs: Path, image_limit_kb: int = IMAGE_LIM
     """`pages`: English pages and translations alike; `docs`: the docs folder, for image sizes."""
     out: list[Finding] = []
     for module in pages:
+        if fence := unclosed_fence(module.body):
+            line, marker = fence
+            out.append(Finding(module.source.path, module.body_line + line - 1,
+                               f"this code block ({marker}) is never closed, so the rest of the page is shown as code",
+                               f"add a line with {marker} where the code ends"))
         out += _html(module, docs, image_limit_kb)
         out += _images(module, docs, image_limit_kb)
         out += _heading_levels(module)

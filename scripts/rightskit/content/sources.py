@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from rightskit.content import pagecheck
 from rightskit.core import model as m
 from rightskit.core.findings import Finding
 
@@ -39,8 +40,8 @@ def _sections(body: str) -> list[tuple[str, int, list[str]]]:
 def check(site: m.Site) -> list[Finding]:
     out = []
     for module in site.modules.values():
-        if not module.is_module:
-            continue
+        if not module.is_module or pagecheck.unclosed_fence(module.body):
+            continue  # an unclosed code block hides the sections below it: pagecheck reports that cause
         path = module.source.path
         sections = _sections(module.body)
         found = [s for s in sections if s[0] in HEADINGS]

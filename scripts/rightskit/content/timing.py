@@ -2,8 +2,10 @@
 
 Lengths are computed (an agenda adds up its items; an activity has a `duration:`), so prose should
 not restate them. Where it does, these checks keep it honest: a workshop summary that says
-"two-hour" must add up to two hours, and an agenda note that says "60 minutes instead of 75" or
-"shortened from 90 minutes" must match the item's minutes and the activity's own duration.
+"two-hour" (or "90-minute") must add up to that, an agenda note that says "60 minutes instead of
+75", "shortened from 90 minutes", "Keep this to 30 minutes" or "A 90-minute introduction" must match
+the item's minutes and the activity's own duration, and an activity's "This 45-minute activity" or a
+step's "keep this to 10 minutes" must match its `duration:` or the step's minutes.
 
 It also flags an agenda people cannot keep to: a long session with no break, a round that gives
 each person less than half a minute, and a closing round held twice.
@@ -32,6 +34,17 @@ _CLOSING = re.compile(r"\b(closing|cierre)\b", re.I)
 _SKIP = re.compile(r"\b(?:skip|sáltese|omita) (?:the (?:closing )?round in |la ronda del? )?(?:el )?(?:step|paso) (\d+)",
                    re.I)
 _GROUP_MAX = re.compile(r"(\d+)\s*$")
+# A length said in prose about the text's own item: "Keep this to 30 minutes", "A 90-minute
+# introduction", "Run the 75-minute version", "This 45-minute activity" (and in Spanish). Minutes
+# said about a part ("three rounds of 8 minutes") are left alone: no pattern here reads them.
+_SAID = re.compile(r"\b(?:keep (?:this|it|the (?:activity|session|item|talk|discussion|round))(?: part)? "
+                   r"(?:to|under|within) (?P<a>\d+) minutes"
+                   r"|(?:run|hold|do|use) the (?P<b>\d+)-minute version"
+                   r"|(?:^|[.!?]\s+)(?:an?|this|the) (?P<c>\d+)-minute (?:introduction|activity|session|workshop|talk|"
+                   r"discussion|exercise|item|version|break|round|opening|closing)"
+                   r"|limítel[oa] a (?P<d>\d+) minutos"
+                   r"|(?:haga|use) la versión de (?P<e>\d+) minutos)", re.I)
+_SUMMARY_MINUTES = re.compile(r"\b(\d+)(?:-minute\b| minutes?\b| minutos\b)", re.I)
 # Longer than this, an agenda needs a break.
 MAX_WITHOUT_BREAK = 90
 # A round needs at least this many minutes per person.
@@ -45,14 +58,24 @@ def _hours(word: str) -> int:
 def check(site: m.Site) -> list[Finding]:
     out: list[Finding] = _activity_steps(site)
     for workshop in site.workshops.values():
-        path, line = workshop.source.path, workshop.source.line
-        total = workshop.total_minutes
+        path, total = workshop.source.path, workshop.total_minutes
         for match in _HOURS.finditer(workshop.summary):
             if _hours(match.group(1)) * 60 != total:
-                out.append(Finding(path, line, f"the summary says '{match.group(0)}' but the agenda adds up to "
+                out.append(Finding(path, m.line_of(workshop, "summary"), f"the summary says '{match.group(0)}' but "
+                                   f"the agenda adds up to "
                                    f"{total} minutes", "leave the length out: the page shows it, computed"))
+        for match in _SUMMARY_MINUTES.finditer(workshop.summary):
+            if int(match.group(1)) != total:
+                out.append(Finding(path, m.line_of(workshop, "summary"), f"the summary says '{match.group(0)}' but "
+                                   f"the agenda adds up to {total} minutes",
+                                   "leave the length out: the page shows it, computed"))
         for item in workshop.agenda:
             module = site.module(item.module) if item.module else None
+            for said in said_minutes(item.notes):
+                if said != item.minutes:
+                    out.append(Finding(path, item.notes_line or item.line, f"the note says {said} minutes, but the "
+                                       f"agenda gives this item {item.minutes}",
+                                       "make the note and 'minutes:' agree, or leave the length out of the note"))
             for match in _INSTEAD.finditer(item.notes):
                 short, full = int(match.group(1)), int(match.group(2))
                 if short != item.minutes:
@@ -118,13 +141,36 @@ def _pace(site: m.Site, workshop: m.Workshop) -> list[Finding]:
     return out
 
 
+def said_minutes(text: str) -> list[int]:
+    """The lengths `text` gives for the thing it is about, in minutes."""
+    return [int(next(v for v in match.groups() if v)) for match in _SAID.finditer(text)]
+
+
+def _module_prose(module: m.Module) -> list[Finding]:
+    """A length said in an activity's prose: in a timed step, against the step's minutes;
+    elsewhere, against its `duration:`."""
+    out, path, offset = [], module.source.path, module.body_line - 1
+    steps = dict(activitycheck.steps(module.body))
+    for number, text in activitycheck.prose_lines(module.body):
+        step = activitycheck.STEP.match(steps.get(number, ""))
+        expected, what = (int(step.group(1)), "this step") if step else (module.duration, "'duration:'")
+        for said in said_minutes(text):
+            if expected and said != expected:
+                out.append(Finding(path, number + offset, f"the text says {said} minutes, but {what} gives "
+                                   f"{expected}", "make them agree, or leave the length out of the text"))
+    return out
+
+
 def _activity_steps(site: m.Site) -> list[Finding]:
     """An activity's timed steps must add up to its `duration:`: the steps of its '## Steps' section
     in the one format activitycheck.py documents (and reports a step written otherwise)."""
     out = []
     for module in site.modules.values():
+        if module.type == "activity":
+            out += _module_prose(module)
         steps = activitycheck.step_minutes(module.body) if module.type == "activity" else []
         if module.type == "activity" and steps and module.duration and sum(steps) != module.duration:
-            out.append(Finding(module.source.path, 1, f"the timed steps add up to {sum(steps)} minutes but "
+            out.append(Finding(module.source.path, m.line_of(module, "duration"),
+                               f"the timed steps add up to {sum(steps)} minutes but "
                                f"'duration:' says {module.duration}", "make the step times and duration: agree"))
     return out

@@ -29,6 +29,7 @@ class Unread:
     issue_areas: bool = False
     workshops: bool = False
     pages: frozenset = frozenset()  # docs-relative paths of pages whose front matter failed
+    files: frozenset = frozenset()  # project-relative paths of every file that failed
 
     @classmethod
     def from_paths(cls, failed: Iterable[str], docs_dir: str = "docs") -> "Unread":
@@ -38,7 +39,8 @@ class Unread:
                    mechanisms="standards/mechanisms.yml" in failed,
                    issue_areas="standards/issue-areas.yml" in failed,
                    workshops=any(p.startswith("curricula/") for p in failed),
-                   pages=frozenset(p[len(docs_dir) + 1:] for p in failed if p.startswith(docs_dir + "/")))
+                   pages=frozenset(p[len(docs_dir) + 1:] for p in failed if p.startswith(docs_dir + "/")),
+                   files=frozenset(failed))
 
 
 def check(site: m.Site, docs_files: set[str], nav: dict[str, int] | None, docs_dir: str = "docs",
@@ -137,7 +139,7 @@ def _general_comments(site: m.Site, unread: Unread) -> list[Finding]:
 def _mechanisms(site: m.Site, unread: Unread) -> list[Finding]:
     out = []
     for mech in site.mechanisms.values():
-        if mech.part_of and mech.part_of not in site.mechanisms:
+        if mech.part_of and mech.part_of not in site.mechanisms and not unread.mechanisms:
             out.append(_unknown(mech.source.path, line_of(mech, "part_of"), "mechanism", mech.part_of,
                                 site.mechanisms, "standards/mechanisms.yml"))
         if mech.guide and mech.guide not in site.modules and mech.guide not in unread.pages:
@@ -187,14 +189,18 @@ def _modules(site: m.Site, docs_files: set[str], nav: dict[str, int] | None, doc
             elif target not in docs_files and target not in generated and not _generated_unread(target, unread):
                 out.append(Finding(path, ref.line, f"broken link: '{ref.target}' does not exist",
                                    _link_hint(module.path, ref.target, target, docs_files | generated)))
-        if nav is not None and module.path not in nav and module.path not in generated:
-            out.append(Finding(path, 1, f"page '{module.path}' is not in the navigation", _nav_hint(module.path, nav)))
     if nav is not None:
         known_pages = set(site.modules) | generated | unread.pages
+        misspelt = set()  # pages a broken nav entry was meant to list: reported there, once
         for entry, line in nav.items():
             if entry not in known_pages and not _generated_unread(entry, unread):
-                out.append(Finding("mkdocs.yml", line, f"navigation lists '{entry}', which does not exist",
-                                   did_you_mean(entry, known_pages, "remove it or create the page")))
+                hint = did_you_mean(entry, known_pages, "remove it or create the page")
+                misspelt |= {page for page in known_pages if hint == f"did you mean '{page}'?"}
+                out.append(Finding("mkdocs.yml", line, f"navigation lists '{entry}', which does not exist", hint))
+        for module in site.modules.values():
+            if module.path not in nav and module.path not in generated and module.path not in misspelt:
+                out.append(Finding(module.source.path, 1, f"page '{module.path}' is not in the navigation",
+                                   _nav_hint(module.path, nav)))
     return out
 
 

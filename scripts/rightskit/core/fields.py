@@ -30,10 +30,14 @@ class Fields:
         allowed = tuple(allowed)
         for key, line in data.duplicate_keys:
             self.error(line, f"'{key}' is given twice in this {what}", "keep one of them")
+        # Fields written under a misspelt key ('sumary:'): the unknown key is the one finding, not
+        # also a "missing required field" for the field it was meant to be.
+        self._misspelt: set[str] = set()
         for key in data:
             if key not in allowed:
-                self.error(data.line_of(key), f"unknown field '{key}' in {what}",
-                           did_you_mean(str(key), allowed, f"allowed fields: {', '.join(allowed)}"))
+                hint = did_you_mean(str(key), allowed, f"allowed fields: {', '.join(allowed)}")
+                self._misspelt |= {name for name in allowed if hint == f"did you mean '{name}'?"}
+                self.error(data.line_of(key), f"unknown field '{key}' in {what}", hint)
 
     def line(self, key: str | None = None) -> int:
         return self.data.line_of(key) if key else self.data.line
@@ -42,6 +46,8 @@ class Fields:
         self.findings.append(Finding(self.path, line, message, hint))
 
     def _missing(self, key: str, hint: str = "") -> None:
+        if key in self._misspelt:
+            return
         self.error(self.data.line, f"missing required field '{key}' in {self.what}", hint)
 
     def text(self, key: str, required: bool = True, default: str = "") -> str:
@@ -143,6 +149,17 @@ class Fields:
                 continue
             result.append(value)
         return result
+
+    def ids(self, key: str) -> list[tuple[str, int]]:
+        """A list of ids with their lines. 'a, b' written as one text would be looked up as one id
+        (with a misleading "did you mean"): it is reported, and read as its parts."""
+        value = self.data.get(key)
+        if isinstance(value, str) and "," in value:
+            parts = [part.strip() for part in value.split(",") if part.strip()]
+            self.error(self.data.line_of(key), f"'{key}' is one piece of text, '{value}', not a list of ids",
+                       f"write it as a list: {key}: [{', '.join(parts)}]")
+            return [(part, self.data.line_of(key)) for part in parts]
+        return [(str(item), line) for item, line in self.items(key)]
 
     def items(self, key: str, required: bool = False) -> list[tuple[object, int]]:
         """The entries of a list field with their lines; a single value counts as a list of one."""

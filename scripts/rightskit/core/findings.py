@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable
 
 
@@ -15,11 +15,22 @@ class Finding:
     hint: str = ""
     # "error" stops the build; "warning" is reported and fails only `rightskit check --strict`.
     severity: str = "error"
+    # A root cause (an unreadable file, a YAML syntax error, a duplicate id: content/rootcause.py):
+    # how many findings that only follow from it were left out. None for any other finding.
+    follows: int | None = field(default=None, compare=False)
 
     def __str__(self) -> str:
         label = "warning: " if self.severity == WARNING else ""
         text = f"{self.path}:{self.line}: {label}{self.message}"
-        return f"{text} ({self.hint})" if self.hint else text
+        text = f"{text} ({self.hint})" if self.hint else text
+        if self.follows:
+            text += (f"; and {self.follows} finding{'s' if self.follows != 1 else ''} that follow"
+                     f"{'s' if self.follows == 1 else ''} from it, shown once this is fixed")
+        return text
+
+    @property
+    def is_cause(self) -> bool:
+        return self.follows is not None
 
     @property
     def is_error(self) -> bool:
@@ -38,12 +49,13 @@ class ContentError(Exception):
     """Raised at the edge (CLI, plugin) when loading produced findings."""
 
     def __init__(self, findings: list[Finding]):
-        self.findings = sorted(findings)
+        self.findings = sorted(findings, key=lambda f: (not f.is_cause, f))
         super().__init__(format_findings(self.findings))
 
 
 def format_findings(findings: Iterable[Finding]) -> str:
-    findings = sorted(findings)
+    # Root causes first: what follows from them may change once they are fixed.
+    findings = sorted(findings, key=lambda f: (not f.is_cause, f))
     lines = [str(f) for f in findings]
     count = sum(1 for f in findings if f.is_error)
     warned = len(findings) - count

@@ -252,6 +252,7 @@ class AgendaItem:
     notes: str = ""
     script: str = ""  # a suggested script for a short talk
     minutes_line: int = 0  # where 'minutes:' is written, for findings about the timing
+    notes_line: int = 0  # where 'notes:' is written
 
 
 @dataclass

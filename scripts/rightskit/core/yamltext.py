@@ -166,7 +166,11 @@ def read_yaml(file: Path, root: Path) -> Parsed:
     return parse_yaml(text, rel(file, root))
 
 
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*\n", re.S)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+_OPENING = re.compile(r"\A---[ \t]*\n")
+# Front matter written as a YAML list: a '- ' item before any 'key:' line (comments and blanks aside).
+_LIST_ITEM = re.compile(r"^-[ \t]", re.M)
+_KEY = re.compile(r"^[A-Za-z_][\w-]*[ \t]*:", re.M)
 
 
 @dataclass
@@ -183,9 +187,19 @@ def read_markdown(file: Path, root: Path) -> MarkdownFile:
         return MarkdownFile(None, "", 1, finding)
     path = rel(file, root)
     match = FRONT_MATTER.match(text)
+    if not match and _OPENING.match(text):
+        return MarkdownFile(None, text, 1, Finding(path, 1, "front matter is not closed: no '---' line after it",
+                                                   "end the front matter with a line of three dashes '---' "
+                                                   "before the text of the page"))
     if not match:
         return MarkdownFile(None, text, 1, Finding(path, 1, "no front matter",
                                                    "start the file with a '---' block holding at least 'title:'"))
+    listed = _LIST_ITEM.search(match.group(1) or "")
+    if listed and not _KEY.search((match.group(1) or "")[:listed.start()]):
+        line = (match.group(1) or "")[:listed.start()].count("\n") + 2
+        return MarkdownFile(None, text, 1, Finding(path, line, "front matter is written as a list ('- title: …'), "
+                                                   "not as fields", "remove the '- ' at the start of each field: "
+                                                   "title: …, summary: …, one per line"))
     # A leading newline stands in for the opening '---', so YAML's lines are the file's lines.
     parsed = parse_yaml("\n" + (match.group(1) or ""), path)
     body_line = match.group(0).count("\n") + 1

@@ -12,6 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
 from rightskit.core.findings import WARNING, Finding
 
@@ -25,6 +26,7 @@ class BlockStatus:
     what: str  # what it translates, e.g. "article crc/28"
     recorded: str  # the block's source_hash, "" when it has none
     current: str  # the hash of the English texts it translates, today
+    record_line: int = 0  # the line where the record it belongs to starts
 
     @property
     def state(self) -> str:
@@ -43,10 +45,15 @@ def english_hash(english: dict[str, object], keys) -> str:
     return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()[:12]
 
 
-def warnings(blocks: list[BlockStatus], lang: str) -> list[Finding]:
-    """One warning per block with no source_hash or whose English has changed since."""
+def warnings(blocks: list[BlockStatus], lang: str, errors: Iterable[Finding] = ()) -> list[Finding]:
+    """One warning per block with no source_hash or whose English has changed since; none for a
+    block whose record has an error above it (`errors`): a field misspelt or left out changes the
+    English only because it is broken, and the error says what to fix."""
+    broken = [(f.path, f.line) for f in errors if f.is_error]
     out = []
     for b in blocks:
+        if any(path == b.path and b.record_line <= line < b.line for path, line in broken):
+            continue
         if not b.recorded:
             out.append(Finding(b.path, b.line, f"the '{lang}:' block of {b.what} has no '{KEY}'",
                                f"once it matches the English, run: rightskit translation --mark-current {b.path}",

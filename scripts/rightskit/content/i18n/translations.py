@@ -13,6 +13,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 from rightskit.content import markup, validate
 from rightskit.content.i18n import blockstatus, untranslated
@@ -145,8 +146,9 @@ def track(edition: Translation, data: LineMap, f: Fields, what: str, english) ->
     record, whose fields have the block's key names)."""
     keys = [k for k in f.data if k != blockstatus.KEY]
     values = {k: getattr(english, k, "") for k in keys}
-    edition.blocks.append(blockstatus.BlockStatus(f.path, data.line_of(edition.lang), what, f.text(blockstatus.KEY, required=False),
-                                      blockstatus.english_hash(values, keys)))
+    edition.blocks.append(blockstatus.BlockStatus(f.path, data.line_of(edition.lang), what,
+                                                  f.text(blockstatus.KEY, required=False),
+                                                  blockstatus.english_hash(values, keys), data.line))
 
 
 def list_length(f: Fields, key: str, english: list, findings: list[Finding]) -> list[str]:
@@ -286,13 +288,14 @@ def check(site: m.Site, docs_files: set[str], docs_dir: str, renderer, unread=No
     `renderer(site, lang=…)` generates it."""
 
     out: list[Finding] = []
+    english = markup.PageIds(site, renderer)  # rendered only if an anchor is missing in a translation
     for lang, edition in site.translations.items():
         if edition.pages:
             view = dataclasses.replace(site, modules={p: dataclasses.replace(t, path=p) for p, t in edition.pages.items()})
             # nav=None: translations are not listed in the navigation, their English pages are.
             out += validate._modules(view, docs_files, None, docs_dir, unread or validate.Unread())
             out += markup.check(view, markup.PageIds(localize(site, lang), lambda s, lang=lang: renderer(s, lang=lang)),
-                                docs_dir)
+                                docs_dir, (english, set(edition.pages)))
     return out
 
 
@@ -348,10 +351,11 @@ def status(site: m.Site, lang: str) -> list[PageStatus]:
     return out
 
 
-def stale_warnings(site: m.Site, docs_dir: str = "docs") -> list[Finding]:
+def stale_warnings(site: m.Site, docs_dir: str = "docs", errors: Iterable[Finding] = ()) -> list[Finding]:
     """One warning per translation whose English source has changed since it was made: pages, and
-    the `<lang>:` blocks of the data files (blockstatus.py)."""
-    out = [w for lang, edition in site.translations.items() for w in blockstatus.warnings(edition.blocks, lang)]
+    the `<lang>:` blocks of the data files (blockstatus.py), less those of records with `errors`."""
+    errors = list(errors)
+    out = [w for lang, edition in site.translations.items() for w in blockstatus.warnings(edition.blocks, lang, errors)]
     for lang in site.translations:
         for s in status(site, lang):
             if s.state == "stale" and s.recorded:

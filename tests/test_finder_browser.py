@@ -124,7 +124,7 @@ def test_racial_discrimination_shows_icerd_as_ratified(page, server):
     standards = page.locator(".rk-standards").inner_text()
     assert "ICERD" in standards and "US status: ratified on 21 October 1994" in standards
     assert "ICESCR (US status: signed, not ratified)" in standards  # the housing articles, with status
-    assert "American Declaration (US status: applied by the IACHR (the US is an OAS member))" in standards
+    assert "American Declaration (US status: applied by the IACHR to OAS members, the US included)" in standards
     card = page.locator('.rk-route[data-pathway="shadow-cerd"]')
     assert card.get_by_role("link", name="Template: shadow-report outline").count() == 1
     assert "Official calendar" in card.inner_text()

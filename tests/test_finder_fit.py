@@ -85,13 +85,13 @@ def test_articles_follow_the_issue_area(site):
 
 def test_american_declaration_status_says_the_iachr_applies_it(site):
     declaration = site.instruments["american-declaration"]
-    assert declaration.us_status == "applied by the IACHR (the US is an OAS member)"
+    assert declaration.us_status == "applied by the IACHR to OAS members, the US included"
     assert "including the US" in declaration.us_notes  # what its page says, from the same record
     assert site.instruments["udhr"].us_status == "not applicable"
     entry = finder.standard_entry(site, "american-declaration/XI")
     assert entry["us_status"] == declaration.us_status
     es = languages.strings("es")
-    assert es(declaration.us_status) == "aplicada por la CIDH (EE.\u00a0UU. es miembro de la OEA)"
+    assert es(declaration.us_status) == "aplicada por la CIDH a los miembros de la OEA, incluido EE.\u00a0UU."
 
 
 # --- the data the finder page loads ----------------------------------------------------------

@@ -65,7 +65,7 @@ class Article:
         return f"article-{slug(self.number)}"
 
 
-APPLIED_BY_IACHR = "applied by the IACHR (the US is an OAS member)"
+APPLIED_BY_IACHR = "applied by the IACHR to OAS members, the US included"
 
 
 @dataclass

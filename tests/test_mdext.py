@@ -164,6 +164,10 @@ def test_each_glossary_term_is_marked_once_a_page():
     assert "<th>UPR</th>" in html and "<th>CERD</th>" in html
     # without the trim, every mention is marked: the test would fail if the trim did nothing
     assert markdown.markdown(text, extensions=["abbr", "tables"]).count("<abbr") == 7
+    # a glossary's entries keep their marks, though the term came earlier in the page
+    glossary = "The UPR.\n\nUPR\n:   The review.\n\n*[UPR]: Universal Periodic Review\n"
+    html = markdown.markdown(glossary, extensions=["abbr", "def_list", FirstMentionExtension()])
+    assert html.count("<abbr") == 2 and '<dt><abbr title="Universal Periodic Review">UPR</abbr></dt>' in html
 
 
 def test_the_build_trims_repeated_definitions(plugin):

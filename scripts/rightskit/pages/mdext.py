@@ -206,13 +206,16 @@ class GlossaryExtension(Extension):
 
 
 class _FirstMention(Treeprocessor):
-    """Unwrap every `<abbr>` but the first of each term: the text stays, the hover definition goes."""
+    """Unwrap every `<abbr>` but the first of each term: the text stays, the hover definition goes.
+    Terms in a definition list's terms (the glossary page's entries) keep theirs."""
 
     def run(self, root):
         seen: set[str] = set()
         parents = {child: parent for parent in root.iter() for child in parent}
         for node in list(root.iter("abbr")):
             term = "".join(node.itertext())
+            if parents[node].tag == "dt":  # a glossary's own entry keeps its mark, wherever the term came first
+                continue
             if term not in seen:
                 seen.add(term)
                 continue

@@ -180,3 +180,12 @@ def test_mechanisms_index_and_home_link_the_finder(site):
     for name in ("index.md", "index.es.md"):
         home = (REPO / "docs" / name).read_text()
         assert "](mechanisms/finder.md)" in home and "](mechanisms/finder.md?issue_area=housing)" in home
+
+
+def test_a_hub_without_its_own_mechanisms_section_gets_one(mini):
+    small = check(mini).site
+    module = small.modules["rights/housing.md"]
+    text = Renderer(small).page_markdown(module, (mini / "docs" / "rights" / "housing.md").read_text())
+    assert text.count("## Mechanisms to use") == 1
+    section = text.split("## Mechanisms to use")[1].split("\n## ")[0]
+    assert 'id="mechanisms"' in section and "](../mechanisms/index.md)" in section

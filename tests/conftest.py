@@ -300,9 +300,13 @@ def built(tmp_path_factory) -> Path:
 
 # --- browser tests (helpers in browsing.py) ------------------------------------------------
 @pytest.fixture(scope="module")
-def site_root(built: Path) -> Path:
-    """The site a module's browser tests load; a module may override it with its own copy."""
-    return built / "site"
+def site_root(request) -> Path:
+    """The site a module's browser tests load; a module may override it with its own copy.
+    RIGHTSKIT_TEST_SITE names a site already built (`rightskit build --site-dir …`) to test
+    instead of building one, for a quick run of browser tests after a change to the site."""
+    if os.environ.get("RIGHTSKIT_TEST_SITE"):
+        return Path(os.environ["RIGHTSKIT_TEST_SITE"])
+    return request.getfixturevalue("built") / "site"
 
 
 @pytest.fixture(scope="module")

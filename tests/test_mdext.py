@@ -13,11 +13,14 @@ from mkdocs.config import load_config
 from conftest import check
 from rightskit.content.i18n import translations
 from rightskit.pages import render
-from rightskit.pages.mdext import FacilitatorExtension, GlossaryExtension, References, ReferencesExtension
+from rightskit.pages.mdext import (FIRST_MENTION, FacilitatorExtension, FirstMentionExtension, GlossaryExtension,
+                                   References, ReferencesExtension)
 
 # The mini fixture's own extensions (its mkdocs.yml), and abbr for the glossary's definitions.
 EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "pymdownx.details",
               "pymdownx.superfences"]
+# What the plugin's build converts with: it adds the first-mention trim (GlossaryExtension brings its own).
+BUILD_EXTENSIONS = EXTENSIONS + [FIRST_MENTION]
 
 TEXT = """# Home
 
@@ -70,7 +73,7 @@ def extensions(site, page: str, lang: str = "en") -> list:
 
 def test_extensions_give_the_page_the_plugin_gives(plugin):
     site = plugin[0].renderer.site
-    by_plugin = markdown.markdown(plugin_markdown(plugin, TEXT, "index.md"), extensions=EXTENSIONS)
+    by_plugin = markdown.markdown(plugin_markdown(plugin, TEXT, "index.md"), extensions=BUILD_EXTENSIONS)
     by_extensions = markdown.markdown(TEXT, extensions=EXTENSIONS + extensions(site, "index.md"))
     assert by_extensions == by_plugin
     # and the page is what the syntax promises, not merely the same mistake twice
@@ -147,3 +150,27 @@ def test_python_markdown_finds_the_extension_by_name(mini):
     html = markdown.markdown("[[icescr]]", extensions=["rightskit.pages.mdext", "attr_list"],
                              extension_configs={"rightskit.pages.mdext": {"site": site, "page": "index.md"}})
     assert 'href="standards/icescr.md"' in html
+
+
+def test_each_glossary_term_is_marked_once_a_page():
+    text = ("The UPR and the CERD.\n\n- **UPR** again\n- the *UPR* in a list, and CERD\n\n"
+            "| UPR | CERD |\n|---|---|\n| x | y |\n\n*[UPR]: Universal Periodic Review\n*[CERD]: Committee\n")
+    html = markdown.markdown(text, extensions=["abbr", "tables", FirstMentionExtension()])
+    assert html.count("<abbr") == 2
+    assert html.index('<abbr title="Universal Periodic Review">UPR</abbr>') < html.index("<strong>UPR</strong>")
+    assert '<abbr title="Committee">CERD</abbr>.' in html  # the first of each, with the text after it kept
+    # the later mentions keep their words, in place
+    assert "<li><strong>UPR</strong> again</li>" in html and "and CERD</li>" in html
+    assert "<th>UPR</th>" in html and "<th>CERD</th>" in html
+    # without the trim, every mention is marked: the test would fail if the trim did nothing
+    assert markdown.markdown(text, extensions=["abbr", "tables"]).count("<abbr") == 7
+    # a glossary's entries keep their marks, though the term came earlier in the page
+    glossary = "The UPR.\n\nUPR\n:   The review.\n\n*[UPR]: Universal Periodic Review\n"
+    html = markdown.markdown(glossary, extensions=["abbr", "def_list", FirstMentionExtension()])
+    assert html.count("<abbr") == 2 and '<dt><abbr title="Universal Periodic Review">UPR</abbr></dt>' in html
+
+
+def test_the_build_trims_repeated_definitions(plugin):
+    """The plugin adds the trim to the project's Markdown extensions."""
+    _, config = plugin
+    assert FIRST_MENTION in config.markdown_extensions

@@ -1,7 +1,9 @@
 // The mechanism finder (mechanisms/finder/): matches the reader's answers against each pathway's
-// conditions from the site's own data/pathways.json. The rules live in the data; this file only
-// applies them, with the same rule as rightskit.pathways.evaluate: an unanswered question never
-// rules a route out, and for several-answer questions one matching answer is enough.
+// conditions from the site's own data/finder.<lang>.json (a few KB, made for this page). The rules live
+// in the data; this file only applies them, with the same rules as rightskit.pathways.evaluate (an
+// unanswered question never rules a route out; for several-answer questions one matching answer is
+// enough) and rightskit.pages.finder.rank (routes ordered by fit). The form is in the page's HTML,
+// so the script changes nothing above the results when it starts.
 (function () {
   "use strict";
 
@@ -25,14 +27,6 @@
     return text.replace(/\{(\w+)\}/g, function (all, name) {
       return values && values[name] !== undefined ? String(values[name]) : all;
     });
-  }
-
-  // Records in data/*.json carry their translations as {"es": {...}}: the reader's language wins.
-  function local(record, lang) {
-    var out = {};
-    Object.keys(record).forEach(function (k) { out[k] = record[k]; });
-    if (lang && record[lang]) Object.keys(record[lang]).forEach(function (k) { out[k] = record[lang][k]; });
-    return out;
   }
 
   function readQuestions(form) {
@@ -112,47 +106,63 @@
 
   function status(value) { return WORDS.status[value] || value; }
 
-  function standardsFor(chosen, questions, instruments, root, lang) {
+  function ratifiedWords(inst) {
+    return inst.ratified
+      ? t("instrument-ratified", { title: inst.title, status: status(inst.status), date: humanDate(inst.ratified) })
+      : t("instrument-status", { title: inst.title, status: status(inst.status) });
+  }
+
+  function standardsFor(chosen, questions, data, root) {
     // The treaties protecting the groups the reader named, then the articles on the issue area.
     var items = [], seen = {};
-    var byId = {};
-    instruments = instruments.map(function (i) { return local(i, lang); });
-    instruments.forEach(function (i) { byId[i.id] = i; });
     questions.forEach(function (q) {
       (chosen[q.id] || []).forEach(function (a) {
-        var inst = byId[q.standards[a]];
-        if (!inst || seen[inst.id]) return;
-        seen[inst.id] = true;
-        var words = inst.us.ratified
-          ? t("instrument-ratified", { title: inst.title, status: status(inst.us.status),
-                                                           date: humanDate(inst.us.ratified) })
-          : t("instrument-status", { title: inst.title, status: status(inst.us.status) });
-        items.push(el("li", {}, [link(root + inst.url, inst.short_title), ": " + words]));
+        var inst = data.instruments[q.standards[a]];
+        if (!inst || seen[q.standards[a]]) return;
+        seen[q.standards[a]] = true;
+        items.push(el("li", {}, [link(root + inst.url, inst.short_title), ": " + ratifiedWords(inst)]));
       });
     });
     var area = (chosen.issue_area || [])[0];
-    if (area) {
-      instruments.forEach(function (inst) {
-        var articles = inst.articles.filter(function (a) { return a.issue_areas.indexOf(area) >= 0; })
-          .map(function (a) { return local(a, lang); });
-        if (!articles.length) return;
-        var parts = [link(root + inst.url, inst.short_title),
-                     " (" + t("us-status", { status: status(inst.us.status) }) + "): "];
-        articles.forEach(function (a, n) {
-          parts.push(link(root + a.url, t("article", { number: a.number })));
-          parts.push(n < articles.length - 1 ? ", " : ".");
-        });
-        items.push(el("li", {}, parts));
+    (data.area_articles[area] || []).forEach(function (entry) {
+      var inst = data.instruments[entry[0]];
+      var parts = [link(root + inst.url, inst.short_title), " (" + t("us-status", { status: status(inst.status) }) + "): "];
+      entry[1].forEach(function (id, n) {
+        var number = id.slice(id.indexOf("/") + 1);
+        parts.push(link(root + data.standards[id].url, t("article", { number: number })));
+        parts.push(n < entry[1].length - 1 ? ", " : ".");
       });
-    }
+      items.push(el("li", {}, parts));
+    });
     return items;
+  }
+
+  // The same order as rightskit.pages.finder.rank: routes that fit first; among them, treaty_weight for
+  // each treaty the US ratified that the route applies and that protects a group the reader named,
+  // plus one for each answer that meets a condition; ties keep the data's order.
+  function rank(state, chosen) {
+    var protecting = {};
+    state.questions.forEach(function (q) {
+      (chosen[q.id] || []).forEach(function (a) { if (q.standards[a]) protecting[q.standards[a]] = true; });
+    });
+    var routes = state.data.routes.map(function (p, n) {
+      var result = evaluate(state.questions, p, chosen);
+      var treaties = p.instruments.filter(function (id) {
+        return protecting[id] && state.data.instruments[id] && state.data.instruments[id].ratified;
+      });
+      var met = result.reasons.filter(function (x) { return x.ok; }).length;
+      return { p: p, n: n, matches: result.matches, reasons: result.reasons, treaties: treaties, met: met,
+               score: state.data.treaty_weight * treaties.length + met };
+    });
+    return routes.sort(function (a, b) {
+      return (a.matches === b.matches ? 0 : a.matches ? -1 : 1) || (b.score - a.score) || (a.n - b.n);
+    });
   }
 
   function routeLinks(p, root) {
     var parts = [];
     if (p.guide) parts.push(link(root + p.guide, t("guide")));
-    p.templates.forEach(function (page) { parts.push(link(root + page.url, page.title)); });
-    (p.cases || []).forEach(function (page) { parts.push(link(root + page.url, page.title)); });
+    p.links.forEach(function (page) { parts.push(link(root + page.url, page.title)); });
     parts.push(link(root + p.url, t("all-details")));
     if (p.official_page) parts.push(link(p.official_page, t("official-page")));
     var out = [];
@@ -169,28 +179,32 @@
     }
     state.results.textContent = "";
     if (!answered) {
-      state.status.textContent = t("status-start",
-                                   { total: state.pathways.length });
+      state.status.textContent = t("status-start", { total: state.data.routes.length });
       return;
     }
-    var yes = [], no = [];
-    state.pathways.forEach(function (p) {
-      var result = evaluate(state.questions, p, chosen);
-      (result.matches ? yes : no).push({ p: p, reasons: result.reasons });
-    });
-    state.status.textContent = t("status-count",
-                                 { yes: yes.length, total: state.pathways.length, no: no.length });
+    var ranked = rank(state, chosen);
+    var yes = ranked.filter(function (r) { return r.matches; });
+    var no = ranked.filter(function (r) { return !r.matches; });
+    var total = ranked.length;
+    state.status.textContent = t("status-count", { yes: yes.length, total: total, no: no.length });
+    var area = (chosen.issue_area || [])[0] || "any";
 
     var list = el("ol", { "class": "rk-routes", "aria-labelledby": "rk-finder-yes" });
     yes.forEach(function (r) {
-      var why = r.reasons.filter(function (x) { return x.ok; }).map(function (x) { return el("li", {}, [x.text]); });
+      var why = r.treaties.map(function (id) {
+        var inst = state.data.instruments[id];
+        return el("li", { "class": "rk-why-treaty" }, [t("ratified-treaty", { title: inst.title, date: humanDate(inst.ratified) })]);
+      });
+      if (r.met > 1) why.push(el("li", {}, [t("meets", { count: r.met })]));
+      why = why.concat(r.reasons.filter(function (x) { return x.ok; }).map(function (x) { return el("li", {}, [x.text]); }));
       if (!why.length) why.push(el("li", {}, [t("no-condition")]));
       var open = r.reasons.filter(function (x) { return x.ok === null; }).map(function (x) { return el("li", {}, [x.text]); });
       var when = [(WORDS.windows[r.p.window] || r.p.window) + ". " + r.p.window_note];
       if (r.p.calendar) { when.push(" "); when.push(link(r.p.calendar, t("official-calendar"))); when.push("."); }
-      var standards = r.p.standards.map(function (s) {
+      var standards = (r.p.standards[area] || r.p.standards.any).map(function (id) {
+        var s = state.data.standards[id], inst = state.data.instruments[s.instrument];
         return el("li", {}, [link(state.root + s.url, s.label),
-                             " (" + t("us-status", { status: status(s.us_status) }) + ")"]);
+                             inst ? " (" + t("us-status", { status: status(inst.status) }) + ")" : null]);
       });
       list.appendChild(el("li", { "class": "rk-route", "data-pathway": r.p.id }, [
         el("h3", {}, [r.p.name]),
@@ -205,10 +219,11 @@
         routeLinks(r.p, state.root)
       ]));
     });
-    state.results.appendChild(el("h2", { id: "rk-finder-yes" }, [t("routes-fit", { count: yes.length })]));
+    state.results.appendChild(el("h2", { id: "rk-finder-yes", tabindex: "-1" }, [t("routes-fit", { count: yes.length })]));
+    if (yes.length > 1) state.results.appendChild(el("p", { "class": "rk-finder-order" }, [t("order-note")]));
     state.results.appendChild(yes.length ? list : el("p", {}, [t("no-route-fits")]));
 
-    var standards = standardsFor(chosen, state.questions, state.instruments, state.root, state.lang);
+    var standards = standardsFor(chosen, state.questions, state.data, state.root);
     if (standards.length) {
       state.results.appendChild(el("h2", { id: "rk-finder-standards" }, [t("standards-apply")]));
       state.results.appendChild(el("ul", { "class": "rk-standards" }, standards));
@@ -236,21 +251,20 @@
     if (!form) return;
     var words = document.getElementById("rk-finder-strings");
     if (words) WORDS = JSON.parse(words.textContent);
-    var lang = form.getAttribute("data-lang");
-    var state = { form: form, questions: readQuestions(form), root: form.getAttribute("data-root"), lang: lang,
+    var state = { form: form, questions: readQuestions(form), root: form.getAttribute("data-root"),
                   status: document.getElementById("rk-finder-status"),
                   results: document.getElementById("rk-finder-results") };
-    Promise.all([load(form.getAttribute("data-pathways")), load(form.getAttribute("data-instruments"))])
+    // Choices from the address (a shared link, or a rights hub's ?issue_area=) show at once, before the data.
+    restore(form, state.questions);
+    load(form.getAttribute("data-finder"))
       .then(function (data) {
-        state.pathways = data[0].map(function (p) { return local(p, lang); });
-        state.instruments = data[1];
-        restore(form, state.questions);
-        form.hidden = false;
+        state.data = data;
         form.addEventListener("change", function () { render(state); });
         form.addEventListener("submit", function (event) {
           event.preventDefault();
           render(state);
-          state.results.focus();
+          var heading = document.getElementById("rk-finder-yes");
+          if (heading) heading.focus();
         });
         form.addEventListener("reset", function () { window.setTimeout(function () { render(state); }, 0); });
         render(state);

@@ -35,7 +35,8 @@ OUTCOME_NAMES = {"visibility": "Visibility", "recommendation": "A recommendation
 FIELDS = schema.field_names(schema.PATHWAY.fields)
 # The free-text fields a translation (`es:` block) may give; lists are translated entry by entry.
 TEXT_FIELDS = schema.field_names(schema.subfields(schema.PATHWAY, "es"))
-US_STATUSES = ("ratified", "signed, not ratified", "not signed", "not ratified", "not applicable")  # model.Instrument.us_status
+US_STATUSES = ("ratified", "signed, not ratified", "not signed", "not ratified", "not applicable",
+               m.APPLIED_BY_IACHR)  # model.Instrument.us_status
 WINDOW_NAMES = {"any time": "Any time", "review cycle": "Review cycle", "session calendar": "Session calendar"}
 
 

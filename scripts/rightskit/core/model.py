@@ -65,6 +65,9 @@ class Article:
         return f"article-{slug(self.number)}"
 
 
+APPLIED_BY_IACHR = "applied by the IACHR to OAS members, the US included"
+
+
 @dataclass
 class Instrument:
     id: str
@@ -98,7 +101,9 @@ class Instrument:
     @property
     def us_status(self) -> str:
         if not self.binding:
-            return "not applicable"
+            # The Inter-American Commission holds every OAS member, the US included, to the American
+            # Declaration (its page says so), though no one ratifies a declaration.
+            return APPLIED_BY_IACHR if self.kind == "declaration" and self.monitoring_body == "iachr" else "not applicable"
         if self.us_ratified:
             return "ratified"
         if self.us_signed:

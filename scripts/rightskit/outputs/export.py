@@ -154,4 +154,13 @@ def write_json(site: m.Site, site_dir: Path) -> list[Path]:
         target = folder / name
         target.write_text(json.dumps(make(site), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         written.append(target)
+    if site.pathways:
+        for lang in [languages.DEFAULT, *site.translations]:
+            target = site_dir / finder.data_path(lang)
+            local = translations.localize(site, lang)
+            # Compact: the finder fetches it on load, so every byte counts (its budget is in test_finder_data).
+            target.write_text(json.dumps(finder.data(local, languages.strings(lang)), ensure_ascii=False,
+                                         separators=(",", ":")), encoding="utf-8")
+            written.append(target)
     return written
+

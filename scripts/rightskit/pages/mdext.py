@@ -6,6 +6,7 @@ Python-Markdown extensions but no MkDocs plugins) tomorrow, the print pipeline, 
   title on hover; `[[as-of:…]]` and `[[upcoming:…]]` become dates in words.
 - `FacilitatorExtension`: a `??? facilitator` block becomes a folded block labelled for facilitators.
 - `GlossaryExtension`: the glossary terms a page uses get their hover definitions (for `abbr`).
+- `FirstMentionExtension`: each term's hover definition on its first mention in the page only.
 
 All three rewrite the page's Markdown before any other step, as the plugin does, with the same
 functions (`References.expand`, `facilitator.show_facilitator_notes`, `Glossary.definitions`), so
@@ -18,6 +19,7 @@ import re
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 from rightskit.core import languages
 from rightskit.core import markers
@@ -200,6 +202,48 @@ class GlossaryExtension(Extension):
         md.registerExtension(self)
         md.preprocessors.register(_Rewrite(md, lambda text: text + self.glossary.definitions(text)),
                                   "rightskit_glossary", PRIORITY - 0.75)
+        FirstMentionExtension().extendMarkdown(md)
+
+
+class _FirstMention(Treeprocessor):
+    """Unwrap every `<abbr>` but the first of each term: the text stays, the hover definition goes.
+    Terms in a definition list's terms (the glossary page's entries) keep theirs."""
+
+    def run(self, root):
+        seen: set[str] = set()
+        parents = {child: parent for parent in root.iter() for child in parent}
+        for node in list(root.iter("abbr")):
+            term = "".join(node.itertext())
+            if parents[node].tag == "dt":  # a glossary's own entry keeps its mark, wherever the term came first
+                continue
+            if term not in seen:
+                seen.add(term)
+                continue
+            parent = parents[node]
+            index = list(parent).index(node)
+            text = (node.text or "") + (node.tail or "")
+            for child in node:  # an abbr holds text only, but keep anything nested all the same
+                parent.insert(index, child)
+                index += 1
+            if index > 0:
+                previous = parent[index - 1]
+                previous.tail = (previous.tail or "") + text
+            else:
+                parent.text = (parent.text or "") + text
+            parent.remove(node)
+
+
+FIRST_MENTION = "rightskit.pages.mdext:FirstMentionExtension"  # its name in a list of Markdown extensions
+
+
+class FirstMentionExtension(Extension):
+    """Each glossary term marked once a page, on its first mention. A page of housing rights says
+    "UPR" dozens of times; one hover definition is enough, and each one costs the theme's tooltip
+    script time on the main thread when the page opens. Runs after the abbr extension (priority 7)."""
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        md.treeprocessors.register(_FirstMention(md), "rightskit_first_mention", 6.9)
 
 
 def makeExtension(**kwargs):  # noqa: N802 - the name Python-Markdown looks up for `rightskit.pages.mdext`

@@ -245,7 +245,11 @@ class Renderer:
             head = self._render("untranslated.md.j2", here, module=module)
         area = next((a for a in self.site.issue_areas.values() if a.hub == here), None)
         if area:
-            tail = self._render("hub.md.j2", here, area=area, **self.hub_lists(area))
+            lists = self.hub_lists(area)
+            mechanisms = self._render("hub-mechanisms.md.j2", here, area=area, **lists)
+            # One "Mechanisms to use" section: the generated list ends the hand-written one, if any.
+            body, placed = append_to_section(body, self._("Mechanisms to use"), mechanisms)
+            tail = self._render("hub.md.j2", here, area=area, mechanisms_section="" if placed else mechanisms, **lists)
         if here == paths.TAGS:
             tags = [(area, self.lists()[f"tag:{area.id}"], self.pages_count(len(pages)))
                     for area, pages in self.tag_lists()]
@@ -271,13 +275,23 @@ class Renderer:
         article_ids = {a.id for a in articles}
         comments = [g for g in site.general_comments.values() if article_ids & set(g.interprets)]
         modules = [x for x in site.modules.values() if area.id in x.issue_areas and x.is_module and x.path != area.hub]
-        cited = {t for x in modules + [site.modules[area.hub]] for t in x.cited()}
-        mechanisms = [x for x in site.mechanisms.values() if x.id in cited]
+        # The hub's own choice first (its front matter's order, then its text's); then those several
+        # other pages in this area cite, most cited first; not every mechanism the site knows on every hub.
+        hub = site.modules[area.hub]
+        relevant = [t for t in dict.fromkeys(r.target for r in hub.mechanisms + hub.inline_refs) if t in site.mechanisms]
+        counts: dict[str, int] = {}
+        for x in modules:
+            for t in x.cited():
+                if t in site.mechanisms and t not in relevant:
+                    counts[t] = counts.get(t, 0) + 1
+        others = sorted((t for t in counts if counts[t] >= HUB_OTHER_MECHANISM_PAGES),
+                        key=lambda t: (-counts[t], site.mechanisms[t].short_name.lower()))
         workshops = [w for w in site.workshops.values() if area.id in w.issue_areas]
         by_type = {t: sorted([x for x in modules if x.type == t], key=lambda x: x.title)
                    for t in m.MODULE_TYPES if any(x.type == t for x in modules)}
         return dict(articles=articles, comments=sorted(comments, key=lambda g: g.number),
-                    mechanisms=mechanisms, modules_by_type=by_type, workshops=workshops)
+                    mechanisms=[site.mechanisms[t] for t in relevant],
+                    other_mechanisms=[site.mechanisms[t] for t in others], modules_by_type=by_type, workshops=workshops)
 
     # -- long lists: the first items where they appear, the rest on pages of their own ----------
     def shorten(self, key: str, items: list) -> tuple[list, listing.Listing | None]:
@@ -462,6 +476,33 @@ def insert_after_title(markdown: str, block: str) -> str:
     if match:
         return markdown[: match.end()] + "\n\n" + block + "\n" + markdown[match.end():]
     return block + "\n" + markdown
+
+
+# A mechanism the hub does not name is listed on it when at least this many pages in its area cite it:
+# one or two citations are a passing mention (a rapporteur on health named on a housing activity).
+HUB_OTHER_MECHANISM_PAGES = 3
+
+
+def append_to_section(markdown: str, heading: str, block: str) -> tuple[str, bool]:
+    """Put `block` at the end of the level-2 section titled `heading` (any case, an attribute list
+    allowed); whether there was one. Headings inside fenced code do not count."""
+    lines = markdown.split("\n")
+    fence, start = "", None
+    title = re.compile(rf"^##\s+{re.escape(heading)}\s*(\{{.*\}})?\s*$", re.I)
+    for n, line in enumerate(lines):
+        mark = re.match(r"^\s*(```|~~~)", line)
+        if mark:
+            fence = "" if fence == mark.group(1) else (fence or mark.group(1))
+            continue
+        if fence:
+            continue
+        if start is None and title.match(line):
+            start = n
+        elif start is not None and re.match(r"^#{1,2}\s", line):
+            return "\n".join(lines[:n] + [block, ""] + lines[n:]), True
+    if start is None:
+        return markdown, False
+    return markdown.rstrip("\n") + "\n\n" + block + "\n", True
 
 
 def _relative(here: str, page: str) -> str:

@@ -100,14 +100,20 @@ def test_mkdocs_search_plugin_takes_the_full_build(mini, tmp_path):
     assert "One more sentence." in (tmp_path / "served" / "activities" / "line" / "index.html").read_text()
 
 
-def test_an_english_page_with_a_translation_takes_the_full_build(project, tmp_path):
-    live = LivePreview(project, "mkdocs.yml", tmp_path / "served", URL, watched=WATCHED)
-    live.full()
+def test_an_english_edit_that_turns_its_translation_stale_takes_the_full_build_then_the_quick_path(project, tmp_path):
+    live = build_once(project, tmp_path / "served")
     page = project / "docs" / "rights" / "housing.md"
     text = page.read_text(encoding="utf-8")
     try:
         page.write_text(text + "\nOne more sentence.\n", encoding="utf-8")
-        outcome = live.update()
-        assert not outcome.quick and "has a translation" in outcome.reason
+        outcome = live.update()  # the Spanish translation was current: the status pages change
+        assert not outcome.quick and "es translation is now to update" in outcome.reason
+        live.session.take_search()()
+        page.write_text(text + "\nOne more sentence, and another.\n", encoding="utf-8")
+        outcome = live.update()  # to update it stays: only the English page changes
+        assert outcome.quick, outcome.reason
+        assert outcome.pages == ["rights/housing/index.html"]
+        live.session.take_search()()
+        assert differences(tree(tmp_path / "served"), tree(build_once(project, tmp_path / "clean").site_dir)) == []
     finally:
         page.write_text(text, encoding="utf-8")

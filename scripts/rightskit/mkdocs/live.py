@@ -10,8 +10,9 @@ nothing but that module's own pages:
   are built from front matter and from the references and links of bodies, which are unchanged;
 - no generated page shows a module's body text (lists show titles and summaries from front matter),
   so no other page needs writing; the JSON export and the sitemaps hold no body text either;
-- an English page whose translation exists is left to the full build: its edit changes the
-  translation's state (stale or current), which the translation status pages show.
+- an edit that turns a translation's state (current or to update, which the translation status
+  pages show) is left to the full build: the first edit to the English text of a translated page
+  takes it, the next ones, the translation already to update, take the quick path.
 
 The page is then built as MkDocs builds it (`_populate_page`, `_build_page`, every plugin event)
 with each language's files, navigation and theme environment kept by the plugin, so its bytes are
@@ -33,6 +34,7 @@ from mkdocs.config import load_config
 from rightskit.core import languages
 from rightskit.core import xref
 from rightskit.core.yamltext import FRONT_MATTER
+from rightskit.content.i18n.translations import source_hash
 from rightskit.mkdocs.output import incremental
 from rightskit.mkdocs.session import BuildSession, attach
 
@@ -67,6 +69,10 @@ def _snapshot(root: Path, names: tuple[str, ...]) -> dict[str, tuple[int, int]]:
 def _split(text: str) -> tuple[str, str]:
     match = FRONT_MATTER.match(text)
     return (match.group(0), text[match.end():]) if match else ("", text)
+
+
+def _state(recorded: str, body: str) -> str:
+    return "current" if recorded == source_hash(body) else "to update"
 
 
 def _references(body: str) -> tuple:
@@ -153,12 +159,16 @@ class LivePreview:
         english = languages.source_path(docs_path)
         if english not in plugin.site.modules:
             return None, f"{path} is not a module"
-        if docs_path == english and any(english in edition.pages for edition in plugin.site.translations.values()):
-            return None, f"{path} has a translation, whose state its edit may change"
         text = (self.root / path).read_text(encoding="utf-8")
         (old_head, old_body), (head, body) = _split(self.sources[path]), _split(text)
         if head != old_head or not head:
             return None, f"{path}: its front matter changed"
+        if docs_path == english:
+            for lang, edition in plugin.site.translations.items():
+                page = edition.pages.get(english)
+                if page is not None and ((page.source_hash == source_hash(body))
+                                         != (page.source_hash == source_hash(old_body))):
+                    return None, f"{path}: its {lang} translation is now {_state(page.source_hash, body)}"
         if _references(body) != _references(old_body):
             return None, f"{path}: its references or links changed"
         return text, ""

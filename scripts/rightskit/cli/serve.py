@@ -36,14 +36,12 @@ def cmd_serve(args) -> int:
     live = LivePreview(project.root, project.config_file, site_dir, url, pdf=args.pdf, watched=preview.WATCHED)
 
     def builder(config=None) -> None:
-        # Search indexing of the last build may still be reading its pages: let it finish first.
-        search.wait()
         try:
             if config is not None:
                 live.full(config)
                 outcome = None
-            else:
-                outcome = live.update()
+            else:  # a full rebuild lets the search indexing of the last build finish first
+                outcome = live.update(before_full=search.wait)
         except Exception as error:  # noqa: BLE001 - whatever failed, the browser must show it, not hang
             findings = errors(findings_of(error) or [])
             report = format_findings(findings) if findings else f"{error or error.__class__.__name__}: see the terminal."

@@ -114,8 +114,10 @@ class LivePreview:
                         if path.startswith("docs/") and path.endswith(".md")}
         self.config = config
 
-    def update(self) -> Outcome:
-        """After an edit: the quick path when it can show the edit exactly, else the full build."""
+    def update(self, before_full=lambda: None) -> Outcome:
+        """After an edit: the quick path when it can show the edit exactly, else the full build
+        (after calling `before_full`). The quick path writes only pages, never the search bundle,
+        so it need not wait for an indexing still running."""
         start = time.perf_counter()
         try:
             pages, reason = self._quick()
@@ -123,6 +125,7 @@ class LivePreview:
             pages, reason = None, f"the quick path failed ({error or error.__class__.__name__})"
         if pages is not None:
             return Outcome(True, time.perf_counter() - start, pages)
+        before_full()
         self.full()
         return Outcome(False, time.perf_counter() - start, [], reason)
 

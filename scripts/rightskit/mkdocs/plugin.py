@@ -345,7 +345,8 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
 
     def rewritten_parts(self, site_dir: Path) -> dict[str, str]:
         """The search parts of the last build with those of the pages written since (the quick path's)."""
-        return {**self.built_parts, **self._take_parts(site_dir)}
+        self.built_parts = {**self.built_parts, **self._take_parts(site_dir)}
+        return self.built_parts
 
 
 @dataclass(frozen=True)

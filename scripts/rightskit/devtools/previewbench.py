@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -72,6 +73,8 @@ def measure(root: Path, page: str, rounds: int = 5, config_file: str = "mkdocs.y
     process = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     source = root / page
     original = source.read_text(encoding="utf-8")
+    # Stopped from outside, the edited page is still put back (the `finally` below).
+    signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(1))
     try:
         epoch = _epoch(base, 0, START_TIMEOUT)
         times = PreviewTimes("rightskit serve", page, time.perf_counter() - start)

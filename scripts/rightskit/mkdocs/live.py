@@ -132,6 +132,8 @@ class LivePreview:
     def _quick(self) -> tuple[list[str] | None, str]:
         if self.config is None:
             return None, "no earlier build to start from"
+        if self.pdf:  # handouts and packets print module bodies
+            return None, "the preview renders PDFs (--pdf)"
         if any(name.split("/")[-1] == "search" for name in self.config.plugins):  # its index of every page is written once, after them all
             return None, "MkDocs' search plugin indexes the whole site at once (this site's search is Pagefind's)"
         now = _snapshot(self.root, self.watched)

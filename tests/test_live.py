@@ -117,3 +117,11 @@ def test_an_english_edit_that_turns_its_translation_stale_takes_the_full_build_t
         assert differences(tree(tmp_path / "served"), tree(build_once(project, tmp_path / "clean").site_dir)) == []
     finally:
         page.write_text(text, encoding="utf-8")
+
+
+def test_with_pdfs_every_edit_takes_the_full_build(tmp_path):
+    # Handouts and packets print module bodies: a body edit changes PDFs the quick path does not render.
+    live = LivePreview(tmp_path, "mkdocs.yml", tmp_path / "site", URL, pdf=True, watched=WATCHED)
+    assert live._quick() == (None, "no earlier build to start from")
+    live.config = {"plugins": {}}  # as if built: the PDF rule comes before anything is read
+    assert live._quick() == (None, "the preview renders PDFs (--pdf)")

@@ -70,7 +70,8 @@ def measure(root: Path, page: str, rounds: int = 5, config_file: str = "mkdocs.y
     command = [sys.executable, "-m", "rightskit.cli", "-f", config_file, "serve", "-a", f"127.0.0.1:{port}"]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="true")
     start = time.perf_counter()
-    process = subprocess.Popen(command, cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    log = open(os.environ.get("PREVIEW_BENCH_LOG", os.devnull), "w")  # the server's own account of each rebuild
+    process = subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
     source = root / page
     original = source.read_text(encoding="utf-8")
     # Stopped from outside, the edited page is still put back (the `finally` below).
@@ -91,7 +92,7 @@ def measure(root: Path, page: str, rounds: int = 5, config_file: str = "mkdocs.y
             html = _get(base + _url_of(page), timeout=EDIT_TIMEOUT)
             times.fetched.append(time.perf_counter() - saved)
             if marker not in html:
-                raise RuntimeError(f"the reloaded page does not show the edit: {base + _url_of(page)}")
+                raise RuntimeError(f"the reloaded page does not show the edit: {base + _url_of(page)}\n{html[:3000]}")
         times.load = os.getloadavg()
         return times
     finally:
@@ -102,6 +103,7 @@ def measure(root: Path, page: str, rounds: int = 5, config_file: str = "mkdocs.y
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+        log.close()
 
 
 def report(times: PreviewTimes) -> str:

@@ -90,6 +90,7 @@ class LivePreview:
         self.session = session or BuildSession(defer_search=True)
         self.config = None
         self.sources: dict[str, str] = {}  # every docs Markdown file's text as the last build read it
+        self.pages: dict[str, list] = {}  # (language, page) of each source file, by its real path
         self.files: dict[str, tuple[int, int]] = {}
 
     def load_config(self):
@@ -110,6 +111,13 @@ class LivePreview:
         with incremental(self.site_dir):
             build(config, serve_url=self.url)
         self.files = files
+        # Each source file's pages, by language: the file of a page the i18n plugin shows in two
+        # editions (an untranslated module) is read by both.
+        self.pages = {}
+        for lang, state in config.plugins["rightskit"].states.items():
+            for file in state.files.documentation_pages():
+                if file.page is not None and file.abs_src_path:  # generated pages have no source file
+                    self.pages.setdefault(os.path.realpath(file.abs_src_path), []).append((lang, file.page))
         self.sources = {path: (self.root / path).read_text(encoding="utf-8") for path in files
                         if path.startswith("docs/") and path.endswith(".md")}
         self.config = config
@@ -148,6 +156,9 @@ class LivePreview:
             if text != self.sources[path]:
                 texts[path] = text
         plugin = self.config.plugins["rightskit"]
+        missing = [path for path in texts if os.path.realpath(self.root / path) not in self.pages]
+        if missing:
+            return None, f"{missing[0]} is not a page of the last build"
         written = self._build_pages(plugin, [self.root / path for path in texts])
         self.sources.update(texts)
         self.files = now
@@ -184,12 +195,11 @@ class LivePreview:
         config = self.config
         i18n = config.plugins.get("i18n")
         was = (plugin.lang, getattr(i18n, "current_language", None))
-        wanted = {str(path) for path in sources}
+        wanted = [page for path in sources for page in self.pages[os.path.realpath(path)]]
         written = []
         try:
             for lang, state in plugin.states.items():
-                pages = [file.page for file in state.files.documentation_pages()
-                         if file.abs_src_path in wanted and file.page is not None]
+                pages = [page for page_lang, page in wanted if page_lang == lang]
                 if not pages:
                     continue
                 if i18n is not None:  # the configuration as this language's build had it

@@ -9,6 +9,8 @@ import pytest
 
 from conftest import bilingual_mini
 from rightskit.mkdocs.live import LivePreview
+from rightskit.core.findings import errors, format_findings
+from rightskit.mkdocs.session import findings_of
 
 URL = "http://127.0.0.1:8000/"
 WATCHED = ("docs", "standards", "curricula", "overrides")
@@ -125,3 +127,20 @@ def test_with_pdfs_every_edit_takes_the_full_build(tmp_path):
     assert live._quick() == (None, "no earlier build to start from")
     live.config = {"plugins": {}}  # as if built: the PDF rule comes before anything is read
     assert live._quick() == (None, "the preview renders PDFs (--pdf)")
+
+
+def test_a_body_edit_the_check_rejects_takes_the_full_build_which_reports_it(project, tmp_path):
+    live = LivePreview(project, "mkdocs.yml", tmp_path / "served", URL, watched=WATCHED)
+    live.full()
+    page = project / "docs" / "explainers" / "tenancy.md"
+    text = page.read_text(encoding="utf-8")
+    try:
+        page.write_text(text.replace("See the [activity]", "See [[icescr/11 and the [activity]"), encoding="utf-8")
+        assert live._body_edit("docs/explainers/tenancy.md") == (
+            None, "docs/explainers/tenancy.md: its body has problems the check reports")
+        with pytest.raises(BaseException) as failed:  # the full build stops, with the finding for the browser
+            live.update()
+        assert "docs/explainers/tenancy.md:9: unclosed cross-reference '[[icescr/11'" in format_findings(
+            errors(findings_of(failed.value)))
+    finally:
+        page.write_text(text, encoding="utf-8")

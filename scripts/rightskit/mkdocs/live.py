@@ -17,12 +17,13 @@ nothing but that module's own pages:
 The page is then built as MkDocs builds it (`_populate_page`, `_build_page`, every plugin event)
 with each language's files, navigation and theme environment kept by the plugin, so its bytes are
 those of a clean build (tests/test_live.py compares). Search is indexed again in the background.
-What the quick path does not redo is the content check of the whole site: an edit that would fail
-it is caught by the next full build, not this one, unless it breaks a reference (then the
-references differ and the full build runs).
+Of the content check it runs what reads the page's own body (`body_problems`); a problem found
+there sends the edit to the full build, which stops and shows it. The checks across pages (links,
+anchors, workshop timing from activity steps) wait for the next full build or `rightskit check`.
 """
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from dataclasses import dataclass
@@ -31,7 +32,9 @@ from pathlib import Path
 from mkdocs.commands.build import _build_page, _populate_page, build
 from mkdocs.config import load_config
 
+from rightskit.content import activitycheck, markup, pagecheck, sources
 from rightskit.core import languages
+from rightskit.core.findings import errors
 from rightskit.core import xref
 from rightskit.core.yamltext import FRONT_MATTER
 from rightskit.content.i18n.translations import source_hash
@@ -73,6 +76,15 @@ def _split(text: str) -> tuple[str, str]:
 
 def _state(recorded: str, body: str) -> str:
     return "current" if recorded == source_hash(body) else "to update"
+
+
+def body_problems(site, module, docs: Path) -> list:
+    """What `rightskit check` finds in one page's body: its Markdown (facilitator blocks, brackets),
+    headings, HTML, images, Sources section and activity steps. Links and references are left out:
+    the quick path runs only when they are unchanged."""
+    alone = dataclasses.replace(site, modules={module.path: module})
+    return (markup.check(alone, lambda page: None) + pagecheck.check([module], docs)
+            + sources.check(alone) + activitycheck.check(alone))
 
 
 def _references(body: str) -> tuple:
@@ -187,6 +199,12 @@ class LivePreview:
                     return None, f"{path}: its {lang} translation is now {_state(page.source_hash, body)}"
         if _references(body) != _references(old_body):
             return None, f"{path}: its references or links changed"
+        if docs_path == english:
+            module = plugin.site.modules[english]
+        else:
+            module = plugin.site.translations[languages.page_language(docs_path)].pages[english]
+        if errors(body_problems(plugin.site, dataclasses.replace(module, body=body), self.root / "docs")):
+            return None, f"{path}: its body has problems the check reports"
         return text, ""
 
     def _build_pages(self, plugin, sources: list[Path]) -> list[str]:

@@ -104,6 +104,7 @@ class LivePreview:
         self.sources: dict[str, str] = {}  # every docs Markdown file's text as the last build read it
         self.pages: dict[str, list] = {}  # (language, page) of each source file, by its real path
         self.files: dict[str, tuple[int, int]] = {}
+        self.docs = "docs/"  # the docs folder, relative to root
 
     def load_config(self):
         config = load_config(str(self.root / self.config_file), site_dir=str(self.site_dir))
@@ -118,11 +119,15 @@ class LivePreview:
         """Build the whole site (as `mkdocs serve` would, each rebuild rewriting only the files that
         change), and remember what the quick path needs."""
         self.config = None  # a failed build leaves nothing to build on
-        files = _snapshot(self.root, self.watched)
         config = config or self.load_config()
+        # Taken before the build reads them: a file saved during the build is then seen as changed.
+        docs = os.path.relpath(config.docs_dir, self.root).replace(os.sep, "/") + "/"
+        files = _snapshot(self.root, self.watched)
+        texts = {path: (self.root / path).read_text(encoding="utf-8") for path in files
+                 if path.startswith(docs) and path.endswith(".md")}
         with incremental(self.site_dir):
             build(config, serve_url=self.url)
-        self.files = files
+        self.files, self.sources, self.docs = files, texts, docs
         # Each source file's pages, by language: the file of a page the i18n plugin shows in two
         # editions (an untranslated module) is read by both.
         self.pages = {}
@@ -130,8 +135,6 @@ class LivePreview:
             for file in state.files.documentation_pages():
                 if file.page is not None and file.abs_src_path:  # generated pages have no source file
                     self.pages.setdefault(os.path.realpath(file.abs_src_path), []).append((lang, file.page))
-        self.sources = {path: (self.root / path).read_text(encoding="utf-8") for path in files
-                        if path.startswith("docs/") and path.endswith(".md")}
         self.config = config
 
     def update(self, before_full=lambda: None) -> Outcome:
@@ -183,7 +186,7 @@ class LivePreview:
         if path not in self.sources:
             return None, f"{path} is not a page"
         plugin = self.config.plugins["rightskit"]
-        docs_path = path[len("docs/"):]
+        docs_path = path[len(self.docs):]
         english = languages.source_path(docs_path)
         if english not in plugin.site.modules:
             return None, f"{path} is not a module"
@@ -203,7 +206,7 @@ class LivePreview:
             module = plugin.site.modules[english]
         else:
             module = plugin.site.translations[languages.page_language(docs_path)].pages[english]
-        if errors(body_problems(plugin.site, dataclasses.replace(module, body=body), self.root / "docs")):
+        if errors(body_problems(plugin.site, dataclasses.replace(module, body=body), self.root / self.docs)):
             return None, f"{path}: its body has problems the check reports"
         return text, ""
 

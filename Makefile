@@ -55,9 +55,10 @@ SIZES ?=
 bench-scale: $(STAMP)
 	$(BIN)/python -m rightskit.devtools bench --scale $(SIZES)
 
-## Save to reload in `rightskit serve` for body edits of one module (PAGE=docs/x.md to choose it).
+## Save to reload in `rightskit serve` for body edits of one module (PAGE=docs/x.md to choose it;
+## STOCK=1: stock `mkdocs serve` on a copy of the same files instead).
 bench-preview: $(STAMP)
-	$(BIN)/python -m rightskit.devtools preview $(if $(PAGE),--page $(PAGE))
+	$(BIN)/python -m rightskit.devtools preview $(if $(PAGE),--page $(PAGE)) $(if $(STOCK),--stock)
 
 ## Pin every Python package CI installs (run after changing pyproject.toml, then commit requirements.lock).
 lock: $(TEST_STAMP)

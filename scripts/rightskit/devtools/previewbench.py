@@ -64,10 +64,18 @@ def _url_of(page: str) -> str:
     return path[: -len("index")] if path.endswith("index") else path + "/"
 
 
-def measure(root: Path, page: str, rounds: int = 5, config_file: str = "mkdocs.yml") -> PreviewTimes:
+def measure(root: Path, page: str, rounds: int = 5, config_file: str = "mkdocs.yml", stock: bool = False) -> PreviewTimes:
+    """`stock`: `mkdocs serve` with stock MkDocs + Material on the same files (scalebench.stock_config,
+    written into `root`, which should then be a copy), which rebuilds every page on each save."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
-    command = [sys.executable, "-m", "rightskit.cli", "-f", config_file, "serve", "-a", f"127.0.0.1:{port}"]
+    if stock:
+        from rightskit.devtools.scalebench import stock_config
+
+        config = stock_config(root, config_file)
+        command = [sys.executable, "-m", "mkdocs", "serve", "-f", config.name, "-a", f"127.0.0.1:{port}"]
+    else:
+        command = [sys.executable, "-m", "rightskit.cli", "-f", config_file, "serve", "-a", f"127.0.0.1:{port}"]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="true")
     start = time.perf_counter()
     log = open(os.environ.get("PREVIEW_BENCH_LOG", os.devnull), "w")  # the server's own account of each rebuild
@@ -78,7 +86,7 @@ def measure(root: Path, page: str, rounds: int = 5, config_file: str = "mkdocs.y
     signal.signal(signal.SIGTERM, lambda number, frame: sys.exit(1))
     try:
         epoch = _epoch(base, 0, START_TIMEOUT)
-        times = PreviewTimes("rightskit serve", page, time.perf_counter() - start)
+        times = PreviewTimes("stock mkdocs serve" if stock else "rightskit serve", page, time.perf_counter() - start)
         for number in range(rounds + 1):
             marker = f"Preview timing paragraph {number} {time.time_ns()}."
             time.sleep(1.0)  # past the polling observer's last look, as a person's next save would be

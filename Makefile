@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 export NO_MKDOCS_2_WARNING := true
 
-.PHONY: site check pr serve test bench bench-scale clean install lock offline
+.PHONY: site check pr serve test bench bench-scale bench-preview clean install lock offline
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,11 @@ bench: $(TEST_STAMP)
 SIZES ?=
 bench-scale: $(STAMP)
 	$(BIN)/python -m rightskit.devtools bench --scale $(SIZES)
+
+## Save to reload in `rightskit serve` for body edits of one module (PAGE=docs/x.md to choose it;
+## STOCK=1: stock `mkdocs serve` on a copy of the same files instead).
+bench-preview: $(STAMP)
+	$(BIN)/python -m rightskit.devtools preview $(if $(PAGE),--page $(PAGE)) $(if $(STOCK),--stock)
 
 ## Pin every Python package CI installs (run after changing pyproject.toml, then commit requirements.lock).
 lock: $(TEST_STAMP)

@@ -222,3 +222,47 @@ def test_handouts_are_the_same_in_minijinja(site):
     by_jinja2 = documents()
     assert any("guide" in name for name in by_jinja2) and any("packet" in name for name in by_jinja2)
     assert documents(MiniJinjaEnvironment()) == by_jinja2
+
+
+# --- the other partials of the overrides, rendered by both engines ------------------------------
+
+def _partial(name: str, context: dict, engine: str) -> str:
+    files = {f"partials/{name}": (OVERRIDES / "partials" / name).read_text(encoding="utf-8"),
+             ".icons/material/weather-night.svg": "<svg>night</svg>", ".icons/material/weather-sunny.svg": "<svg>sun</svg>"}
+    if engine == "jinja2":  # as MkDocs renders the theme: no autoescape
+        return jinja2.Environment(loader=jinja2.DictLoader(files)).get_template(f"partials/{name}").render(context)
+    env = minijinja.Environment(loader=files.get, auto_escape_callback=lambda name: False, pycompat=False)
+    return env.render_template(f"partials/{name}", **context)
+
+
+def _theme_context(lang: str) -> dict:
+    import yaml
+    from rightskit.core import edition as ed
+
+    real = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8").replace("!ENV ", ""))
+    theme = {"palette": real["theme"]["palette"], "language": lang}
+    return {"config": {"theme": theme, "copyright": real["copyright"],
+                       "extra": {"edition": ed.Edition("v1.2", TODAY, "https://example.invalid/")}}}
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_footer_and_palette_partials_render_the_same_in_minijinja(lang):
+    context = _theme_context(lang)
+    footer = _partial("copyright.html", context, "minijinja")
+    assert footer == _partial("copyright.html", context, "jinja2")
+    assert "v1.2" in footer and ("Version" if lang == "en" else "Versión") in footer
+    palette = _partial("palette.html", context, "minijinja")
+    assert palette == _partial("palette.html", context, "jinja2")
+    assert palette.count('type="radio"') == 2 and 'for="__palette_1"' in palette and "<svg>sun</svg>" in palette
+
+
+def test_materials_own_templates_compile_in_minijinja():
+    # The overrides extend Material's templates; Zensical renders both with MiniJinja.
+    import material
+
+    templates = Path(material.__file__).parent / "templates"
+    names = sorted(templates.rglob("*.html"))
+    assert len(names) > 50
+    env = minijinja_env()
+    for path in names:
+        env.add_template(path.relative_to(templates).as_posix(), path.read_text(encoding="utf-8"))

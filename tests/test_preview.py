@@ -109,3 +109,21 @@ def test_serve_indexes_search_after_serving_each_rebuild(served_with_search):
     module = root / "docs" / "rights" / "housing.md"
     module.write_text(module.read_text() + "\nQuokkas inspect every tenancy.\n")
     wait_for(words, lambda text: '"quokkas"' in text, "the edited page in the search index")
+
+
+def test_background_runs_jobs_in_turn_and_keeps_only_the_newest_waiting():
+    import threading
+
+    ran, started, release = [], threading.Event(), threading.Event()
+    background = preview.Background()
+    background.start(lambda: (started.set(), release.wait(10), ran.append("first")))
+    assert started.wait(10)
+    background.start(lambda: ran.append("second"))  # waits its turn...
+    background.start(lambda: ran.append("third"))  # ...and is replaced: only the newest index matters
+    assert ran == []  # start never blocks the rebuild that called it
+    release.set()
+    background.wait()
+    assert ran == ["first", "third"]
+    background.start(lambda: ran.append("again"))
+    background.wait()
+    assert ran[-1] == "again" and background.thread is None

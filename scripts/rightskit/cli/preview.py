@@ -32,26 +32,39 @@ def show_errors(site_dir: Path, report: str) -> None:
 
 
 class Background:
-    """At most one job on a thread. The preview indexes search this way after each rebuild, so the
-    browser reloads as soon as the pages are written; the next rebuild waits for the job first,
-    since the indexer reads the pages the rebuild would be rewriting."""
+    """Jobs run one at a time on a thread, the latest waiting its turn. The preview indexes search
+    this way after each rebuild, so the browser reloads as soon as the pages are written; a job
+    started while another runs replaces any job still waiting (only the newest index matters), and
+    a full rebuild waits for them all first, since it may rewrite what the indexer writes."""
 
     def __init__(self) -> None:
+        self.lock = threading.Lock()
         self.thread: threading.Thread | None = None
+        self.pending: Callable[[], object] | None = None
 
     def start(self, job: Callable[[], object]) -> None:
-        self.wait()
+        with self.lock:
+            self.pending = job
+            if self.thread is None:
+                self.thread = threading.Thread(target=self._run, name="rightskit-search", daemon=True)
+                self.thread.start()
 
-        def run() -> None:
+    def _run(self) -> None:
+        while True:
+            with self.lock:
+                job, self.pending = self.pending, None
+                if job is None:
+                    self.thread = None
+                    return
             try:
                 job()
             except Exception as error:  # noqa: BLE001 - a preview keeps serving; search is just stale
                 print(f"Search index not updated: {error or error.__class__.__name__}", file=sys.stderr, flush=True)
 
-        self.thread = threading.Thread(target=run, name="rightskit-search", daemon=True)
-        self.thread.start()
-
     def wait(self) -> None:
-        if self.thread is not None:
-            self.thread.join()
-            self.thread = None
+        while True:
+            with self.lock:
+                thread = self.thread
+            if thread is None:
+                return
+            thread.join()

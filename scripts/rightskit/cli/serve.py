@@ -16,19 +16,15 @@ def cmd_serve(args) -> int:
     """MkDocs' live-reload server with our own builder: a failed rebuild shows its problems in the
     browser instead of leaving it waiting, and PDFs are skipped unless asked for."""
     import tempfile
-    import time
 
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
     from mkdocs.livereload import LiveReloadServer
 
     from rightskit.cli import preview
-    from rightskit.mkdocs.output import incremental
-    from rightskit.mkdocs.session import BuildSession, attach, findings_of
+    from rightskit.mkdocs.live import LivePreview
+    from rightskit.mkdocs.session import findings_of
 
     _setup_logging(args.verbose)
     project = _project(args)
-    config_file = str(project.root / project.config_file)
     host, _, port = args.addr.rpartition(":")
     port = str(args.port) if args.port else port
     # Before the first build, which takes a while: the port may still be held by another preview.
@@ -37,36 +33,36 @@ def cmd_serve(args) -> int:
         return 1
     site_dir = Path(tempfile.mkdtemp(prefix="rightskit-preview-"))
     url = f"http://{host}:{port}/"
-
     search = preview.Background()
-    session = BuildSession(defer_search=True)  # indexed after the pages are served (below)
+    live = LivePreview(project.root, project.config_file, site_dir, url, pdf=args.pdf, watched=preview.WATCHED)
 
     def builder(config=None) -> None:
-        # Search indexing of the last build may still be reading its pages: let it finish first.
-        search.wait()
-        start = time.perf_counter()
         try:
-            config = config or load_config(config_file, site_dir=str(site_dir))
-            config.plugins["rightskit"].config.pdf = args.pdf
-            attach(config, session)
-            if "git-revision-date-localized" in config.plugins:  # one `git log` a page: not worth it in preview
-                config.plugins["git-revision-date-localized"].config["enabled"] = False
-            config.site_url = url
-            with incremental(site_dir):  # each rebuild rewrites only the files that change
-                build(config, serve_url=url)
+            if config is not None:
+                live.full(config)
+                outcome = None
+            else:  # a full rebuild lets the search indexing of the last build finish first
+                outcome = live.update(before_full=search.wait)
         except Exception as error:  # noqa: BLE001 - whatever failed, the browser must show it, not hang
             findings = errors(findings_of(error) or [])
             report = format_findings(findings) if findings else f"{error or error.__class__.__name__}: see the terminal."
             preview.show_errors(site_dir, report)
             print(f"Preview paused: the problems above are shown in the browser at {url}", file=sys.stderr, flush=True)
             return
-        print(f"Rebuilt in {time.perf_counter() - start:.1f} s; updating the search index in the background.",
-              flush=True)
-        job = session.take_search()
+        if outcome is None:
+            print("Built; indexing search in the background.", flush=True)
+        elif outcome.quick:
+            print(f"Rebuilt {', '.join(outcome.pages)} in {outcome.seconds:.2f} s (quick path); "
+                  f"updating the search index in the background.", flush=True)
+        else:
+            print(f"Rebuilt in {outcome.seconds:.1f} s (full build: {outcome.reason}); "
+                  f"updating the search index in the background.", flush=True)
+        job = live.session.take_search()
         if job is not None:
             search.start(job)
 
-    config = load_config(config_file, site_dir=str(site_dir))
+    config = live.load_config()
+    config_file = str(project.root / project.config_file)
     config.plugins.on_startup(command="serve", dirty=False)
     server = LiveReloadServer(builder=builder, host=host, port=int(port), root=str(site_dir))
     try:

@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from rightskit.devtools import bench, scalebench
+from rightskit.devtools import bench, previewbench, scalebench
 from rightskit.project import Project
 
 
@@ -20,9 +20,27 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--scale", metavar="N,N,…", nargs="?", const="",
                      help="instead, our build against stock MkDocs with N extra modules (default 0,100,500,2000)")
     run.add_argument("--no-warm", action="store_true", help="with --scale: skip the warm rebuild")
+    timed = sub.add_parser("preview", help="save to reload in `rightskit serve` for a body edit")
+    timed.add_argument("--page", help="the module to edit (default: the first untranslated explainer)")
+    timed.add_argument("--rounds", type=int, default=5)
+    timed.add_argument("--stock", action="store_true",
+                       help="instead, stock `mkdocs serve` (MkDocs + Material, no rightskit) on a copy of the project")
     args = parser.parse_args(argv)
     config = Path(args.config).resolve()
     project = Project(config.parent, config_file=config.name)
+    if args.command == "preview":
+        page = args.page or previewbench.default_page(project.root)
+        if not args.stock:
+            print(previewbench.report(previewbench.measure(project.root, page, args.rounds, config.name)), flush=True)
+            return 0
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="rightskit-stock-preview-") as work:
+            copy = Path(work) / "project"
+            scalebench.copy_project(project.root, copy)
+            times = previewbench.measure(copy, page, args.rounds, config.name, stock=True)
+        print(previewbench.report(times), flush=True)
+        return 0
     if args.scale is not None:
         sizes = [int(n) for n in args.scale.split(",")] if args.scale else None
         return scalebench.run(project, sizes, warm=not args.no_warm)

@@ -83,6 +83,9 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
                 log.info("%s", finding)
             self.site = loaded.site
         self.renderers: dict[str, Renderer] = {}
+        # Each language's files, navigation and theme environment as MkDocs last built them: the
+        # preview's quick path (live.py) re-renders one page with them instead of building again.
+        self.states: dict[str, BuiltLanguage] = {}
         self.english_urls: dict[str, frozenset[str]] = {}  # by language: see `_english_urls`
         self.caches: dict = {}
         # Each page's indexable part by where it is written, in every language: search reads these
@@ -151,6 +154,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
             self.cache.prepare(env, self.nav, files)
             self.cache.start_rendering(env, self.nav, files)
         self._written = self.session.progress.counter(f"Writing pages ({self.lang})", len(files.documentation_pages()), 4)
+        self.states[self.lang] = BuiltLanguage(files, self.nav, env)
         return env
 
     def on_pre_build(self, *, config):
@@ -303,20 +307,9 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
             for lang in others:
                 (site_dir / lang / "sitemap.xml").write_text(sitemaps.edition_sitemap(
                     root_sitemap.read_text(encoding="utf-8"), config.site_url.rstrip("/") + f"/{lang}/"), encoding="utf-8")
-        site, editions = self.site, {lang: translations.localize(self.site, lang) for lang in others}
-        aliases = {lang: translations.search_aliases(self.site, lang) for lang in others}
-        cache_dir = self.root / self.config.cache_dir
-        parts = {Path(os.path.relpath(path, site_dir)).as_posix(): part for path, part in self.search_parts.items()}
-        self.search_parts = {}
-
-        def index() -> None:
-            with self.session.progress.stage("Search index") as stage:
-                report = pagefind.index_site(site_dir, site, editions, aliases, cache_dir=cache_dir, parts=parts)
-                stage.note = f"{report.pages} pages" + ("" if report.ran else ", unchanged")
-            log.info("Search: %d pages indexed as %d results (%s)%s", report.pages, report.records,
-                     ", ".join(f"{lang}: {n}" for lang, n in sorted(report.languages.items())),
-                     "" if report.ran else "; Pagefind's output reused (no record changed)")
-
+        self.other_languages = others
+        self.built_parts = self._take_parts(site_dir)
+        index = self.search_job(site_dir, self.built_parts)
         if self.session.defer_search:
             self.session.pending_search = index
         else:
@@ -333,6 +326,43 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
                                    edition=self.edition, workers=self.config.pdf_workers or None,
                                    progress=self.session.progress)
             log.info("PDFs: %d rendered, %d from cache", report.rendered, report.cached)
+
+    def _take_parts(self, site_dir: Path) -> dict[str, str]:
+        parts = {Path(os.path.relpath(path, site_dir)).as_posix(): part for path, part in self.search_parts.items()}
+        self.search_parts = {}
+        return parts
+
+    def search_job(self, site_dir: Path, parts: dict[str, str]):
+        """The search indexing of the site in `site_dir`, whose pages' indexable parts are `parts`
+        (by path in the site), as a job to run now or in the background."""
+        others = self.other_languages
+        site, editions = self.site, {lang: translations.localize(self.site, lang) for lang in others}
+        aliases = {lang: translations.search_aliases(self.site, lang) for lang in others}
+        cache_dir = self.root / self.config.cache_dir
+
+        def index() -> None:
+            with self.session.progress.stage("Search index") as stage:
+                report = pagefind.index_site(site_dir, site, editions, aliases, cache_dir=cache_dir, parts=parts)
+                stage.note = f"{report.pages} pages" + ("" if report.ran else ", unchanged")
+            log.info("Search: %d pages indexed as %d results (%s)%s", report.pages, report.records,
+                     ", ".join(f"{lang}: {n}" for lang, n in sorted(report.languages.items())),
+                     "" if report.ran else "; Pagefind's output reused (no record changed)")
+
+        return index
+
+    def rewritten_parts(self, site_dir: Path) -> dict[str, str]:
+        """The search parts of the last build with those of the pages written since (the quick path's)."""
+        self.built_parts = {**self.built_parts, **self._take_parts(site_dir)}
+        return self.built_parts
+
+
+@dataclass(frozen=True)
+class BuiltLanguage:
+    """What MkDocs built one language with: enough to build one of its pages again."""
+
+    files: Files
+    nav: object
+    env: object
 
 
 @dataclass(frozen=True)

@@ -125,6 +125,11 @@ def test_only_the_body_is_indexed_with_its_additions():
     # Pagefind gets the body alone, with the additions inside it after the page's own text.
     assert "Menu words" not in record.html and "Footer words" not in record.html
     assert record.html.index("Body text.") < record.html.index("Alias") < record.html.index("</div></body>")
+    # Words only the index needs, the summary among them, come after the mark search.js makes
+    # excerpts stop at (issue 21: they made snippets of word salad).
+    mark = record.html.index(f'id="{search_records.INDEX_WORDS}"')
+    assert record.html.index("Body text.") < mark < record.html.index("A short summary of the page.")
+    assert mark < record.html.index("Alias")
 
 
 def test_lists_of_pages_are_not_results():

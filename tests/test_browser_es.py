@@ -153,6 +153,13 @@ def test_spanish_query_finds_its_page_in_the_top_three(answers, search_page, cas
     assert foreign(search_page.requested) == []
 
 
+def test_spanish_evaluation_passes_at_95_percent(answers):
+    """Issue 19: the whole set, known misses included, in the real box."""
+    passed = [q["expect"] in [url if "#" in q["expect"] else url.partition("#")[0] for url in answers[q["query"]][:3]]
+              for q in QUERIES]
+    assert sum(passed) / len(passed) >= 0.95, [q["query"] for q, ok in zip(QUERIES, passed) if not ok]
+
+
 def test_spanish_queries_typed_key_by_key_get_the_same_answers(answers, search_page, server):
     for query in [q["query"] for q in QUERIES][:3] + ["salario mínimo"]:
         assert search(search_page, server, "es/", query) == answers[query], query

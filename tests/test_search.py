@@ -186,6 +186,28 @@ def test_words_file_says_which_results_are_minor_and_gives_synonyms():
     assert vocabulary.words_file("xx", {}, {}, {})["synonyms"] == {}
 
 
+def test_spanish_words_file_searches_other_words_for_misleading_ones():
+    words = vocabulary.words_file("es", {"vivienda": 1}, {"es_1": ("La vivienda", "/es/rights/housing/")}, {})
+    # "cortaron" shares its stem with "Corte": the box searches shutoffs instead, never the word.
+    assert all("cortes" in v for v in words["instead"]["cortaron"])
+    assert "asistencia alimentaria" in words["synonyms"]["cupones"]
+    assert {"nos", "puedo"} <= set(words["stop"]) and "agua" not in words["stop"]
+    assert "elsewhere" not in words  # no other edition given
+
+
+def test_the_other_editions_title_words_are_offered_only_where_this_edition_lacks_them():
+    spanish = {"es_1": ("Principios básicos sobre los desalojos", "/es/standards/eviction-guidelines/")}
+    english = {"en_1": ("Basic principles on development-based evictions", "/standards/eviction-guidelines/"),
+               "en_2": ("Benchmarks", "/about/benchmarks/")}
+    spanish["es_2"] = ("Benchmarks", "/es/about/benchmarks/")  # an untranslated page keeps its title
+    other = vocabulary.other_edition("es", "en", "", vocabulary.title_words(spanish), vocabulary.title_words(english))
+    assert other["lang"] == "en" and other["path"] == ""
+    assert "evictions" in other["words"] and "benchmarks" not in other["words"]
+    assert "desalojos" not in other["words"]
+    words = vocabulary.words_file("es", {}, spanish, {}, other)
+    assert words["elsewhere"] == other
+
+
 # --- the built site --------------------------------------------------------------------
 
 def test_built_site_has_one_index_with_what_the_browser_needs(built: Path):

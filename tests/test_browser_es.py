@@ -130,7 +130,7 @@ def answers(search_page, server) -> dict[str, list[str]]:
 
 
 def test_spanish_evaluation_set_is_large_enough():
-    assert len(QUERIES) >= 15
+    assert len(QUERIES) >= 40  # issue 19
     assert all(q["expect"].startswith("es/") for q in QUERIES)
 
 
@@ -151,6 +151,13 @@ def test_spanish_query_finds_its_page_in_the_top_three(answers, search_page, cas
     # Spanish search returns Spanish pages (untranslated ones are English fallbacks under /es/)
     assert found and all(url.startswith("es/") for url in found), found
     assert foreign(search_page.requested) == []
+
+
+def test_spanish_evaluation_passes_at_95_percent(answers):
+    """Issue 19: the whole set, known misses included, in the real box."""
+    passed = [q["expect"] in [url if "#" in q["expect"] else url.partition("#")[0] for url in answers[q["query"]][:3]]
+              for q in QUERIES]
+    assert sum(passed) / len(passed) >= 0.95, [q["query"] for q, ok in zip(QUERIES, passed) if not ok]
 
 
 def test_spanish_queries_typed_key_by_key_get_the_same_answers(answers, search_page, server):
@@ -182,3 +189,41 @@ def test_english_search_typed_key_by_key_returns_no_spanish_page(search_page, se
 def test_spanish_search_finds_an_untranslated_page_as_fallback(search_page, server):
     found = search(search_page, server, "es/", "benchmarks")
     assert "es/about/benchmarks/" in [u.partition("#")[0] for u in found[:5]], found
+
+
+def test_they_cut_off_the_water_is_not_the_court(answers):
+    """Issue 19: Pagefind's Spanish stemmer makes "cortaron" and "Corte" one stem; the box
+    searches water and service shutoffs instead, so the Inter-American Court's pages stay out."""
+    found = answers["nos cortaron el agua"]
+    assert "es/rights/water/" in found[:3], found
+    assert not any(url.startswith(("es/mechanisms/ia-court/", "es/cases/nyc-right-to-counsel/")) for url in found[:5]), found
+
+
+def test_the_panel_repeats_what_the_reader_typed(search_page, server):
+    # Stop words ("nos", "el") are not searched, but the panel says the reader's own words, with
+    # only the misspelled one corrected.
+    search(search_page, server, "es/", "nos cortaron el agau")
+    assert "“nos cortaron el agua”" in search_page.locator(".rk-search__status").inner_text()
+
+
+@pytest.mark.parametrize("start, word, other, expect", [
+    ("es/", "eviction", "", "rights/housing/"),
+    ("", "desalojo", "es/", "es/rights/housing/"),
+])
+def test_a_word_of_the_other_language_leads_to_that_editions_results(search_page, server, start, word, other, expect):
+    search(search_page, server, start, word)
+    offer = search_page.locator(".rk-search__elsewhere a")
+    assert offer.is_visible()
+    assert offer.get_attribute("href") == f"{server}{other}all-pages/?q={word}"
+    assert offer.get_attribute("hreflang") == ("en" if start else "es")
+    offer.click()
+    search_page.wait_for_url(f"{server}{other}all-pages/?q={word}")
+    search_page.locator(f'[data-rk-search][data-shown="{word}"]').wait_for(state="attached", timeout=15_000)
+    hrefs = search_page.locator(".rk-search__results a").evaluate_all("links => links.map(a => a.href)")
+    found = [url[len(server):] for url in hrefs if url.startswith(server)]
+    assert expect in [url.partition("#")[0] for url in found[:3]], found
+
+
+def test_a_word_of_the_pages_own_language_offers_no_other_edition(search_page, server):
+    search(search_page, server, "es/", "vivienda")
+    assert search_page.locator(".rk-search__elsewhere").is_hidden()

@@ -125,6 +125,11 @@ def test_only_the_body_is_indexed_with_its_additions():
     # Pagefind gets the body alone, with the additions inside it after the page's own text.
     assert "Menu words" not in record.html and "Footer words" not in record.html
     assert record.html.index("Body text.") < record.html.index("Alias") < record.html.index("</div></body>")
+    # Words only the index needs, the summary among them, come after the mark search.js makes
+    # excerpts stop at (issue 21: they made snippets of word salad).
+    mark = record.html.index(f'id="{search_records.INDEX_WORDS}"')
+    assert record.html.index("Body text.") < mark < record.html.index("A short summary of the page.")
+    assert mark < record.html.index("Alias")
 
 
 def test_lists_of_pages_are_not_results():
@@ -179,6 +184,28 @@ def test_words_file_says_which_results_are_minor_and_gives_synonyms():
     assert "repair" in words["synonyms"]["fix"] and "petition" in words["synonyms"]["complaint"]
     assert {"facing", "will", "not"} <= set(words["stop"])
     assert vocabulary.words_file("xx", {}, {}, {})["synonyms"] == {}
+
+
+def test_spanish_words_file_searches_other_words_for_misleading_ones():
+    words = vocabulary.words_file("es", {"vivienda": 1}, {"es_1": ("La vivienda", "/es/rights/housing/")}, {})
+    # "cortaron" shares its stem with "Corte": the box searches shutoffs instead, never the word.
+    assert all("cortes" in v for v in words["instead"]["cortaron"])
+    assert "asistencia alimentaria" in words["synonyms"]["cupones"]
+    assert {"nos", "puedo"} <= set(words["stop"]) and "agua" not in words["stop"]
+    assert "elsewhere" not in words  # no other edition given
+
+
+def test_the_other_editions_title_words_are_offered_only_where_this_edition_lacks_them():
+    spanish = {"es_1": ("Principios básicos sobre los desalojos", "/es/standards/eviction-guidelines/")}
+    english = {"en_1": ("Basic principles on development-based evictions", "/standards/eviction-guidelines/"),
+               "en_2": ("Benchmarks", "/about/benchmarks/")}
+    spanish["es_2"] = ("Benchmarks", "/es/about/benchmarks/")  # an untranslated page keeps its title
+    other = vocabulary.other_edition("es", "en", "", vocabulary.title_words(spanish), vocabulary.title_words(english))
+    assert other["lang"] == "en" and other["path"] == ""
+    assert "evictions" in other["words"] and "benchmarks" not in other["words"]
+    assert "desalojos" not in other["words"]
+    words = vocabulary.words_file("es", {}, spanish, {}, other)
+    assert words["elsewhere"] == other
 
 
 # --- the built site --------------------------------------------------------------------

@@ -251,3 +251,83 @@ def test_without_javascript_the_box_leads_to_every_page(browser, server):
         page.wait_for_url(re.compile(r"/all-pages/\?q=eviction$"))
     finally:
         context.close()
+
+
+# Every query of both evaluation sets, with each result's address and excerpt as the box shows them.
+_EXCERPTS = """async ([queries, timeout]) => {
+    const root = document.querySelector("[data-rk-search]");
+    const input = root.querySelector("#rk-search-input");
+    input.focus();
+    const answers = [];
+    for (const query of queries) {
+        delete root.dataset.shown;
+        input.value = query;
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        const start = Date.now();
+        while (root.dataset.shown !== query.trim()) {
+            if (Date.now() - start > timeout) throw new Error(`no results shown for ${JSON.stringify(query)}`);
+            await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        answers.push([...root.querySelectorAll(".rk-search__results a")].map(
+            (a) => [a.href, a.querySelector(".rk-search__excerpt").textContent]));
+    }
+    return answers;
+}"""
+RUN = 4  # a snippet's every run of this many words must be on its page
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W_]+", text.lower())
+
+
+def test_snippets_are_the_pages_own_sentences(browser, server):
+    """Issue 21: the words only the index needs (aliases, keywords, the summary, spellings) made
+    snippets of word salad. Now every run of four words in a snippet is on the page, as a reader
+    sees it (facilitator notes opened), and a snippet begins where a sentence, heading or other
+    block of the page does (or, inside a long sentence, with an ellipsis)."""
+    context = browser.new_context()
+    page, reader = context.new_page(), context.new_page()
+    try:
+        shown = []
+        for queries, start in ((QUERIES, ""), (Path(__file__).parent / "search_queries_es.yml", "es/")):
+            asked = [q.query for q in load_queries(queries)]
+            page.goto(server + start, wait_until="networkidle")
+            shown += page.evaluate(_EXCERPTS, [asked, 15_000])
+        runs: dict[str, set[tuple[str, ...]]] = {}
+        starts: dict[str, set[tuple[str, ...]]] = {}  # the first words of each block and sentence
+        strays, openings, count = [], [], 0
+        for results in shown:
+            for href, excerpt in results:
+                address = href.partition("#")[0]
+                if address not in runs:
+                    reader.goto(address, wait_until="domcontentloaded")
+                    text = reader.evaluate("""() => {
+                        document.querySelectorAll("details").forEach((d) => { d.open = true; });
+                        return document.querySelector("article").innerText;
+                    }""")
+                    words = _words(text)
+                    runs[address] = {tuple(words[i:i + RUN]) for i in range(len(words) - RUN + 1)}
+                    # Where blocks and sentences begin, as positions in `words`: innerText puts each
+                    # block on a line of its own, and table cells apart by tabs.
+                    at, begins = 0, []
+                    for line in re.split(r"[\n\t]", text):
+                        raw = line.split()
+                        for i in range(len(raw)):
+                            if i == 0 or re.search(r"[.!?][\"”’)]*$", raw[i - 1]):
+                                begins.append(at + len(_words(" ".join(raw[:i]))))
+                        at += len(_words(line))
+                    assert at == len(words)
+                    starts[address] = {tuple(words[k:k + RUN]) for k in begins}
+                said = _words(excerpt)
+                count += 1
+                stray = [run for i in range(len(said) - RUN + 1) if (run := tuple(said[i:i + RUN])) not in runs[address]]
+                if stray:
+                    strays.append(f"{href}: {' '.join(stray[0])!r} in {excerpt!r}")
+                # A long sentence is entered with an ellipsis; any other snippet begins a block or sentence.
+                if not excerpt.startswith("…") and tuple(said[:RUN]) not in starts[address]:
+                    openings.append(f"{href}: {excerpt!r}")
+        assert count > 500  # both sets' results, about ten each
+        assert strays == [], f"{len(strays)} of {count} snippets hold words not on their page:\n" + "\n".join(strays[:10])
+        assert openings == [], f"{len(openings)} of {count} snippets begin mid-sentence:\n" + "\n".join(openings[:10])
+    finally:
+        context.close()

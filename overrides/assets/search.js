@@ -11,6 +11,7 @@
   const status = root.querySelector(".rk-search__status");
   const filterBox = root.querySelector(".rk-search__filters");
   const list = root.querySelector(".rk-search__results");
+  const elsewhere = root.querySelector(".rk-search__elsewhere");
   const text = root.dataset;
   const bundle = new URL(text.bundle.replace(/\/?$/, "/"), document.baseURI);
   const siteRoot = new URL("../", bundle);
@@ -66,6 +67,7 @@
     words.stopSet = new Set(words.stop);
     words.keepSet = new Set(words.keep);
     words.rules = words.spelling.map(([pattern, replacement]) => [new RegExp(pattern, "u"), replacement]);
+    words.titleWords = new Set(Object.values(words.titles || {}).flatMap((title) => tokens(title)));
     return words;
   };
 
@@ -134,23 +136,39 @@
     const found = [...query.toLowerCase().matchAll(/[\p{L}\p{N}]+(?:['’][\p{L}]+)?/gu)];
     const tokens = found.map((m) => m[0]);
     if (!words) return { terms: tokens, changed: false, phrase: false, shown: query };
-    const terms = tokens.map((token, i) => correct(words, americanize(words, token), i === tokens.length - 1));
+    // Words searched as other words (INSTEAD and SYNONYMS in core/words.py: "casero", which no page
+    // says) are taken as typed, not corrected to the nearest word of the index.
+    const instead = words.instead || {};
+    const known = (token) => instead[token] || (words.synonyms || {})[token];
+    const fixed = tokens.map((token, i) => (known(token) ? token
+      : correct(words, americanize(words, token), i === tokens.length - 1)));
+    // Two such words side by side ("cuentas médicas", "cuentas medicas") stay together as one term.
+    const terms = [];
+    fixed.forEach((term, i) => {
+      const pair = [`${tokens[i - 1]} ${tokens[i]}`, `${fixed[i - 1]} ${term}`].find((two) => i > 0 && instead[two]);
+      if (pair && terms[terms.length - 1] === fixed[i - 1]) terms[terms.length - 1] = pair;
+      else terms.push(term);
+    });
     // What the panel says it searched for: the reader's own words, stop words and all, with only
     // the corrected ones replaced ("nos cortaron el agau" -> "nos cortaron el agua").
     let shown = "";
     let at = 0;
     found.forEach((m, i) => {
-      shown += query.slice(at, m.index) + (terms[i] === tokens[i] ? query.slice(m.index, m.index + m[0].length) : terms[i]);
+      shown += query.slice(at, m.index) + (fixed[i] === tokens[i] ? query.slice(m.index, m.index + m[0].length) : fixed[i]);
       at = m.index + m[0].length;
     });
     shown += query.slice(at);
     // A single letter says nothing about a topic (and while typing it is a word not yet written,
     // whose search would fetch a part of the index no finished query needs); a digit does ("4").
-    const content = terms.filter((term) => !words.stopSet.has(term) && (term.length > 1 || /\p{N}/u.test(term)));
+    const content = terms.filter((term) => instead[term] || (!words.stopSet.has(term) && (term.length > 1 || /\p{N}/u.test(term))));
     // Words typed side by side ("salario mínimo", none dropped between them) are a phrase.
     const phrase = content.length > 1 && content.length === terms.length;
-    return { terms: content.length ? content : terms, changed: terms.some((term, i) => term !== tokens[i]), phrase,
-             shown: shown.trim() };
+    // A word of the other edition's titles that no title here holds ("eviction" on a Spanish page).
+    const other = words.elsewhere;
+    const foreign = other ? content.filter((term) => term.length >= 4 && !instead[term]
+      && ![...words.titleWords].some((w) => alike(term, w)) && other.words.some((w) => alike(term, w))) : [];
+    return { terms: content.length ? content : terms, changed: fixed.some((term, i) => term !== tokens[i]), phrase,
+             shown: shown.trim(), foreign };
   }
 
   // Pagefind returns only pages that hold every word, and ranks a long page below a short one
@@ -171,7 +189,9 @@
 
   // A query word with synonyms (the site's word for what readers call something: "complaint"
   // is a "petition" or "communication" here) matches through any of them, a synonym at a discount.
-  const variants = (words, term) => [term, ...(((words && words.synonyms) || {})[term] || [])];
+  // Some words are searched as others instead (INSTEAD in core/words.py: "cortaron" is not "Corte").
+  const variants = (words, term) => ((words && words.instead) || {})[term]
+    || [term, ...(((words && words.synonyms) || {})[term] || [])];
 
   // Whether a result holds the query's words close together and in order ("salario mínimo" in a
   // page on wages, not "salario" in one part and "edad mínima" in another), from the positions
@@ -219,13 +239,98 @@
         held.set(id, (held.get(id) || 0) + 1);
       }
     });
+    // Where each query word (any of its variants) was found in each result, for the excerpt.
+    const spots = new Map(); // result id -> [Set of word positions, one per query word]
+    searches.forEach((found, i) => found.forEach((single) => single.results.forEach((result) => {
+      if (!spots.has(result.id)) spots.set(result.id, groups.map(() => new Set()));
+      for (const at of result.words || []) spots.get(result.id)[i].add(at);
+    })));
     const present = groups.filter((_, i) => searches[i].some((s) => s.results.length)).length;
     for (const [id, n] of held) {
       if (terms.length > 1 && n === present) value.set(id, value.get(id) + ALL * weights);
       if (phrase && n === terms.length && together(searches, id)) value.set(id, value.get(id) + PHRASE * weights);
       if (minor.has(id)) value.set(id, value.get(id) * MINOR);
     }
-    return [...keep.values()].sort((a, b) => value.get(b.id) - value.get(a.id));
+    const ranked = [...keep.values()].sort((a, b) => value.get(b.id) - value.get(a.id));
+    ranked.spots = spots;
+    return ranked;
+  }
+
+  // --- the excerpt: the page's own sentences ---------------------------------------------
+  // Pagefind's excerpt is the densest stretch of matches in the whole record, and the record ends
+  // with words only the index needs (aliases, keywords, spellings: outputs/search/records.py puts
+  // them after the element with this id). So the excerpt is made here, from the record's text
+  // before that mark, beginning where a sentence or heading begins.
+  const INDEX_WORDS = "rk-index-words";
+  const EXCERPT = 22; // words shown, unless the sentence holding the match needs more
+  const LONGEST = 40; // past this, a long sentence is entered with "…" a few words before the match
+  const ENDS = /[.!?]["”’)]*$/u; // not ":" or ";": a clause goes on after them
+
+  function snippet(data, spotsOfResult) {
+    if (typeof data.content !== "string") return null; // not a Pagefind record (offline kit)
+    const words = data.content.split(/[\r\n\s]+/g);
+    const mark = (data.anchors || []).find((a) => a.id === INDEX_WORDS);
+    const end = Math.min(mark ? mark.location : words.length, words.length);
+    const headings = new Set((data.anchors || []).filter((a) => /^h\d$/i.test(a.element)).map((a) => a.location));
+    // The record opens with its title (its h1); the title is shown already.
+    const title = tokens(data.meta && data.meta.title);
+    let begin = 0;
+    for (let k = 0, seen = []; title.length && k < end && seen.length < title.length; k++) {
+      seen = seen.concat(tokens(words[k]));
+      if (seen.join(" ") === title.join(" ")) begin = k + 1;
+    }
+    const starts = (at) => at <= begin || headings.has(at) || ENDS.test(words[at - 1]);
+    const sentence = (at) => {
+      let s = at;
+      while (!starts(s)) s--;
+      return s;
+    };
+    const sets = (spotsOfResult || []).map((set) => [...set].filter((at) => at >= begin && at < end));
+    const hits = [...new Set(sets.flat())].sort((a, b) => a - b);
+    const cover = (from, to) => sets.filter((set) => set.some((at) => at >= from && at < to)).length * 1000
+      + hits.filter((at) => at >= from && at < to).length;
+    let best = { from: begin, to: Math.min(end, begin + EXCERPT), lead: false, score: -1 };
+    for (const hit of hits) {
+      let from = sentence(hit);
+      let lead = false;
+      if (hit - from > LONGEST - 8) {
+        from = hit - 6;
+        lead = true;
+      }
+      const to = Math.min(end, from + Math.max(EXCERPT, hit - from + 8));
+      const score = cover(from, to);
+      if (score > best.score) best = { from, to, lead, score };
+    }
+    const marked = new Set(hits);
+    const parts = [];
+    if (best.lead) parts.push("… ");
+    for (let at = best.from; at < best.to; at++) {
+      const gap = at > best.from ? " " : "";
+      if (marked.has(at)) parts.push(gap, { mark: words[at] });
+      else parts.push(gap + words[at]);
+    }
+    if (best.to < end && !ENDS.test(words[best.to - 1])) parts.push(" …");
+    return parts;
+  }
+
+  function excerptNode(item) {
+    const excerpt = document.createElement("span");
+    excerpt.className = "rk-search__excerpt";
+    const parts = snippet(item, item.spots);
+    if (!parts) {
+      excerpt.innerHTML = item.excerpt; // the offline kit's excerpt: escaped, with only <mark> added
+      return excerpt;
+    }
+    for (const part of parts) {
+      if (typeof part === "string") {
+        excerpt.append(part);
+      } else {
+        const mark = document.createElement("mark");
+        mark.textContent = part.mark;
+        excerpt.append(mark);
+      }
+    }
+    return excerpt;
   }
 
   // --- showing results ---------------------------------------------------------------------
@@ -233,6 +338,20 @@
 
   function link(url) {
     return new URL(url.replace(/^\//, ""), siteRoot).href;
+  }
+
+  // A link to the other edition's results, for words of its language (see plan).
+  function offerElsewhere(words, query, foreign) {
+    const other = words && words.elsewhere;
+    elsewhere.hidden = !(other && foreign && foreign.length);
+    if (elsewhere.hidden) return;
+    const page = (text.allPages || "").replace(/[?#].*$/, "").split("/").filter(Boolean).pop() || "all-pages";
+    const to = new URL(`${other.path}${page}${page.endsWith(".html") ? "" : "/"}`, siteRoot);
+    to.search = new URLSearchParams({ q: query }).toString();
+    const anchor = elsewhere.querySelector("a");
+    anchor.href = to.href;
+    anchor.hreflang = other.lang;
+    anchor.textContent = text.elsewhere.replace("#", query);
   }
 
   function show(items, { shown, changed }) {
@@ -248,10 +367,7 @@
       const title = document.createElement("span");
       title.className = "rk-search__title";
       title.textContent = item.meta.title || item.url;
-      const excerpt = document.createElement("span");
-      excerpt.className = "rk-search__excerpt";
-      excerpt.innerHTML = item.excerpt; // Pagefind escapes the text and adds only <mark>
-      a.append(kind, title, excerpt);
+      a.append(kind, title, excerptNode(item));
       li.append(a);
       list.append(li);
     }
@@ -311,10 +427,14 @@
     const planned = plan(query, words);
     const results = await rank(index, planned.terms, { ...chosen }, words, planned.phrase);
     if (mine !== latest) return; // a newer query replaced this one: fetch none of its results
-    const items = await Promise.all(results.slice(0, SHOWN).map((r) => r.data()));
+    const items = await Promise.all(results.slice(0, SHOWN).map((r) => r.data().then((data) => {
+      data.spots = results.spots.get(r.id);
+      return data;
+    })));
     if (mine !== latest) return;
     items.total = results.length;
     show(items, planned);
+    offerElsewhere(words, query, planned.foreign);
     showFilters(items);
     root.dataset.shown = query; // which query the list answers (tests and benchmarks wait on it)
   }
@@ -385,4 +505,11 @@
   document.addEventListener("click", (event) => {
     if (!root.contains(event.target)) close();
   });
+  // Arriving with a query (the other edition's link above, or the form sent without JavaScript):
+  // search it at once.
+  const asked = new URLSearchParams(window.location.search).get("q");
+  if (asked && asked.trim()) {
+    input.value = asked;
+    run();
+  }
 })();

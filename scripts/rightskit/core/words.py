@@ -16,8 +16,10 @@ STOP_WORDS = {
         where which while who why will with would you your""".split()
         # Words that tell the reader's situation, not the topic: "facing eviction" is about eviction.
         + "dealing facing need needs trying want".split()),
-    "es": sorted("""a al algo como con de del donde el ella en es esta este hay la las lo los mas me mi mis
-        no o para pero por que se sin sobre su sus tu un una unas unos y ya""".split()),
+    "es": sorted("""a al algo como con de del donde el ella en es esta este hay la las le les lo los mas me mi mis
+        muy ni no nos o para pero por que se sin sobre su sus te tu un una unas unos y ya yo""".split()
+        # As in English: the reader's situation, not the topic ("no puedo pagar", "me quieren desalojar").
+        + "necesito puedo quiere quieren quiero tengo van voy".split()),
 }
 
 # What readers call something, and the words the site uses for it: a search for the first also
@@ -30,6 +32,54 @@ SYNONYMS = {
         "fix": ["repair"],
         "fixed": ["repaired"],
         "fixing": ["repairing"],
+    },
+    # Issue 19: the words organizers use, and the site's words for the same thing.
+    "es": {
+        "comida": ["alimentación", "alimentos"],
+        "cupones": ["asistencia alimentaria"],
+        "cupón": ["asistencia alimentaria"],
+        "estampillas": ["asistencia alimentaria"],
+        "indocumentados": ["indocumentadas", "migrantes"],
+        "indocumentado": ["indocumentadas", "migrantes"],
+        "inmigrantes": ["migrantes"],
+        "papeles": ["indocumentadas", "migrantes"],
+        "casero": ["propietarias", "propietarios"],
+        "casera": ["propietarias", "propietarios"],
+        "dueño": ["propietarias", "propietarios"],
+        "renta": ["alquiler"],
+        "arregla": ["reparaciones"],
+        "arreglar": ["reparaciones"],
+        "pensión": ["jubilación"],
+        "campo": ["agrícolas"],
+        "abusos": ["violaciones"],
+        "queja": ["denuncia", "comunicación", "petición"],
+        "firmó": ["ratificó", "ratificado"],
+        "firmo": ["ratificó", "ratificado"],
+    },
+}
+
+# Words searched instead of what the reader typed, where the typed words would mislead: Pagefind's
+# Spanish stemmer makes "cortaron" (they cut off) "cort", as it does "Corte" (the Inter-American
+# Court) and "corte de vivienda" (housing court); "cuentas" alone is "rendición de cuentas"
+# (accountability). A key of two words replaces the two typed side by side. Each replacement is
+# searched as Pagefind reads a query: a page must hold all its words.
+INSTEAD = {
+    "es": {
+        "cortaron": ["cortes agua", "cortes servicio"],
+        "cortan": ["cortes agua", "cortes servicio"],
+        "cortar": ["cortes agua", "cortes servicio"],
+        "corten": ["cortes agua", "cortes servicio"],
+        "cortó": ["cortes agua", "cortes servicio"],
+        "cuentas médicas": ["asequible salud", "atención médica", "costo atención"],
+        "cuentas medicas": ["asequible salud", "atención médica", "costo atención"],
+        "facturas médicas": ["asequible salud", "atención médica", "costo atención"],
+        "sin papeles": ["indocumentadas", "migrantes", "discriminación migrantes"],
+        "sin hogar": ["sin hogar", "personas sin vivienda"],
+        "seguro médico": ["seguro médico", "atención médica", "seguros salud"],
+        "seguro medico": ["seguro médico", "atención médica", "seguros salud"],
+        "horas extras": ["horas extra", "salario horas"],
+        # The site writes "EE. UU." (with a no-break space), readers "estados unidos".
+        "estados unidos": ["ee uu", "estados unidos"],
     },
 }
 

@@ -24,13 +24,14 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from rightskit.core import model as m
+from rightskit.core import languages, model as m
 from rightskit.infra import sitesync
 from rightskit.outputs.search import meta as pagefind_meta
 from rightskit.outputs.search.cache import RECORDS_DIR, Memo, locked, sync_files
 from rightskit.pages.catalog import Entry, entries, entry_for
 from rightskit.outputs.search.records import BUNDLE_DIR, EXCLUDE, Record, common_headings, indexable_part, language, page_address, records
-from rightskit.outputs.search.vocabulary import fragment_results, indexed_text, long_words, vocabulary_of, words_file
+from rightskit.outputs.search.vocabulary import fragment_results, indexed_text, long_words, other_edition, title_words
+from rightskit.outputs.search.vocabulary import vocabulary_of, words_file
 
 
 SEARCH_DIR = "search"  # in the build cache: Pagefind's record files and its last output
@@ -129,6 +130,19 @@ def _write(items: list[Record], work: Path) -> bool:
     return True
 
 
+def _elsewhere(lang: str, results: dict[str, dict[str, tuple[str, str]]]) -> dict | None:
+    """The other edition a reader of `lang` may have meant (the default language's for another
+    language's readers, the first other language's for the default's)."""
+    others = [other for other in sorted(results) if other != lang]
+    if not others:
+        return None
+    other = languages.DEFAULT if lang != languages.DEFAULT else others[0]
+    if other not in results:
+        return None
+    path = "" if other == languages.DEFAULT else f"{other}/"
+    return other_edition(lang, other, path, title_words(results.get(lang, {})), title_words(results[other]))
+
+
 def _merged_entry(bundles: list[Path]) -> bytes:
     """One `pagefind-entry.json` for the runs of every language: each run's names its own."""
     entries = [json.loads((b / ENTRY).read_text(encoding="utf-8")) for b in bundles]
@@ -186,7 +200,8 @@ def index_site(site_dir: Path, site: m.Site, editions: dict[str, m.Site] | None 
             results.update(fragment_results(bundle))
         for lang, lang_items in sorted(by_lang.items()):
             texts = [memo.get("words", item.html, lambda h: long_words(indexed_text(h))) for item in lang_items]
-            files[f"words-{lang}.json"] = _compact_json(words_file(lang, vocabulary_of(texts), results.get(lang, {}), table))
+            files[f"words-{lang}.json"] = _compact_json(words_file(
+                lang, vocabulary_of(texts), results.get(lang, {}), table, _elsewhere(lang, results)))
         memo.save()
         for path in out.glob("words-*.json"):
             if path.name not in files:

@@ -53,22 +53,35 @@ def language(page_html: str) -> str:
     return match.group(1).split("-")[0].lower() if match else "unknown"
 
 
-def _additions(entry: Entry, lang: str, areas: tuple[str, ...], extra_words: str) -> str:
-    """Filters, meta and aliases for one record, as HTML Pagefind reads but nobody sees.
+# Opens the words only the index needs, at the end of a record: Pagefind ranks them like the rest,
+# and search.js makes excerpts only from the text before this element's position (its anchor).
+INDEX_WORDS = "rk-index-words"
 
-    Placed at the end of the record, so excerpts come from the page's own text around a match."""
+
+def _additions(entry: Entry, lang: str, areas: tuple[str, ...], extra_words: str, summary: str = "") -> str:
+    """Filters, meta, the summary (when the page does not show it), aliases, keywords and other
+    spellings for one record, as HTML Pagefind reads but nobody sees.
+
+    Placed at the end of the record, after the INDEX_WORDS mark, so excerpts (search.js) come from
+    the page's own text, never from these words."""
     labels = KIND_LABELS.get(lang, KIND_LABELS["en"])
     kind = html.escape(labels[entry.kind])
     parts = [f'<span data-pagefind-filter="type" data-pagefind-meta="type">{kind}</span>']
     parts += [f'<span data-pagefind-filter="area">{html.escape(a)}</span>' for a in areas]
     block = f'{INDEX_ONLY}{"".join(parts)}</div>'
+    added = []
+    # The page's summary, weighted above the body.
+    if summary:
+        added.append(f'<p data-pagefind-weight="5">{html.escape(summary)}</p>')
     aliases = list({a.lower(): a for a in reversed(entry.aliases)}.values())[::-1]
     if aliases:
-        block += f'<p data-pagefind-weight="8">{html.escape(" · ".join(aliases))}</p>'
+        added.append(f'<p data-pagefind-weight="8">{html.escape(" · ".join(aliases))}</p>')
     if entry.keywords:
-        block += f'<p data-pagefind-weight="2">{html.escape(" ".join(entry.keywords))}</p>'
+        added.append(f'<p data-pagefind-weight="2">{html.escape(" ".join(entry.keywords))}</p>')
     if extra_words:
-        block += f'<p data-pagefind-weight="1">{html.escape(extra_words)}</p>'
+        added.append(f'<p data-pagefind-weight="1">{html.escape(extra_words)}</p>')
+    if added:
+        block += f'<div id="{INDEX_WORDS}">{"".join(added)}</div>'
     return block
 
 
@@ -156,12 +169,11 @@ def records(page_html: str, url: str, entry: Entry | None, common: set[str] = fr
     rest = rest[:close] if close >= 0 else rest
     key = f"{rest}\0{entry.summary}"
     show_summary, spellings = memo.get("body", key, _body_facts) if memo else _body_facts(key)
-    added = _additions(entry, lang, entry.areas, spellings)
-    # The page's summary, weighted above the body, unless the page already shows it.
-    summary = f'<p data-pagefind-weight="5">{html.escape(entry.summary)}</p>' if show_summary else ""
+    # The page's summary, unless the page already shows it.
+    added = _additions(entry, lang, entry.areas, spellings, entry.summary if show_summary else "")
     # Pagefind gets the body alone: the navigation and header around it would only be parsed and
     # dropped, and they are most of a page's bytes (indexing 2,000 pages took minutes with them).
-    out = [Record(url, lang, _document(lang, summary + rest + added), entry.areas)]
+    out = [Record(url, lang, _document(lang, rest + added), entry.areas)]
     for anchor, title, section in sections:
         label = section_title(entry.label, title, lang)
         areas = entry.part_areas.get(anchor, ())

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from rightskit.core import paths
-from rightskit.core.words import STOP_WORDS, SYNONYMS, SPELLING_RULES, words
+from rightskit.core.words import INSTEAD, STOP_WORDS, SYNONYMS, SPELLING_RULES, words
 from rightskit.core.words import SPELLING_KEEP
 from rightskit.outputs.search.records import EXCLUDE
 from rightskit.pages.catalog import Entry, entry_for
@@ -80,12 +80,13 @@ def vocabulary_of(word_sets) -> dict[str, int]:
 
 
 def words_file(lang: str, vocab: dict[str, int], results: dict[str, tuple[str, str]],
-               table: dict[str, Entry]) -> dict:
+               table: dict[str, Entry], elsewhere: dict | None = None) -> dict:
     """What the browser needs besides Pagefind: words with page counts (typo correction), stop
     words, spelling rules (as JavaScript replacement strings), each result's title by Pagefind
     id (so results can be ranked by their titles without fetching each one), for each hub
     the words of its issue area, which count like words of its title, synonyms of query words,
-    and the results meant for contributors rather than readers."""
+    words searched instead of some the reader types, the results meant for contributors rather
+    than readers, and `elsewhere` (see `other_edition`)."""
     titles = {ident: title for ident, (title, _) in results.items()}
     topics = {}
     minor = sorted(ident for ident, (_, url) in results.items() if is_contributor_page(url, lang))
@@ -95,7 +96,8 @@ def words_file(lang: str, vocab: dict[str, int], results: dict[str, tuple[str, s
             topics[ident] = " ".join(entry.keywords)
     return {"lang": lang, "pages": len(titles), "words": vocab, "stop": STOP_WORDS.get(lang, []),
             "spelling": [[p, r.replace("\\", "$")] for p, r in SPELLING_RULES], "keep": sorted(SPELLING_KEEP),
-            "titles": titles, "topics": topics, "synonyms": SYNONYMS.get(lang, {}), "minor": minor}
+            "titles": titles, "topics": topics, "synonyms": SYNONYMS.get(lang, {}), "instead": INSTEAD.get(lang, {}),
+            "minor": minor, **({"elsewhere": elsewhere} if elsewhere else {})}
 
 
 def is_contributor_page(url: str, lang: str) -> bool:
@@ -116,3 +118,15 @@ def fragment_results(bundle: Path) -> dict[str, dict[str, tuple[str, str]]]:
         meta = record.get("meta", {})
         out.setdefault(ident.split("_", 1)[0], {})[ident] = (meta.get("title", ""), meta.get("url") or record["url"])
     return out
+
+
+def title_words(results: dict[str, tuple[str, str]]) -> set[str]:
+    return {w for title, _ in results.values() for w in long_words(title)}
+
+
+def other_edition(lang: str, other: str, path: str, own: set[str], theirs: set[str]) -> dict:
+    """For a word typed in the other language (issue 19: "eviction" on a Spanish page, "desalojo"
+    on an English one): the words of the other edition's result titles that no title of this
+    edition holds, so the box can offer that edition's results. Titles, not every word: a few
+    hundred words, and English fallback pages make most English words Spanish-index words too."""
+    return {"lang": other, "path": path, "words": sorted(theirs - own)}

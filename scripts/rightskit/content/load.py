@@ -446,6 +446,7 @@ def _agenda_item(item: LineMap, path: str, findings: list[Finding]) -> m.AgendaI
     if kind == "module":
         return m.AgendaItem("module", minutes, item.line_of("module"), module=a.text("module"),
                             notes=a.text("notes", required=False), minutes_line=item.line_of("minutes"),
-                            script=a.text("script", required=False))
+                            script=a.text("script", required=False), packet=a.text_list("packet"),
+                            chart=a.text_list("chart"))
     return m.AgendaItem("text", minutes, item.line, title=a.text("text"), notes=a.text("notes", required=False),
-                        script=a.text("script", required=False))
+                        script=a.text("script", required=False), chart=a.text_list("chart"))

@@ -68,3 +68,32 @@ def test_the_placeholder_address_from_env_default_warns_loudly(mini, monkeypatch
     assert main(["-f", str(config), "build", "--no-pdf"]) == 0
     err = capsys.readouterr().err
     assert "WARNING: The site address is still the placeholder 'https://rights-at-home.example.org/'" in err
+
+
+def test_site_url_require_real_refuses_the_placeholder_and_an_empty_address(mini, monkeypatch, capsys):
+    from rightskit.cli.main import main
+
+    config = _with_env_site_url(mini)
+    monkeypatch.delenv("SITE_URL", raising=False)
+    assert main(["-f", str(config), "site-url", "--require-real"]) == 1
+    err = capsys.readouterr().err
+    assert "mkdocs.yml:" in err and "refusing to publish" in err and "SITE_URL is not set" in err
+    # What configure-pages would give without a Pages site: an empty base URL, then the slash.
+    monkeypatch.setenv("SITE_URL", "/")
+    assert main(["-f", str(config), "site-url", "--require-real"]) == 1
+    assert "SITE_URL is '/'" in capsys.readouterr().err
+    # Without --require-real the placeholder only warns (previews and tests build with it).
+    monkeypatch.delenv("SITE_URL")
+    assert main(["-f", str(config), "site-url"]) == 0
+    out = capsys.readouterr()
+    assert "WARNING" in out.err and out.out.strip() == "https://rights-at-home.example.org/"
+
+
+def test_site_url_require_real_passes_with_a_real_address(mini, monkeypatch, capsys):
+    from rightskit.cli.main import main
+
+    config = _with_env_site_url(mini)
+    monkeypatch.setenv("SITE_URL", "https://rights.example.test/kit")
+    assert main(["-f", str(config), "site-url", "--require-real"]) == 0
+    out = capsys.readouterr()
+    assert out.out.strip() == "https://rights.example.test/kit/" and not out.err

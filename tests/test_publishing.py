@@ -176,3 +176,13 @@ def test_last_updated_plugin_never_fails_the_build():
     plugin = next(p["git-revision-date-localized"] for p in config["plugins"]
                   if isinstance(p, dict) and "git-revision-date-localized" in p)
     assert plugin["fallback_to_build_date"] is True and plugin["strict"] is False
+
+
+def test_deploy_refuses_the_placeholder_address_before_building_and_publishing():
+    build = steps(workflow("deploy.yml"), "build")
+    refuse = next(i for i, s in enumerate(build) if s.get("run") == "rightskit site-url --require-real")
+    built = next(i for i, s in enumerate(build) if s.get("run") == "rightskit build")
+    upload = next(i for i, s in enumerate(build) if s.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert refuse < built < upload
+    # The check sees the very address the build will print.
+    assert build[refuse]["env"]["SITE_URL"] == build[built]["env"]["SITE_URL"]

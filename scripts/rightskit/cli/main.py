@@ -6,6 +6,7 @@ rightskit serve            preview with live reload
 rightskit new translation PAGE          start the Spanish translation of docs/PAGE.md
 rightskit translation [--mark-current PAGE|FILE.yml]   translation status; record a reviewed translation as current
 rightskit schemas          write the JSON Schemas for editors into schemas/
+rightskit site-url [--require-real]   the address printed on pages and PDFs; fail on the placeholder
 rightskit offline          zip the whole site with every PDF, to open from file:// with no network
 rightskit new KIND ID      start a module, activity, workshop, instrument, mechanism or term
 """
@@ -20,6 +21,7 @@ from rightskit.cli.scaffold import KINDS
 from rightskit.cli.common import _date_arg, _months_arg
 from rightskit.cli.new import cmd_new, cmd_schemas
 from rightskit.cli.serve import cmd_serve
+from rightskit.cli.siteurl import cmd_site_url
 from rightskit.cli.translation import cmd_translation
 from rightskit.core.languages import TRANSLATIONS
 
@@ -46,6 +48,9 @@ def main(argv: list[str] | None = None) -> int:
     serve.add_argument("--pdf", action="store_true", help="also render the PDFs on each rebuild (slow)")
     serve.add_argument("-v", "--verbose", action="store_true")
     sub.add_parser("schemas", help="write the JSON Schemas for editors into schemas/")
+    address = sub.add_parser("site-url", help="print the address the build prints on pages and PDFs (SITE_URL, else site_url)")
+    address.add_argument("--require-real", action="store_true",
+                         help="fail when it is the placeholder or empty (the deploy workflow, before publishing)")
     off = sub.add_parser("offline", help="zip the whole site with every PDF, to open from file:// with no network")
     off.add_argument("-o", "--output", default="rights-at-home-offline.zip")
     off.add_argument("-v", "--verbose", action="store_true")
@@ -65,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     handler = {"check": cmd_check, "build": cmd_build, "serve": cmd_serve,
                "schemas": cmd_schemas, "new": cmd_new, "offline": cmd_offline,
-               "translation": cmd_translation}[args.command]
+               "translation": cmd_translation, "site-url": cmd_site_url}[args.command]
     return handler(args)
 
 

@@ -19,7 +19,22 @@ def check(site: m.Site) -> list[Finding]:
                 out.append(Finding(workshop.source.path, item.line,
                                    f"the short talk on '{item.module}' has no suggested script",
                                    "add 'script:' with what a facilitator could say, one paragraph a line"))
+            if module is not None and item.packet:
+                out += packet_findings(workshop, item, module)
     return out + hard_moments_findings(site)
+
+
+def headings(body: str) -> list[str]:
+    """A page's ## headings, in order."""
+    return [match.group(1).strip() for match in re.finditer(r"^## (.+)$", body, re.M)]
+
+
+def packet_findings(workshop: m.Workshop, item: m.AgendaItem, module: m.Module) -> list[Finding]:
+    """`packet:` names sections of the talk's page by their headings: each must be one of them."""
+    found = headings(module.body)
+    return [Finding(workshop.source.path, item.line, f"'packet:' names the section '{name}', which '{item.module}' "
+                    "does not have", "use one of its ## headings: " + "; ".join(found))
+            for name in item.packet if name not in found]
 
 
 TRAINING_TOOLKIT = "toolkits/training.md"

@@ -461,7 +461,8 @@ def _agenda_item(item: LineMap, path: str, findings: list[Finding]) -> m.AgendaI
         return m.AgendaItem("module", minutes, item.line_of("module"), module=a.text("module"),
                             notes=a.text("notes", required=False), minutes_line=item.line_of("minutes"),
                             notes_line=item.line_of("notes"),
-                            script=a.text("script", required=False))
+                            script=a.text("script", required=False), packet=a.text_list("packet"),
+                            chart=a.text_list("chart"))
     return m.AgendaItem("text", minutes, item.line, title=a.text("text"), notes=a.text("notes", required=False),
                         script=a.text("script", required=False), minutes_line=item.line_of("minutes"),
-                        notes_line=item.line_of("notes"))
+                        notes_line=item.line_of("notes"), chart=a.text_list("chart"))

@@ -256,6 +256,8 @@ class AgendaItem:
     title: str = ""
     notes: str = ""
     script: str = ""  # a suggested script for a short talk
+    packet: list[str] = field(default_factory=list)  # a talk's sections (English ## headings) the packet prints
+    chart: list[str] = field(default_factory=list)  # the column headings of the flip chart the item fills
     minutes_line: int = 0  # where 'minutes:' is written, for findings about the timing
     notes_line: int = 0  # where 'notes:' is written
 

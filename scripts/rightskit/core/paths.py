@@ -98,7 +98,7 @@ def resolve_relative(from_page: str, target: str) -> str | None:
 
 def pdf_name(kind: str, ident: str, paper: str) -> str:
     """kind: 'guide', 'packet', 'handout', or a kit sheet ('runsheet', 'referrals', 'before-after', 'tally',
-    'wall'); paper: 'letter', 'a4' or 'large-print'."""
+    'wall', 'flipcharts'); paper: 'letter', 'a4' or 'large-print'."""
     return f"{PDF_DIR}/{ident.replace('/', '-')}-{kind}-{paper}.pdf"
 
 

@@ -225,10 +225,18 @@ AGENDA_ITEM = (
     Field("notes", "text", "Notes for facilitators, printed only in the facilitator guide."),
     Field("script", "text", "A suggested script for a short talk (required when the module is not an activity); "
           "one paragraph a line.", "for short talks"),
+    Field("packet", "list", "For a short talk on a long page: the headings of the page's sections (## headings of "
+          "the English page, which a translation keeps in the same order) that participants use, printed in the "
+          "participant packet instead of the whole page; the facilitator guide keeps the whole page.",
+          example=["Choose the right route", "Follow up at home"]),
+    Field("chart", "list", "For an item that fills a flip chart: the chart's column headings; the kit prints a "
+          "flip-chart template with them (in a translated kit, only once the es block gives them).",
+          example=["The theme", "Who has a duty?", "Our next step"]),
     Field("es", "mapping", "Spanish title (of a text item), notes and script.", fields=(
         ES_HASH,
         Field("title", "text", "Spanish title."), Field("notes", "text", "Spanish notes."),
-        Field("script", "text", "Spanish script, one paragraph a line."))),
+        Field("script", "text", "Spanish script, one paragraph a line."),
+        Field("chart", "list", "Spanish column headings of the flip chart, in the same order."))),
 )
 WORKSHOP = Kind("workshop", "Workshop", "curricula/<id>.yml, one file each", "file", (
     Field("id", "text", f"The workshop's id ({ID}); the same as the file name.", "yes", example="housing-rights"),

@@ -324,7 +324,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
             report = pdf.build_all(self.site, site_dir, site_url=config.site_url or "",
                                    cache_dir=self.root / self.config.cache_dir, root=self.root,
                                    edition=self.edition, workers=self.config.pdf_workers or None,
-                                   progress=self.session.progress)
+                                   progress=self.session.progress, offline=self.config.offline)
             log.info("PDFs: %d rendered, %d from cache", report.rendered, report.cached)
 
     def _take_parts(self, site_dir: Path) -> dict[str, str]:

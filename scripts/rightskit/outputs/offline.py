@@ -20,6 +20,7 @@ from rightskit.pages import catalog
 from rightskit.outputs.search import records as search_records
 from rightskit.outputs.search import vocabulary
 INDEX_DIR = "search"
+FOLDER = "rights-at-home"  # the zip's one top folder: the offline PDFs name their links' files in it
 SCRIPT = "assets/offline-search.js"
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1>", re.S)
 _FILTER = re.compile(r'<span data-pagefind-filter="(type|area)"[^>]*>(.*?)</span>', re.S)
@@ -72,7 +73,7 @@ def write_index(site_dir: Path, site: m.Site) -> list[Path]:
     return written
 
 
-def zip_site(site_dir: Path, target: Path, folder: str = "rights-at-home") -> int:
+def zip_site(site_dir: Path, target: Path, folder: str = FOLDER) -> int:
     """Zip the site under one top folder; returns the number of files."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_suffix(".partial")

@@ -73,6 +73,7 @@ class AgendaText:
     notes: str
     source: m.Source
     script: str = ""  # the short talk, one paragraph a line like the English
+    chart: list[str] = field(default_factory=list)  # the flip chart's column headings, in the same order
 
 
 @dataclass
@@ -227,7 +228,8 @@ def _workshop_texts(w: m.Workshop, data: LineMap, edition: Translation, findings
             if index < len(w.agenda):
                 track(edition, item, a, f"agenda item {index + 1} of workshop {w.id}", w.agenda[index])
             agenda[index] = AgendaText(a.text("title", required=False), a.text("notes", required=False),
-                                       m.Source(path, a.line()), a.text("script", required=False))
+                                       m.Source(path, a.line()), a.text("script", required=False),
+                                       a.text_list("chart"))
     if f is None:
         if agenda:
             findings.append(Finding(path, data.line, f"agenda items are translated but the workshop has no "
@@ -422,7 +424,7 @@ def localize(site: m.Site, lang: str) -> m.Site:
                                  agenda=[english(item, "title", "notes", "script") for item in w.agenda])
             continue
         agenda = [r(item, title=pick(t.agenda[i].title, item.title), notes=pick(t.agenda[i].notes, item.notes),
-                    script=pick(t.agenda[i].script, item.script))
+                    script=pick(t.agenda[i].script, item.script), chart=pick(t.agenda[i].chart, item.chart))
                   if i in t.agenda else english(item, "title", "notes", "script") for i, item in enumerate(w.agenda)]
         workshops[ident] = r(w, title=t.title, summary=t.summary, objectives=pick(t.objectives, w.objectives),
                              participant_objectives=pick(t.participant_objectives, w.participant_objectives),

@@ -144,3 +144,24 @@ def grid_pages(cards: list, columns: int = 3, rows: int = 2) -> list[list[list]]
         lines[-1] = lines[-1] + [None] * (columns - len(lines[-1]))
         pages.append(lines)
     return pages
+
+
+@dataclass
+class Chart:
+    """A flip-chart template: a title and the chart's columns (none: numbered lines to write on)."""
+
+    title: str
+    columns: list[str]
+    rows: int = 4
+
+
+def flip_charts(w: m.Workshop, modules: list[m.Module], _: languages.Strings) -> list[Chart]:
+    """Every chart the workshop asks a group to fill: its group agreements, the activities' wall charts
+    (`cards:` of kind 'wall chart', whose items are the columns) and the agenda's `chart:` items.
+    A translated kit leaves out an agenda chart whose headings are not translated yet."""
+    charts = [Chart(_("Our group agreements"), [])]
+    charts += [Chart(s.title, [card.title for card in s.items]) for mod in modules for s in mod.cards
+               if s.kind == "wall chart"]
+    charts += [Chart(item.title or (item.module or ""), list(item.chart)) for item in w.agenda if item.chart
+               and (_.lang == languages.DEFAULT or not any(isinstance(c, languages.Fallback) for c in item.chart))]
+    return charts

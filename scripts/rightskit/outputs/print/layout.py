@@ -10,10 +10,16 @@ from dataclasses import dataclass
 
 HEADINGS = {"h1", "h2", "h3", "h4"}
 MIN_LAST_PAGE_LINES = 6
+# A page before the last must be filled at least this far down its body area: a near-empty page in
+# the middle of a document reads as the end of it. A page that a forced break ends (a form on its
+# own sheet, a card to a page) may be shorter.
+MIN_FILL = 1 / 3
 # Spacing classes set on <html>, tried in order until a layout passes (print.css defines them).
 # Tighter spacing pulls a short last page back; looser spacing pushes more onto it. The last one
 # starts a form that is handed in on a front page, at the cost of a blank page before it.
-VARIANTS = ("", "tight", "loose", "tighter", "looser", "form-on-front")
+# "flow" lets modules and reference sections run on instead of each starting a page: tried when a
+# short module would leave a near-empty page.
+VARIANTS = ("", "tight", "loose", "flow", "flow loose", "flow tight", "tighter", "looser", "form-on-front")
 # Classes in the templates: a form people hand in, and a page only they should keep.
 HANDED_IN, PRIVATE = "handed-in", "private"
 PRIVACY = "shares a sheet"  # in the problem's words: a layout with it is never chosen over one without
@@ -27,6 +33,7 @@ class PageFacts:
     lines: int  # text lines in the page's body, one per distinct baseline
     heading_at_foot: bool  # the last text on the page belongs to a heading
     lonely_row: bool  # a table starts on this page with one row and goes on on the next
+    fill: float = 1.0  # how far down the body area the last line of text reaches, 0 to 1
 
 
 def _walk(box, tag: str | None, out: list) -> None:
@@ -68,7 +75,35 @@ def page_facts(page, next_page=None) -> PageFacts:
     if next_page is not None:
         later = _table_rows(next_page)
         lonely = any(count == 1 and low and element in later for element, (count, low) in _table_rows(page).items())
-    return PageFacts(len(baselines), last_tag in HEADINGS, lonely)
+    return PageFacts(len(baselines), last_tag in HEADINGS, lonely, _fill(page, max(baselines, default=None)))
+
+
+def _fill(page, bottom: float | None) -> float:
+    box = page._page_box
+    top, height = box.content_box_y(), box.height
+    if bottom is None or height <= 0:
+        return 0.0
+    return max(0.0, min(1.0, (bottom - top) / height))
+
+
+# What starts a page on purpose, leaving the page before it short: a form on its own sheet, a
+# page only its owner keeps, a sign or a sheet of cut-out cards.
+OWN_PAGE = {HANDED_IN, PRIVATE, "sign", "card-set", "wall-chart", "flip-chart"}
+
+
+def starts_with_own_page(page) -> bool:
+    """Whether the page begins with an element that always starts a page of its own (OWN_PAGE)."""
+    from weasyprint.formatting_structure import boxes
+
+    for box in page._page_box.descendants():
+        if isinstance(box, boxes.BlockBox) and getattr(box, "element_tag", None) not in (None, "html", "body"):
+            element = getattr(box, "element", None)
+            classes = set((element.get("class") or "").split()) if element is not None else set()
+            if classes & OWN_PAGE:
+                return True
+            if box.element_tag not in ("div", "section"):
+                return False
+    return False
 
 
 def pages_with_class(document, name: str) -> set[int]:
@@ -108,6 +143,9 @@ def problems(document, one_page: bool = False, short_pages: bool = False) -> lis
             out.append(f"page {number} ends with a heading")
         if facts.lonely_row:
             out.append(f"page {number} starts a table with a single row")
+        if (number < len(pages) and facts.fill < MIN_FILL and not short_pages
+                and not starts_with_own_page(pages[number])):
+            out.append(f"page {number} is {facts.fill:.0%} full")
         if number == len(pages) and number > 1 and facts.lines < MIN_LAST_PAGE_LINES and not short_pages:
             out.append(f"last page has {facts.lines} lines")
     return out

@@ -64,16 +64,24 @@ def agenda_modules(site: m.Site, workshop: m.Workshop) -> list[m.Module]:
     return [mod for mod in (site.module(i) for i in ids) if mod is not None]
 
 
-def standards_named(modules: list[m.Module]) -> list[str]:
-    """The ids the modules give in `standards:`, once each (not what their text links to)."""
-    return list(dict.fromkeys(ref.target for mod in modules for ref in mod.standards))
+def standards_named(modules: list[m.Module], printed: dict[str, str] | None = None) -> list[str]:
+    """The ids the modules give in `standards:`, once each (not what their text links to). For a
+    talk whose packet prints only some sections (`printed`: {module id: that Markdown}), only the
+    ones those sections cite."""
+    out = []
+    for mod in modules:
+        text = (printed or {}).get(mod.id)
+        cited = None if text is None else {ref.strip() for ref in _REF.findall(text)}
+        out += [ref.target for ref in mod.standards if cited is None or ref.target in cited]
+    return list(dict.fromkeys(out))
 
 
 def us_commitments(site: m.Site, issue_areas: list[str], modules: list[m.Module],
-                   _: languages.Strings | None = None) -> list[Commitment]:
-    """Instruments the modules name in `standards:`, whole or by article; grouped by where the US
-    stands (GROUPS), then by title."""
-    named = set(standards_named(modules))
+                   _: languages.Strings | None = None, printed: dict[str, str] | None = None) -> list[Commitment]:
+    """Instruments the modules name in `standards:`, whole or by article (of a talk printed in part,
+    those its printed sections cite: see standards_named); grouped by where the US stands (GROUPS),
+    then by title."""
+    named = set(standards_named(modules, printed))
     out = []
     for inst in site.instruments.values():
         cited = [a for a in inst.articles if a.id in named]
@@ -95,6 +103,33 @@ def cited_articles(site: m.Site, modules: list[m.Module]) -> list[m.Article]:
 
 
 _SECTION = re.compile(r"^## .*$", re.M)
+
+
+def sections_of(markdown: str) -> tuple[str, list[tuple[str, str]]]:
+    """A page's Markdown as its opening (before the first ## heading) and its (heading, section) pairs."""
+    starts = [match.start() for match in _SECTION.finditer(markdown)]
+    parts = [markdown[a:b] for a, b in zip(starts, [*starts[1:], len(markdown)])]
+    return markdown[: starts[0] if starts else len(markdown)], [(p.split("\n", 1)[0][3:].strip(), p) for p in parts]
+
+
+def talk_packet(module: m.Module, english: m.Module, names: list[str]) -> str | None:
+    """What the packet prints of a short talk's page whose agenda item names its `packet:` sections:
+    the opening and those sections, in the page's order. The names are the English headings; a
+    translation keeps its sections in the English order, so they are found by position. None when
+    nothing is named (the whole page is printed) or a translation does not line up."""
+    if not names:
+        return None
+    _, english_sections = sections_of(english.body)
+    wanted = {i for i, (heading, _) in enumerate(english_sections) if heading in names}
+    opening, sections = sections_of(module.body)
+    if len(sections) != len(english_sections):
+        return None
+    return opening + "".join(text for i, (_, text) in enumerate(sections) if i in wanted)
+
+
+def talk_sections(workshop: m.Workshop) -> dict[str, list[str]]:
+    """{module id: the sections its talk puts in the packet} for the agenda's talks that name them."""
+    return {item.module: item.packet for item in workshop.agenda if item.module and item.packet}
 _BULLET = re.compile(r"^\s*[-*] (.*)$", re.M)
 # A bullet that starts with a link is an entry in a list of pages or sources, not a sentence.
 _LINK_ENTRY = re.compile(r"^(\[\[[^\]]+\]\]|\[[^\]]+\]\()")
@@ -120,11 +155,11 @@ def _is_link_list(section: str) -> bool:
 _REF = re.compile(r"\[\[([^\]|#]+)")
 
 
-def module_prose(site: m.Site, module: m.Module) -> str:
+def module_prose(site: m.Site, module: m.Module, body: str | None = None) -> str:
     """What a module says about the rights and the commitments: its text less facilitator notes,
     link lists and the sections that are about mechanisms (a packet has no page on mechanisms; the
     guide does)."""
-    text = without_link_lists(strip_facilitator_notes(module.body))
+    text = without_link_lists(strip_facilitator_notes(module.body if body is None else body))
     starts = [match.start() for match in _SECTION.finditer(text)]
     parts = [text[a:b] for a, b in zip([0, *starts], [*starts, len(text)])]
     return "".join(part for part in parts if not _about_mechanisms(site, part))

@@ -24,6 +24,7 @@ from rightskit.outputs.print.worksheet import fillable, options, writing_lines
 from rightskit.core import model as m
 from rightskit.core import languages
 from rightskit.content import cardsets
+from rightskit.outputs import offline as offline_files
 from rightskit.outputs.print import kit, packet
 from rightskit.core import paths
 from rightskit.content.i18n import translations
@@ -67,9 +68,14 @@ class Printer:
     """Builds the HTML of every printable document of a site, in one language: `site` is the site as
     readers of `lang` see it (translations.localize), and only translated documents are printed in it."""
 
-    def __init__(self, site: m.Site, site_url: str, edition: ed.Edition | None = None, lang: str = languages.DEFAULT):
+    def __init__(self, site: m.Site, site_url: str, edition: ed.Edition | None = None, lang: str = languages.DEFAULT,
+                 offline: bool = False, english: m.Site | None = None):
         self.site = site
+        self.english = english or site  # the site in English: a talk's `packet:` sections are English headings
         self.site_url = site_url if site_url.endswith("/") else site_url + "/"
+        # The offline kit has no web address to give: its PDFs name the file in the unzipped
+        # folder each link opens, and print no QR code (see `absolute`).
+        self.offline = offline
         self.edition = edition or ed.Edition(ed.version(), ed.build_date(), self.site_url)
         self.lang = lang
         self._ = languages.strings(lang)
@@ -78,6 +84,11 @@ class Printer:
         self.env.filters["qr"] = qr_data_uri
 
     def absolute(self, page: str, anchor: str = "") -> str:
+        """Where a page is, for a reader holding the paper: its web address, or in the offline kit
+        the file in the unzipped folder (pages are files there: mkdocs' use_directory_urls is off)."""
+        if self.offline:
+            return (f"{offline_files.FOLDER}/{languages.site_prefix(self.lang)}{page[:-len('.md')]}.html"
+                    + (f"#{anchor}" if anchor else ""))
         return self.site_url + languages.site_prefix(self.lang) + paths.url_of(page, anchor)
 
     def wanted(self, record) -> bool:
@@ -92,12 +103,17 @@ class Printer:
             body = packet.without_link_lists(strip_facilitator_notes(handout_section(body, self._("Handout")) or body))
         else:
             body = print_facilitator_notes(body, self._("For facilitators"))
-        body = self.absolute_links(module.path, self.renderer.expand(module.path, body))
-        html = inline_checkboxes(markdown.markdown(body, extensions=EXTENSIONS, output_format="html"))
+        # A participant's copy names the site's other pages without their addresses: a packet is
+        # about this workshop, its cover gives the workshop's page, and a page of addresses nobody
+        # types is what the guide keeps (endnotes.py).
+        body = self.absolute_links(module.path, self.renderer.expand(module.path, body),
+                                   site_links=audience != "participant")
+        html = unlink(inline_checkboxes(markdown.markdown(body, extensions=EXTENSIONS, output_format="html")))
         return fillable(html, self._) if audience == "participant" else html
 
-    def absolute_links(self, here: str, text: str) -> str:
-        """Relative links become full web addresses: on paper there is no 'here'."""
+    def absolute_links(self, here: str, text: str, site_links: bool = True) -> str:
+        """Relative links become full web addresses: on paper there is no 'here'. Without
+        `site_links`, a link to another page of the site becomes its text alone."""
 
         def replace(match: re.Match) -> str:
             target = match.group(1)
@@ -107,6 +123,9 @@ class Printer:
             resolved = paths.resolve_relative(here, page) if page else here
             if resolved is None or not resolved.endswith(".md"):
                 return match.group(0)
+            if not site_links and not match.group(0).startswith("!"):
+                # Kept a link until the HTML is made (an attribute list may follow it), then unlinked.
+                return match.group(0).replace(f"({target}", f"({UNLINKED}{target}", 1)
             return match.group(0).replace(f"({target}", f"({self.absolute(resolved, anchor)}", 1)
 
         return xref.expand_links(text, replace)
@@ -114,9 +133,13 @@ class Printer:
     def _page(self, template: str, **values) -> str:
         html = self.env.get_template(f"handouts/{template}").render(
             site=self.site, minutes=human_minutes, edition=self.edition, lines=writing_lines, options=options,
-            _=self._, **{"large": False, **values})
+            _=self._, offline=self.offline, **{"large": False, **values})
         html = officiallinks.localize(html, self.site.official_pages.get(self.lang, {}), self.lang)
-        return typography.finish(add_endnotes(html, self._("Web addresses in this document")), self.lang)
+        if self.offline:
+            html = add_endnotes(html, self._("Files of the offline kit in this document"), offline_files.FOLDER + "/")
+        else:
+            html = add_endnotes(html, self._("Web addresses in this document"))
+        return typography.finish(html, self.lang)
 
     def documents(self) -> list[Document]:
         docs = []
@@ -136,7 +159,9 @@ class Printer:
         run = packet.agenda_modules(self.site, w)
         handouts = [x for x in modules if x.handout and x in run]
         guide_sections = [(x, self.module_html(x, "facilitator")) for x in modules]
-        packet_sections = [(x, self.module_html(x, "participant")) for x in handouts]
+        talks = packet.talk_sections(w)
+        packet_sections = [(x, self.module_html(x, "participant", self.talk_packet(x, talks.get(x.id, []))))
+                           for x in handouts]
         rows = kit.run_sheet(self.site, w, self._)
         care = dict(stories=[row for row in rows if row.stories], story_paths={x.path for x in kit.story_modules(modules)},
                     hard_moments=self.hard_moments())
@@ -167,6 +192,11 @@ class Printer:
                   ("before-after", "before-after.html.j2", _("Before and after"), dict(statements=statements)),
                   ("tally", "tally.html.j2", _("Tally sheet"), dict(statements=statements))]
         out = self.wall_documents(w, modules, url)
+        label = _("Flip charts")
+        out += [Document(pdf_path("flipcharts", w.id, paper, self.lang), f"{w.title}: {label.lower()}",
+                         self._page("flipcharts.html.j2", kind=label, w=w, url=url, paper=f"{size} landscape",
+                                    lang=self.lang, charts=kit.flip_charts(w, modules, _)))
+                for paper, size in PAPERS.items()]
         for kind, template, label, values in sheets:
             for paper, size in PAPERS.items():
                 out.append(Document(pdf_path(kind, w.id, paper, self.lang), f"{w.title}: {label.lower()}",
@@ -186,6 +216,10 @@ class Printer:
                                     lang=self.lang, wall=wall, grids=grids))
                 for paper, size in PAPERS.items()]
 
+    def talk_packet(self, module: m.Module, names: list[str]) -> str | None:
+        english = self.english.modules.get(module.path, module)
+        return packet.talk_packet(module, english, names)
+
     def hard_moments(self) -> dict | None:
         """The training toolkit's passage on hard moments, as the guide's appendix prints it."""
         found = kit.hard_moments(self.site)
@@ -200,11 +234,15 @@ class Printer:
         """Rendered twice: the glossary lists the terms the rest of the packet uses, and those of the
         modules the agenda runs (what participants hear in the talks and activities)."""
         modules = packet.agenda_modules(self.site, w)
+        talks = packet.talk_sections(w)
+        printed = {mod.id: text for mod in modules
+                   if (text := self.talk_packet(mod, talks.get(mod.id, []))) is not None}
         values = dict(kind=self._("Participant packet"), sections=sections,
-                      commitments=packet.us_commitments(self.site, w.issue_areas, modules, self._),
+                      commitments=packet.us_commitments(self.site, w.issue_areas, modules, self._, printed),
                       articles=packet.cited_articles(self.site, modules), **common)
         draft = self._page("packet.html.j2", terms=[], **values)
-        said = " ".join([packet.plain_text(draft), *(packet.module_prose(self.site, mod) for mod in modules)])
+        said = " ".join([packet.plain_text(draft), *(packet.module_prose(self.site, mod, printed.get(mod.id))
+                                                     for mod in modules)])
         # The commitments table already spells out and explains the agreements it lists.
         listed = {c.instrument.short_title for c in values["commitments"]}
         terms = [t for t in packet.glossary_used(self.site, said) if t.term not in listed]
@@ -218,6 +256,14 @@ class Printer:
                          self._page("handout.html.j2", module=module, body=html, url=url, paper=size,
                                     kind=self._("Handout"), lang=self.lang, large=large))
                 for paper, size, large in papers]
+
+
+UNLINKED = "rk-unlinked:"  # the mark of a link printed as its text alone (Printer.absolute_links)
+_UNLINKED = re.compile(rf'<a href="{UNLINKED}[^"]*"[^>]*>(.*?)</a>', re.S)
+
+
+def unlink(html: str) -> str:
+    return _UNLINKED.sub(r"\1", html)
 
 
 def handout_section(markdown_text: str, heading: str = "Handout") -> str:
@@ -256,15 +302,17 @@ def render_pdf(html: str, target: Path) -> None:
 
 
 def build_all(site: m.Site, site_dir: Path, *, site_url: str, cache_dir: Path, root: Path | None = None,
-              edition: ed.Edition | None = None, workers: int | None = None, progress: Progress = QUIET) -> Report:
+              edition: ed.Edition | None = None, workers: int | None = None, progress: Progress = QUIET,
+              offline: bool = False) -> Report:
     """Write every PDF into site_dir, rendering only those whose HTML is not in the cache.
     Renders run in `workers` processes (default: one per core); 1 renders in this process.
-    `progress` counts the documents as they are done, those from the cache first."""
+    `progress` counts the documents as they are done, those from the cache first. `offline`: the
+    offline kit's PDFs, which name local files instead of web addresses."""
     report = Report()
     cache = cache_dir / "pdf"
     cache.mkdir(parents=True, exist_ok=True)
     documents = [doc for lang in (languages.DEFAULT, *site.translations)
-                 for doc in Printer(translations.localize(site, lang), site_url, edition, lang).documents()]
+                 for doc in Printer(translations.localize(site, lang), site_url, edition, lang, offline, site).documents()]
     todo = {}
     for doc in documents:
         cached = cache / f"{doc.key}.pdf"

@@ -2,6 +2,7 @@
 network request blocked, navigation, PDF links and search work."""
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import rightskit
+from rightskit.core import htmltext
 from browsing import launch
 
 pytestmark = pytest.mark.browser
@@ -101,9 +103,26 @@ def test_offline_search_takes_a_two_letter_word_whole(kit, offline_page):
     status = page.locator(".rk-search__status")
     page.wait_for_function("() => /\\d+ matching/.test(document.querySelector('.rk-search__status').innerText)")
     records = page.evaluate("() => window.__rkOffline.en.records")
-    words = [set(re.findall(r"[^\W_]+", f"{title} {text}".lower())) for _, title, _, _, text in records]
+    words = [set(re.findall(r"[^\W_]+", f"{title} {text}".lower())) for _, title, _, _, text, _ in records]
     whole = sum("un" in w for w in words)
     prefix = sum(any(x.startswith("un") for x in w) for w in words)
     assert 0 < whole < prefix
     assert int(re.match(r"(\d+) matching", status.inner_text()).group(1)) == whole
     assert page.blocked == []
+
+
+def test_offline_excerpts_come_from_the_page_text_not_the_ranking_words(kit):
+    """As online (test_search_browser): the words added for ranking sit at the end of a record's
+    text and are matched, but the excerpt is taken only from the page's own text before them."""
+    script = (kit / "search" / "offline-en.js").read_text(encoding="utf-8")
+    data = json.loads(script.split('["en"] = ', 1)[1].rstrip().rstrip(";"))
+    records = data["records"]
+    assert all(text.startswith(shown) for _, _, _, _, text, shown in records)
+    housing = next(r for r in records if r[0] == "rights/housing.html")
+    assert len(housing[4]) > len(housing[5])  # its aliases and keywords are searched, not shown
+
+    def plain(text: str) -> str:
+        return " ".join(re.findall(r"[^\W_]+", text.lower()))
+
+    page = plain(htmltext.words((kit / "rights" / "housing.html").read_text(encoding="utf-8")))
+    assert plain(" ".join(housing[5].split()[:30])) in page

@@ -37,8 +37,8 @@
   }
 
   function engine(data) {
-    const docs = data.records.map(([url, title, type, areas, text], id) => ({
-      id, url, title, type, areas, text, titleWords: tokens(title), words: tokens(text),
+    const docs = data.records.map(([url, title, type, areas, text, shown], id) => ({
+      id, url, title, type, areas, text, shown: shown ?? text, titleWords: tokens(title), words: tokens(text),
     }));
     function search(query, filters = {}) {
       const terms = queryTerms(query);
@@ -58,7 +58,7 @@
         results.push({
           id: String(doc.id), score,
           data: async () => ({
-            url: doc.url, excerpt: excerpt(doc.text, terms), meta: { title: doc.title, type: doc.type },
+            url: doc.url, excerpt: excerpt(doc.shown, terms), meta: { title: doc.title, type: doc.type },
             filters: { type: doc.type ? [doc.type] : [], area: doc.areas },
           }),
         });

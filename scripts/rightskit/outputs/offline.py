@@ -35,8 +35,16 @@ def _directory_url(rel: str) -> str:
     return rel[: -len(".html")] + "/"
 
 
+def _shown(record_html: str) -> str:
+    """A record without the words only the index needs (records.INDEX_WORDS, always at its end)."""
+    at = record_html.find(f'<div id="{search_records.INDEX_WORDS}">')
+    return record_html if at < 0 else record_html[:at]
+
+
 def records(site_dir: Path, site: m.Site) -> dict[str, list[list]]:
-    """Per language: [file-relative url, title, type, [areas], text] for every search result."""
+    """Per language: [file-relative url, title, type, [areas], text, shown] for every search result:
+    `text` is what the search matches (the ranking words included), `shown` the page's own text
+    that excerpts come from, as search.js does online."""
     table = catalog.entries(site)
     out: dict[str, list[list]] = {}
     for file in sorted(site_dir.rglob("*.html")):
@@ -53,7 +61,8 @@ def records(site_dir: Path, site: m.Site) -> dict[str, list[list]]:
             out.setdefault(lang, []).append([
                 record.url, " ".join(htmltext.words(title.group(1)).split()) if title else record.url,
                 next((v for k, v in filters if k == "type"), ""), [v for k, v in filters if k == "area"],
-                " ".join(vocabulary.indexed_text(record.html).split())])
+                " ".join(vocabulary.indexed_text(record.html).split()),
+                " ".join(vocabulary.indexed_text(_shown(record.html)).split())])
     return out
 
 

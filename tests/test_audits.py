@@ -53,17 +53,38 @@ def report(found: dict[str, list[dict]], key: str) -> str:
     return "\n".join(lines)
 
 
-@pytest.mark.browser  # with the browser tests: it needs the built site
-def test_nu_html_checker_finds_no_error_on_any_page(site_root):
+def nu_checker(files: list[str]) -> list[dict]:
+    """The Nu HTML checker's errors on `files`; skips when it cannot run here."""
     if not shutil.which("java"):
         pytest.skip("the Nu HTML checker needs Java: `make test` installs Debian's default-jre-headless")
     if not VNU.is_file():
         pytest.skip(f"the Nu HTML checker (vnu.jar) is not installed: {INSTALL}")
-    files = sorted(str(path) for path in site_root.rglob("*.html"))
-    assert len(files) > 100, "the built site has fewer pages than expected"
     result = subprocess.run(["java", "-Xss4m", "-jar", str(VNU), "--errors-only", "--format", "json", *files],
                             capture_output=True, text=True, timeout=600)
-    messages = json.loads(result.stderr or result.stdout)["messages"]
+    # The checker writes its JSON report on stderr, as one line; Java may say something before it.
+    report_line = next((line for line in reversed((result.stderr + result.stdout).splitlines())
+                        if line.startswith('{"')), None)
+    assert report_line, f"no report from the Nu checker (exit {result.returncode}):\n{result.stderr[-2000:]}"
+    return json.loads(report_line)["messages"]
+
+
+def test_nu_html_checker_reports_what_the_theme_used_to_write(tmp_path):
+    """The checker, run as below, does find errors: those it found in the theme's markup before
+    (mkdocs/thememarkup.py), on a page of their own."""
+    page = tmp_path / "page.html"
+    page.write_text('<!doctype html><html lang="en"><head><title>t</title></head><body>'
+                    '<input type="checkbox" autocomplete="off" id="a"><label for="__toc">Contents</label>'
+                    '</body></html>', encoding="utf-8")
+    messages = nu_checker([str(page)])
+    assert len(messages) == 2, messages
+    assert "autocomplete" in messages[0]["message"] and "for" in messages[1]["message"], messages
+
+
+@pytest.mark.browser  # with the browser tests: it needs the built site
+def test_nu_html_checker_finds_no_error_on_any_page(site_root):
+    files = sorted(str(path) for path in site_root.rglob("*.html"))
+    assert len(files) > 100, "the built site has fewer pages than expected"
+    messages = nu_checker(files)
     found: dict[str, list[dict]] = {}
     for message in messages:
         where = message.get("url", "?").removeprefix("file:" + str(site_root) + "/")

@@ -4,6 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+# The checkers tests/test_audits.py runs: pa11y and the Nu HTML checker, from the npm registry.
+# --ignore-scripts: their install scripts would download a Chrome and a Java of their own; the
+# tests use Debian's (scripts/install-system-deps.sh).
+AUDIT := tests/audit
+AUDIT_STAMP := $(AUDIT)/node_modules/.installed
 export NO_MKDOCS_2_WARNING := true
 
 .PHONY: site check pr serve test bench bench-scale bench-preview clean install lock offline
@@ -16,6 +21,10 @@ $(STAMP): pyproject.toml
 
 $(TEST_STAMP): $(STAMP) pyproject.toml
 	$(BIN)/pip install --quiet -e '.[test]'
+	touch $@
+
+$(AUDIT_STAMP): $(AUDIT)/package.json $(AUDIT)/package-lock.json
+	cd $(AUDIT) && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 install: $(STAMP)
@@ -44,9 +53,10 @@ pr: $(STAMP)
 serve: $(STAMP)
 	$(BIN)/rightskit serve $(SERVE_ARGS)
 
-## Install what the tests need (system packages too) and run the whole suite.
+## Install what the tests need (system packages and the npm checkers too) and run the whole suite.
 test: $(TEST_STAMP)
 	scripts/install-system-deps.sh test
+	$(MAKE) --no-print-directory $(AUDIT_STAMP)
 	$(BIN)/python -m pytest -q -n auto
 
 ## Time loading, page generation, the MkDocs build and PDFs; search quality and bytes (in Chromium).
@@ -71,4 +81,4 @@ lock: $(TEST_STAMP)
 	$(BIN)/pip freeze --exclude-editable | grep -v '^rightskit' >> requirements.lock
 
 clean:
-	rm -rf site site.partial .cache/rightskit
+	rm -rf site site.partial .cache/rightskit $(AUDIT)/node_modules

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the build or the tests need, only when they are missing.
 #   site: Pango (WeasyPrint renders PDFs with it) and DejaVu fonts (embedded in the PDFs)
-#   test: the above, plus chromium for browser tests and poppler-utils (pdftotext) to read PDFs back
+#   test: the above, plus chromium for browser tests, poppler-utils (pdftotext) to read PDFs back,
+#         and for the checkers in tests/audit/: Node.js and npm (pa11y), Java (the Nu HTML checker)
 set -euo pipefail
 what=${1:-test}
 missing=()
@@ -10,6 +11,9 @@ fc-list 2>/dev/null | grep -qi "DejaVu Sans" || missing+=(fonts-dejavu-core font
 if [[ $what == test ]]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+  command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
+  command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 fi
 if ((${#missing[@]})); then
   echo "Installing system packages: ${missing[*]}"

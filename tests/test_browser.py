@@ -28,6 +28,7 @@ PAGES = {
     "tags": "tags/",
     "open data": "about/data/",
     "contributor guide": "contribute/",
+    "wide tables": "about/benchmarks/",
 }
 
 
@@ -49,6 +50,45 @@ def test_page_is_accessible_and_private(browser, server, kind, scheme):
         results = Axe().run(page, options=WCAG)
         assert results.violations_count == 0, f"{kind} ({scheme}):\n{results.generate_report()}"
         assert foreign(requested) == []
+    finally:
+        context.close()
+
+
+# Each scrolling table wrapper: whether it scrolls, its tab stop, role and name, and how far it
+# is scrolled.
+WRAPPERS = """() => Array.from(document.querySelectorAll('.md-typeset__scrollwrap')).map(w => ({
+  scrolls: w.scrollWidth > w.clientWidth + 1, tabindex: w.getAttribute('tabindex'), role: w.getAttribute('role'),
+  name: w.getAttribute('aria-label'), left: w.scrollLeft}))"""
+
+
+def test_wide_tables_scroll_from_the_keyboard(browser, server):
+    """A table wider than a phone's screen scrolls in its wrapper: Tab reaches the wrapper, which
+    is named by the heading above the table, and the arrow keys scroll it. On a wide screen the
+    same tables fit, and their wrappers are no tab stops."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(server + "about/benchmarks/", wait_until="networkidle")
+        wrappers = page.evaluate(WRAPPERS)
+        scrolling = [w for w in wrappers if w["scrolls"]]
+        assert scrolling, wrappers
+        assert all(w["tabindex"] == "0" and w["role"] == "region" and w["name"] for w in scrolling), wrappers
+        assert all(w["tabindex"] is None for w in wrappers if not w["scrolls"]), wrappers
+        headings = page.eval_on_selector_all("article h2, article h3", "hs => hs.map(h => h.textContent.replace('\u00b6', '').trim())")
+        assert {w["name"] for w in scrolling} <= set(headings) | {page.title()}, (scrolling, headings)
+
+        first = page.locator(".md-typeset__scrollwrap[tabindex='0']").first
+        first.focus()
+        assert page.evaluate("document.activeElement.classList.contains('md-typeset__scrollwrap')")
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("document.activeElement.scrollLeft > 0", timeout=5_000)
+
+        page.set_viewport_size({"width": 1920, "height": 1000})
+        page.wait_for_timeout(500)  # the wrappers are looked at again once resizing stops
+        wide = page.evaluate(WRAPPERS)
+        assert all(w["tabindex"] is None for w in wide if not w["scrolls"]), wide
+        assert sum(w["tabindex"] == "0" for w in wide) < len(scrolling), wide
     finally:
         context.close()
 

@@ -31,6 +31,7 @@ PAGES = {
     "glossary": "es/glossary/",
     "translations status": "es/about/translations/",
     "untranslated fallback": "es/contribute/workshops/",
+    "untranslated fallback with wide tables": "es/about/benchmarks/",
 }
 
 
@@ -92,6 +93,27 @@ def test_untranslated_page_shows_spanish_notice_and_english_text(browser, server
         # the interface around it is Spanish
         assert page.evaluate("document.documentElement.lang") == "es"
         assert page.locator(".md-tabs").inner_text().count("Talleres") == 1
+    finally:
+        context.close()
+
+
+def test_table_filters_speak_spanish(browser, server):
+    """The instruments table's filters on the Spanish page: the group, the "all" choice and the
+    count in Spanish, and the count follows a choice."""
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        page.goto(server + "es/standards/", wait_until="networkidle")
+        group = page.locator(".rk-filterable .rk-filters")
+        assert group.get_attribute("role") == "group" and group.get_attribute("aria-label") == "Filtrar la tabla"
+        select = group.locator("select").first
+        assert select.locator("option").first.inner_text() == "Todo"
+        status = page.locator(".rk-filter-status")
+        total = page.locator(".rk-filterable tbody tr").count()
+        assert status.inner_text() == f"Se muestran {total} de {total}."
+        select.select_option(index=1)
+        shown = len([r for r in page.locator(".rk-filterable tbody tr").all() if r.is_visible()])
+        assert 0 < shown < total and status.inner_text() == f"Se muestran {shown} de {total}."
     finally:
         context.close()
 

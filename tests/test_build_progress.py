@@ -104,6 +104,35 @@ def test_build_reports_its_stages_and_counts_every_pdf_by_language(project, monk
     assert steps == sorted(steps) and len(steps) <= 11
 
 
+def test_the_offline_kit_reports_its_stages_and_counts_every_pdf_by_language(project, monkeypatch, capsys):
+    """`make offline`: the same stages as the site, then the zip, and the closing line counts the
+    PDFs in the kit by language."""
+    import zipfile
+
+    monkeypatch.setattr(pdf, "render_pdf", fake_render)
+    capsys.readouterr()
+    assert main(["-f", str(project / "mkdocs.yml"), "offline", "-o", str(project / "kit.zip")]) == 0
+    out, err = capsys.readouterr()
+    with zipfile.ZipFile(project / "kit.zip") as kit:
+        names = kit.namelist()
+    english = [n for n in names if re.match(r"[^/]+/pdf/[^/]+\.pdf$", n)]
+    spanish = [n for n in names if re.match(r"[^/]+/es/pdf/[^/]+\.pdf$", n)]
+    assert english and spanish
+    total = len(english) + len(spanish)
+    assert f"; {total} PDFs: {len(english)} en, {len(spanish)} es). Unzip it" in out, out
+
+    lines = err.splitlines()
+    order = ["Checking content and data…", "Converting pages (en): 0/", "Converting pages (es): 0/",
+             f"PDFs: 0/{total}", f"PDFs: {total}/{total} in ", "Zipping into ", "Zipping into "]
+    found, at = [], 0
+    for start in order:  # each in turn, after the one before
+        at = next((n for n in range(at, len(lines)) if lines[n].startswith(start)), None)
+        assert at is not None, (start, lines)
+        found.append(at)
+        at += 1
+    assert lines[found[-2]].endswith("…") and re.search(r": [\d.]+ s$", lines[found[-1]]), lines
+
+
 def test_the_second_build_counts_the_pdfs_from_the_cache(project, monkeypatch, capsys):
     monkeypatch.setattr(pdf, "render_pdf", fake_render)
     capsys.readouterr()

@@ -43,6 +43,9 @@ def test_home_pages_are_titled_with_the_site_name_once(site):
     # every other page: "<page> - <site>", as Material has it
     assert title(site / "rights" / "housing" / "index.html") == "Housing - Test site"
     assert title(site / "es" / "rights" / "housing" / "index.html") == "Housing - Test site"
+    # a workshop says it is one (the real site has a workshop named as its housing hub)
+    assert title(site / "workshops" / "housing" / "index.html") == "Workshop: Housing workshop - Test site"
+    assert title(site / "es" / "workshops" / "housing" / "index.html") == "Taller: Housing workshop - Test site"
 
 
 def test_last_updated_dates_are_in_the_language_of_the_edition(site):

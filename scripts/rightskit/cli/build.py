@@ -71,10 +71,11 @@ def cmd_offline(args) -> int:
         except Exception as error:  # noqa: BLE001 - report any failure plainly; no zip is written
             print(f"Offline build failed: {error or error.__class__.__name__}", file=sys.stderr)
             return 1
+        pdfs = _pdf_count(staging)
         with progress.stage(f"Zipping into {os.path.relpath(target)}"):
             files = offline.zip_site(staging, target)
-    print(f"Offline kit written: {os.path.relpath(target)} ({files} files, {target.stat().st_size / 1e6:.1f} MB). "
-          "Unzip it and open rights-at-home/index.html.")
+    print(f"Offline kit written: {os.path.relpath(target)} ({files} files, {target.stat().st_size / 1e6:.1f} MB; "
+          f"{pdfs}). Unzip it and open rights-at-home/index.html.")
     return 0
 
 

@@ -44,6 +44,7 @@ def test_pull_requests_check_strictly_then_test_and_upload_the_one_build():
     commands = runs(data, "check-build-test")
     assert commands.index("rightskit check --strict") < commands.index("python -m pytest")
     assert "pip install --no-deps -r requirements.lock" in commands
+    assert "cd tests/audit && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --ignore-scripts" in commands  # else the audits skip
     # one build: the tests' own, kept where the upload step finds it
     assert "rightskit build" not in commands and "make site" not in commands
     tests = next(s for s in steps(data, "check-build-test") if "python -m pytest" in s.get("run", ""))

@@ -14,7 +14,7 @@ from rightskit.pages import catalog
 from rightskit.outputs.search import pagefind
 from rightskit.outputs.search import records as search_records
 from rightskit.project import Project, load_site
-from rightskit.devtools.search_eval import TOP, evaluate, load_queries, scores, search_all
+from rightskit.devtools.search_eval import TOP, evaluate, load_queries, scores, search_all, shown_all
 from rightskit.devtools.search_eval import search as type_query
 
 from browsing import WCAG, foreign
@@ -253,26 +253,6 @@ def test_without_javascript_the_box_leads_to_every_page(browser, server):
         context.close()
 
 
-# Every query of both evaluation sets, with each result's address and excerpt as the box shows them.
-_EXCERPTS = """async ([queries, timeout]) => {
-    const root = document.querySelector("[data-rk-search]");
-    const input = root.querySelector("#rk-search-input");
-    input.focus();
-    const answers = [];
-    for (const query of queries) {
-        delete root.dataset.shown;
-        input.value = query;
-        input.dispatchEvent(new Event("input", { bubbles: true }));
-        const start = Date.now();
-        while (root.dataset.shown !== query.trim()) {
-            if (Date.now() - start > timeout) throw new Error(`no results shown for ${JSON.stringify(query)}`);
-            await new Promise((resolve) => setTimeout(resolve, 20));
-        }
-        answers.push([...root.querySelectorAll(".rk-search__results a")].map(
-            (a) => [a.href, a.querySelector(".rk-search__excerpt").textContent]));
-    }
-    return answers;
-}"""
 RUN = 4  # a snippet's every run of this many words must be on its page
 
 
@@ -292,7 +272,7 @@ def test_snippets_are_the_pages_own_sentences(browser, server):
         for queries, start in ((QUERIES, ""), (Path(__file__).parent / "search_queries_es.yml", "es/")):
             asked = [q.query for q in load_queries(queries)]
             page.goto(server + start, wait_until="networkidle")
-            shown += page.evaluate(_EXCERPTS, [asked, 15_000])
+            shown += shown_all(page, asked)
         runs: dict[str, set[tuple[str, ...]]] = {}
         starts: dict[str, set[tuple[str, ...]]] = {}  # the first words of each block and sentence
         strays, openings, count = [], [], 0

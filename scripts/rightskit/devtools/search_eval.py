@@ -77,17 +77,25 @@ _ASK_EACH = """async ([queries, timeout]) => {
             if (Date.now() - start > timeout) throw new Error(`no results shown for ${JSON.stringify(query)}`);
             await new Promise((resolve) => setTimeout(resolve, 20));
         }
-        answers.push([...root.querySelectorAll(".rk-search__results a")].map((a) => a.href));
+        answers.push([...root.querySelectorAll(".rk-search__results a")].map(
+            (a) => [a.href, a.querySelector(".rk-search__excerpt")?.textContent ?? ""]));
     }
     return answers;
 }"""
 
 
+def shown_all(page, texts: list[str], timeout: float = 15_000) -> list[list[tuple[str, str]]]:
+    """Each query given to the header box of the current page in turn, in one call into the page;
+    each result's full address and excerpt as the box shows them."""
+    return [[(href, excerpt) for href, excerpt in results]
+            for results in page.evaluate(_ASK_EACH, [list(texts), timeout])]
+
+
 def search_all(page, base: str, texts: list[str], timeout: float = 15_000) -> list[tuple[str, ...]]:
     """Each query given to the header box of the current page in turn, in one call into the page;
     the results' addresses for each, as `search` returns them."""
-    answers = page.evaluate(_ASK_EACH, [list(texts), timeout])
-    return [tuple(h[len(base):] if h.startswith(base) else h for h in hrefs) for hrefs in answers]
+    return [tuple(h[len(base):] if h.startswith(base) else h for h, _ in results)
+            for results in shown_all(page, texts, timeout)]
 
 
 def evaluate(page, base: str, queries: list[Query], typed: bool = True) -> list[Outcome]:

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from rightskit.core import schema
 from rightskit.core.fields import Fields
 from rightskit.core.findings import Finding
-from rightskit.core.yamltext import LineList, LineMap, read_yaml, rel
+from rightskit.core.yamltext import LineMap, read_list_file, rel
 
 OFFICIAL_PAGES_FILE = "standards/official-pages.yml"
 FIELDS = schema.field_names(schema.OFFICIAL_PAGE.fields)
@@ -27,21 +27,14 @@ def load(root: Path, findings: list[Finding]) -> dict[str, dict[str, str]]:
     A wrong entry is reported and left out, so a bad address never reaches a page."""
     file = root / OFFICIAL_PAGES_FILE
     out: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}
-    if not file.is_file():
+    entries = read_list_file(file, root, findings, "official pages",
+                             "start each entry with '- en: https://…' and give its 'es:' address below it")
+    if entries is None:
         return out
-    parsed = read_yaml(file, root)
     path = rel(file, root)
-    if parsed.finding:
-        findings.append(parsed.finding)
-    if parsed.data is None:
-        return out
-    if not isinstance(parsed.data, LineList):
-        findings.append(Finding(path, 1, "this file must be a list of official pages",
-                                "start each entry with '- en: https://…' and give its 'es:' address below it"))
-        return out
     first: dict[str, int] = {}  # English address -> line of its entry
-    for index, item in enumerate(parsed.data):
-        line = parsed.data.line_of(index)
+    for index, item in enumerate(entries):
+        line = entries.line_of(index)
         if not isinstance(item, LineMap):
             findings.append(Finding(path, line, "each official page must be a mapping with 'en' and 'es' addresses"))
             continue

@@ -21,7 +21,7 @@ from rightskit.content.i18n import translations
 from rightskit.core import model as m
 from rightskit.core.fields import HTTPS_URL, Fields
 from rightskit.core.findings import Finding, did_you_mean
-from rightskit.core.yamltext import LineList, LineMap, read_yaml, rel
+from rightskit.core.yamltext import LineList, LineMap, read_list_file, rel
 
 PATHWAYS_FILE = "standards/pathways.yml"
 FINDER_PAGE = paths.FINDER_PAGE
@@ -165,19 +165,12 @@ def load(root: Path, findings: list[Finding]) -> dict[str, Pathway]:
     """Read standards/pathways.yml (a list of pathways); absent file means no pathways."""
     file = root / PATHWAYS_FILE
     records: dict[str, Pathway] = {}
-    if not file.is_file():
+    entries = read_list_file(file, root, findings, "pathways", "start each entry with '- id:'")
+    if entries is None:
         return records
-    parsed = read_yaml(file, root)
     path = rel(file, root)
-    if parsed.finding:
-        findings.append(parsed.finding)
-    if parsed.data is None:
-        return records
-    if not isinstance(parsed.data, LineList):
-        findings.append(Finding(path, 1, "this file must be a list of pathways", "start each entry with '- id:'"))
-        return records
-    for index, item in enumerate(parsed.data):
-        line = parsed.data.line_of(index)
+    for index, item in enumerate(entries):
+        line = entries.line_of(index)
         if not isinstance(item, LineMap):
             findings.append(Finding(path, line, "each pathway must be a mapping of fields"))
             continue

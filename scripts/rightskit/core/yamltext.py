@@ -166,6 +166,22 @@ def read_yaml(file: Path, root: Path) -> Parsed:
     return parse_yaml(text, rel(file, root))
 
 
+def read_list_file(file: Path, root: Path, findings: list[Finding], what: str, hint: str) -> LineList | None:
+    """A data file that holds one list of records (`what`: "pathways"): its entries, or None when
+    the file is absent, unreadable or not a list, with the reason added to `findings`."""
+    if not file.is_file():
+        return None
+    parsed = read_yaml(file, root)
+    if parsed.finding:
+        findings.append(parsed.finding)
+    if parsed.data is None:
+        return None
+    if not isinstance(parsed.data, LineList):
+        findings.append(Finding(rel(file, root), 1, f"this file must be a list of {what}", hint))
+        return None
+    return parsed.data
+
+
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
 _OPENING = re.compile(r"\A---[ \t]*\n")
 # Front matter written as a YAML list: a '- ' item before any 'key:' line (comments and blanks aside).

@@ -68,10 +68,36 @@ def test_ilo_conventions_are_ratified_or_not_and_the_1998_declaration_is_said(pa
             "included, to respect freedom of association") in commitments
 
 
-def test_guiding_principles_have_principles_not_articles(packets):
+def test_guiding_principles_have_principles_not_articles(packets, site):
+    # The dignity packet's pages cite no single principle: the set is listed as a whole.
     commitments = section(packets["dignity-at-work"], "commitments")
-    assert "Principle 1 (The state duty to protect); 11 (The corporate responsibility to respect)" in commitments
-    assert "Article 1 (The state duty" not in commitments
+    assert "UN Guiding Principles on Business and Human Rights" in commitments
+    assert "Article 1 (The state duty" not in commitments and "Principle 1 (" not in commitments
+    # Where principles are cited, they are named as principles.
+    printer = Printer(site, "https://kit.test/")
+    ungp = site.instruments["ungp"]
+    cited = [a for a in ungp.articles if a.number in ("1", "11")]
+    row = packet.Commitment(ungp, packet.status_text(ungp), False, cited, "", "not a treaty")
+    html = printer.env.get_template("handouts/_commitments.html.j2").render(
+        commitments=[row], w=site.workshops["dignity-at-work"], site=site, _=printer._)
+    assert "Principle 1 (The state duty to protect); 11 (The corporate responsibility to respect)" in text(html)
+    assert "Article 1 (" not in text(html)
+
+
+def test_an_agreement_named_whole_lists_the_articles_its_printed_pages_cite(site):
+    work = site.workshops["taking-it-global"]
+    modules = packet.agenda_modules(site, work)
+    printer = Printer(site, "https://kit.test/")
+    talks = packet.talk_sections(work)
+    printed = {mod.id: t for mod in modules if (t := printer.talk_packet(mod, talks.get(mod.id, []))) is not None}
+    found = {c.instrument.id: c for c in packet.us_commitments(site, work.issue_areas, modules, printed=printed)}
+    # The UPR page cites UDHR articles 22, 23, 25 and 26 in the section printed; not every UDHR
+    # article on the workshop's four issue areas.
+    assert [a.number for a in found["udhr"].articles] == ["22", "23", "25", "26"]
+    # The ICESCR is named, but no printed page cites one of its articles: the treaty as a whole,
+    # not the eleven articles on housing, health, work and education.
+    assert "icescr" in found and found["icescr"].articles == []
+    assert packet.refs_in_text(modules, printed) >= {"udhr/22", "udhr/25", "icescr"}
 
 
 def test_commitments_come_from_the_agenda_modules_standards(site):

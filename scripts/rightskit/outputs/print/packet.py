@@ -82,17 +82,31 @@ def us_commitments(site: m.Site, issue_areas: list[str], modules: list[m.Module]
     those its printed sections cite: see standards_named); grouped by where the US stands (GROUPS),
     then by title."""
     named = set(standards_named(modules, printed))
+    said = refs_in_text(modules, printed)
     out = []
     for inst in site.instruments.values():
         cited = [a for a in inst.articles if a.id in named]
         if inst.id not in named and not cited:
             continue
-        articles = cited or [a for a in inst.articles if set(a.issue_areas) & set(issue_areas)]
+        # An agreement named whole lists the articles the printed pages cite, not every article on
+        # the workshop's topics (eleven ICESCR articles ran a table over two pages); none cited: the
+        # agreement as a whole.
+        articles = cited or [a for a in inst.articles if a.id in said]
         group = group_of(inst)
         # An ILO convention the US has not ratified shares one explanation with the others of its group.
         note = first_sentence(inst.us_notes) if group in ("ratified", "signed", "not signed") else ""
         out.append(Commitment(inst, status_text(inst, _), bool(inst.us_ratified), articles, note, group))
     return sorted(out, key=lambda c: (GROUPS.index(c.group), c.instrument.short_title))
+
+
+def refs_in_text(modules: list[m.Module], printed: dict[str, str] | None = None) -> set[str]:
+    """The [[id]] references in what the packet prints of the modules (a talk printed in part: those
+    sections), facilitator notes left out."""
+    out = set()
+    for mod in modules:
+        text = (printed or {}).get(mod.id)
+        out |= {ref.strip() for ref in _REF.findall(strip_facilitator_notes(mod.body if text is None else text))}
+    return out
 
 
 def cited_articles(site: m.Site, modules: list[m.Module]) -> list[m.Article]:

@@ -50,7 +50,8 @@ def test_site_url_from_the_environment_reaches_the_pdfs(mini, monkeypatch, capsy
     assert pdfs
     for pdf in pdfs:
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-        assert "https://example.test/" in text, pdf.name
+        if "-flipcharts-" not in pdf.name:  # a flip chart carries no footer, so no address (issue 20)
+            assert "https://example.test/" in text, pdf.name
         assert "example.org" not in text and "example.invalid" not in text, pdf.name
     housing = subprocess.run(["pdftotext", str(mini / "site" / "pdf" / "housing-packet-letter.pdf"), "-"],
                              capture_output=True, text=True, check=True).stdout

@@ -52,12 +52,16 @@ def test_limits_follow_the_length_of_the_workshop():
     assert regular_limit(180) == 8 and regular_limit(181) == 10
 
 
-# Still over on this branch (Letter / large print, December 2026): taking-it-global 10 pages for a
-# limit of 8; participatory-documentation 12 for 10, and 28 in large print. Strict, so a fix that
-# brings one within its limit fails here until its mark is removed.
+# Still over (Letter / large print, 7 December 2026): taking-it-global 10 pages for a limit of 8,
+# and 27 in large print; participatory-documentation 12 for 10, and over twice in large print;
+# intro-esc-rights 20 in large print for 9 in Letter. Large print grew once the layout chooser could
+# no longer set it at 10.2 pt (print-large.css): a large-print design (flowing lists) is still to do.
+# Strict, so a fix that brings one within its limit fails here until its mark is removed.
 OVER = {("taking-it-global", "regular"): "10 pages in Letter, limit 8",
+        ("taking-it-global", "large"): "27 pages in large print, over twice 10",
         ("participatory-documentation", "regular"): "12 pages in Letter, limit 10",
-        ("participatory-documentation", "large"): "28 pages in large print, over twice 12"}
+        ("participatory-documentation", "large"): "large print over twice its 12 Letter pages",
+        ("intro-esc-rights", "large"): "20 pages in large print, over twice 9"}
 
 
 def _case(workshop: str, check: str):

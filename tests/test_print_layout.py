@@ -50,11 +50,16 @@ def test_every_checkbox_prints_on_its_items_line(lines):
     assert boxes > 50  # the toolkits' checklists and the worksheets are really there
 
 
+def for_the_wall(name: str) -> bool:
+    """Wall cards and flip-chart templates: read from across a room, so no header or footer."""
+    return "-wall-" in name or "-flipcharts-" in name
+
+
 def test_no_document_ends_with_a_near_empty_page(lines):
-    # Wall cards are one card to a page: their pages are short by design.
+    # Wall cards and flip charts are one card or chart to a page: their pages are short by design.
     short = [f"{name}: last page {len(pages)} has {len(pages[-1])} lines"
              for name, pages in lines.items()
-             if len(pages) > 1 and len(pages[-1]) < MIN_LAST_PAGE_LINES and "-wall-" not in name]
+             if len(pages) > 1 and len(pages[-1]) < MIN_LAST_PAGE_LINES and not for_the_wall(name)]
     assert not short, "\n".join(short)
 
 
@@ -160,8 +165,8 @@ def test_every_page_of_every_pdf_carries_version_date_license_and_address(pdfs, 
     from rightskit.core import edition as ed
     version = ed.version()
     for path in pdfs:
-        if "-wall-" in path.name:
-            continue  # wall cards carry nothing but the card (test_print_sheets.py)
+        if for_the_wall(path.name):
+            continue  # wall cards and flip charts carry nothing but the card or chart (test_print_sheets.py)
         pages = all_text(path).split("\f")[:-1]
         for number, page in enumerate(pages, start=1):
             assert f"Version {version} ·" in page and "CC BY 4.0" in page, f"{path.name} p{number}: no edition line"

@@ -126,8 +126,9 @@ def test_pre_commit_runs_the_local_checks():
     config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text())
     hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
     assert all(repo["repo"] == "local" for repo in config["repos"])
-    assert hooks["rightskit-check"]["entry"] == "rightskit check"
-    assert hooks["file-hygiene"]["entry"] == "python -m rightskit.content.filelint"
+    # through the repository's own .venv (scripts/venv-run; tests/test_precommit.py runs it), and strict as CI
+    assert hooks["rightskit-check"]["entry"] == "scripts/venv-run rightskit.cli check --strict"
+    assert hooks["file-hygiene"]["entry"] == "scripts/venv-run rightskit.content.filelint"
 
 
 def test_file_hygiene_finds_tabs_bom_trailing_spaces_and_bad_yaml(tmp_path):

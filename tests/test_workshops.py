@@ -64,18 +64,18 @@ def test_pdf_cache_renders_only_what_changed_and_forgets_the_rest(mini, tmp_path
     site = check(mini).site
     cache = tmp_path / "cache"
     first = pdf.build_all(site, tmp_path / "out", site_url="https://example.invalid/", cache_dir=cache)
-    # guide + packet + handout + the four one-page sheets in two paper sizes each, plus the packet
-    # and handout in large print
-    assert first.rendered == 16 and first.cached == 0
+    # guide + packet + handout + the four one-page sheets + the flip charts in two paper sizes each,
+    # plus the packet and handout in large print
+    assert first.rendered == 18 and first.cached == 0
     again = pdf.build_all(site, tmp_path / "out", site_url="https://example.invalid/", cache_dir=cache)
-    assert again.rendered == 0 and again.cached == 16
+    assert again.rendered == 0 and again.cached == 18
     site.workshops["housing"].title = "Housing workshop, revised"
     changed = pdf.build_all(site, tmp_path / "out", site_url="https://example.invalid/", cache_dir=cache)
-    kinds = ("guide", "packet", "runsheet", "referrals", "before-after", "tally")
+    kinds = ("guide", "packet", "runsheet", "referrals", "before-after", "tally", "flipcharts")
     assert sorted(changed.rendered_names) == sorted(
         [f"pdf/housing-{kind}-{paper}.pdf" for kind in kinds for paper in ("letter", "a4")]
         + ["pdf/housing-packet-large-print.pdf"])
-    assert len(list((cache / "pdf").glob("*.pdf"))) == 16
+    assert len(list((cache / "pdf").glob("*.pdf"))) == 18
 
 
 def test_file_name_must_match_the_id(mini):

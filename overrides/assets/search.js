@@ -348,7 +348,8 @@
     const page = (text.allPages || "").replace(/[?#].*$/, "").split("/").filter(Boolean).pop() || "all-pages";
     const to = new URL(`${other.path}${page}${page.endsWith(".html") ? "" : "/"}`, siteRoot);
     to.search = new URLSearchParams({ q: query }).toString();
-    const anchor = elsewhere.querySelector("a");
+    // made here, not in the HTML: an empty link, even hidden, is an error to the checkers (pa11y)
+    const anchor = elsewhere.querySelector("a") || elsewhere.appendChild(document.createElement("a"));
     anchor.href = to.href;
     anchor.hreflang = other.lang;
     anchor.textContent = text.elsewhere.replace("#", query);

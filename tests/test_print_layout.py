@@ -55,12 +55,30 @@ def for_the_wall(name: str) -> bool:
     return "-wall-" in name or "-flipcharts-" in name
 
 
-def test_no_document_ends_with_a_near_empty_page(lines):
+def test_no_document_ends_with_a_near_empty_page(lines, pdfs):
+    pdfs_by_name = {p.name: p for p in pdfs}
     # Wall cards and flip charts are one card or chart to a page: their pages are short by design.
     short = [f"{name}: last page {len(pages)} has {len(pages[-1])} lines"
              for name, pages in lines.items()
-             if len(pages) > 1 and len(pages[-1]) < MIN_LAST_PAGE_LINES and not for_the_wall(name)]
+             if len(pages) > 1 and len(pages[-1]) < MIN_LAST_PAGE_LINES and not for_the_wall(name)
+             and not reaches_past_a_third(pdfs_by_name[name])]
     assert not short, "\n".join(short)
+
+
+def reaches_past_a_third(path: Path) -> bool:
+    """Whether the last page's body text (header and footer aside) runs below the top third: a form's
+    last questions with their writing space between them fill the page with few lines of text."""
+    page = PdfReader(path).pages[-1]
+    height = float(page.mediabox.height)
+    heights = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            heights.append(tm[5] * cm[3] + cm[5] if cm[3] else tm[5])
+
+    page.extract_text(visitor_text=visit)
+    body = [y for y in heights if 0.1 * height < y < 0.93 * height]
+    return bool(body) and min(body) < height * 2 / 3
 
 
 class _Text(HTMLParser):
@@ -205,3 +223,13 @@ def test_endnotes_number_each_address_once_and_skip_bare_addresses():
     out = add_endnotes(html)
     assert out.count('[1]</sup>') == 2 and out.count('[2]</sup>') == 1 and "[3]" not in out
     assert '<ol><li><a href="https://a.test/x">https://a.test/x</a></li><li><a href="https://b.test/">' in out
+
+
+def test_a_last_page_with_one_line_at_the_top_is_near_empty_and_a_spread_out_form_is_not(tmp_path):
+    from weasyprint import HTML
+
+    short, form = tmp_path / "short.pdf", tmp_path / "form.pdf"
+    HTML(string='<p>first</p><p style="break-before: page">only a line at the top</p>').write_pdf(short)
+    HTML(string='<p>first</p><p style="break-before: page">A question?</p>'
+                '<p style="margin-top: 400pt">Another, below its writing space?</p>').write_pdf(form)
+    assert not reaches_past_a_third(short) and reaches_past_a_third(form)

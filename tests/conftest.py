@@ -181,6 +181,16 @@ def check(root: Path):
     return load_site(Project(root))
 
 
+def edit_once(path: Path, old: str, new: str) -> None:
+    """Replace the first `old` in a file by `new`; the text must be there."""
+    _edit(path, (old, new))
+
+
+def messages(root: Path) -> list[str]:
+    """Every finding of loading the project at `root`, as `path:line: message (hint)`."""
+    return [str(f) for f in check(root).findings]
+
+
 def unhashed_removed(findings: list) -> list:
     """The findings, less the reminders that an `es:` block written by a test has no source_hash yet."""
     return [f for f in findings if "has no 'source_hash'" not in f.message]

@@ -1,17 +1,7 @@
 """The data behind the printed kit: activity fields, cards, talk scripts and timings that add up."""
 from __future__ import annotations
 
-from conftest import check
-
-
-def _edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def messages(root) -> list[str]:
-    return [str(f) for f in check(root).findings]
+from conftest import check, edit_once as _edit, messages
 
 
 def test_activities_need_level_key_points_and_an_online_variation(mini):

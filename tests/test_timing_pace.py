@@ -2,19 +2,9 @@
 one closing round, each reported as a warning at the agenda item it is about."""
 from __future__ import annotations
 
-from conftest import check
+from conftest import edit_once as _edit, messages
 
 WORKSHOP = "curricula/housing.yml"
-
-
-def _edit(path, old, new):
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def messages(root) -> list[str]:
-    return [str(f) for f in check(root).findings]
 
 
 def test_the_mini_workshop_is_paced_well(mini):

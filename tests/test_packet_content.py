@@ -90,7 +90,7 @@ def test_an_agreement_named_whole_lists_the_articles_its_printed_pages_cite(site
     printer = Printer(site, "https://kit.test/")
     talks = packet.talk_sections(work)
     printed = {mod.id: t for mod in modules if (t := printer.talk_packet(mod, talks.get(mod.id, []))) is not None}
-    found = {c.instrument.id: c for c in packet.us_commitments(site, work.issue_areas, modules, printed=printed)}
+    found = {c.instrument.id: c for c in packet.us_commitments(site, modules, printed=printed)}
     # The UPR page cites UDHR articles 22, 23, 25 and 26 in the section printed; not every UDHR
     # article on the workshop's four issue areas.
     assert [a.number for a in found["udhr"].articles] == ["22", "23", "25", "26"]
@@ -102,7 +102,7 @@ def test_an_agreement_named_whole_lists_the_articles_its_printed_pages_cite(site
 
 def test_commitments_come_from_the_agenda_modules_standards(site):
     work = site.workshops["dignity-at-work"]
-    found = {c.instrument.id: c for c in packet.us_commitments(site, work.issue_areas, packet.agenda_modules(site, work))}
+    found = {c.instrument.id: c for c in packet.us_commitments(site, packet.agenda_modules(site, work))}
     assert "eviction-guidelines" not in found  # only the explainer the agenda does not use names it
     assert found["ilo-c029"].group == "ilo not ratified" and found["ilo-c029"].note == ""
     assert found["ungp"].group == "not a treaty" and found["iccpr"].group == "ratified"

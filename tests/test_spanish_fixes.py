@@ -95,7 +95,7 @@ def test_spanish_packet_commitment_keeps_its_whole_first_sentence(mini):
             f"  us_notes: Firmado por EE.{NBSP}UU. el 5 de octubre de 1977, sin ratificar. Más detalles.\n")
     replace(mini / "standards/instruments/icescr.yml", "signed: 1977-10-05\n", "signed: 1977-10-05\n  ratified: 1992-06-08\n")
     view, _ = spanish(check(mini).site)
-    [commitment] = packet.us_commitments(view, ["housing"], [view.modules["rights/housing.md"]], languages.strings("es"))
+    [commitment] = packet.us_commitments(view, [view.modules["rights/housing.md"]], languages.strings("es"))
     assert commitment.note == f"Firmado por EE.{NBSP}UU. el 5 de octubre de 1977, sin ratificar."
 
 

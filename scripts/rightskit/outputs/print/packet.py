@@ -76,7 +76,7 @@ def standards_named(modules: list[m.Module], printed: dict[str, str] | None = No
     return list(dict.fromkeys(out))
 
 
-def us_commitments(site: m.Site, issue_areas: list[str], modules: list[m.Module],
+def us_commitments(site: m.Site, modules: list[m.Module],
                    _: languages.Strings | None = None, printed: dict[str, str] | None = None) -> list[Commitment]:
     """Instruments the modules name in `standards:`, whole or by article (of a talk printed in part,
     those its printed sections cite: see standards_named); grouped by where the US stands (GROUPS),

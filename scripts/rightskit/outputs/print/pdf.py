@@ -238,7 +238,7 @@ class Printer:
         printed = {mod.id: text for mod in modules
                    if (text := self.talk_packet(mod, talks.get(mod.id, []))) is not None}
         values = dict(kind=self._("Participant packet"), sections=sections,
-                      commitments=packet.us_commitments(self.site, w.issue_areas, modules, self._, printed),
+                      commitments=packet.us_commitments(self.site, modules, self._, printed),
                       articles=packet.cited_articles(self.site, modules), **common)
         draft = self._page("packet.html.j2", terms=[], **values)
         said = " ".join([packet.plain_text(draft), *(packet.module_prose(self.site, mod, printed.get(mod.id))

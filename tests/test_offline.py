@@ -1,5 +1,7 @@
 """The offline kit: `rightskit offline` writes one zip; unzipped and opened from file:// with every
-network request blocked, navigation, PDF links and search work."""
+network request blocked, navigation, PDF links and search work. On the bilingual mini project
+(conftest.bilingual_mini, with its workshop's PDFs): the kit's code is the same for three dozen
+pages as for the real site's five hundred, at a twentieth of the cost."""
 from __future__ import annotations
 
 import json
@@ -9,20 +11,30 @@ from pathlib import Path
 
 import pytest
 
-from conftest import rightskit
-from rightskit.core import htmltext
+from conftest import bilingual_mini, edit_once, rightskit
+from pdfread import all_text
+from rightskit.core import htmltext, languages
 from browsing import launch
 
 pytestmark = pytest.mark.browser
+ADDRESS = "https://rights.example.test/"  # a real-looking address: what a deployed build prints
 
 
 @pytest.fixture(scope="module")
-def kit(built: Path, tmp_path_factory) -> Path:
-    """The zip, built from the same copy of the project as the site, and unzipped."""
-    result = rightskit("offline", "-o", "kit.zip", cwd=built)
+def project(tmp_path_factory) -> Path:
+    root = bilingual_mini(tmp_path_factory.mktemp("offline") / "project")
+    edit_once(root / "mkdocs.yml", "pdf: false", "pdf: true")
+    return root
+
+
+@pytest.fixture(scope="module")
+def kit(project: Path, tmp_path_factory) -> Path:
+    """The zip, built with a real-looking site address, and unzipped."""
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("SITE_URL", ADDRESS)
+        result = rightskit("offline", "-o", "kit.zip", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
-    archive = built / "kit.zip"
-    with zipfile.ZipFile(archive) as z:
+    with zipfile.ZipFile(project / "kit.zip") as z:
         names = z.namelist()
         assert all(n.startswith("rights-at-home/") for n in names)
         target = tmp_path_factory.mktemp("unzipped")
@@ -30,15 +42,37 @@ def kit(built: Path, tmp_path_factory) -> Path:
     return target / "rights-at-home"
 
 
-def test_the_zip_holds_the_whole_site_with_every_pdf(kit, built):
-    online = {p.name for p in (built / "site" / "pdf").glob("*.pdf")}
+def test_the_zip_holds_the_whole_site_with_every_pdf(kit, project):
+    from rightskit.outputs.print.pdf import Printer
+    from rightskit.project import Project, load_site
+
+    site = load_site(Project(project)).site
+    expected = {Path(doc.name).name for doc in Printer(site, ADDRESS).documents()}
     offline = {p.name for p in (kit / "pdf").glob("*.pdf")}
-    assert online and offline == online
+    assert any(name.endswith("packet-large-print.pdf") for name in expected) and offline == expected
     assert (kit / "index.html").is_file() and (kit / "rights" / "housing.html").is_file()
-    assert (kit / "search" / "offline-en.js").is_file()
+    assert (kit / "es" / "index.html").is_file()
+    for lang in languages.LANGUAGES:
+        assert (kit / "search" / f"offline-{lang}.js").is_file()
     for page in kit.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "unpkg.com" not in text and "iframe-worker" not in text, page
+
+
+def test_offline_kit_pdfs_contain_no_web_address_of_the_site(kit):
+    pdfs = sorted(kit.rglob("*.pdf"))
+    assert pdfs
+    for pdf in pdfs:
+        text = all_text(pdf)
+        assert "example.test" not in text and "example.invalid" not in text, pdf.name
+        # Every file a PDF names is in the kit, where the reader will look for it.
+        for named in re.findall(r"rights-at-home/(\S+?\.html)", text.replace("\n", "")):
+            assert (kit / named).is_file(), f"{pdf.name} names {named}, which the kit does not have"
+    packet = all_text(kit / "pdf" / "housing-packet-letter.pdf").replace("\n", " ")
+    assert "rights-at-home/workshops/housing.html" in packet
+    heading = languages.strings("en")("Files of the offline kit in this document")
+    guide = all_text(kit / "pdf" / "housing-guide-letter.pdf")
+    assert heading in guide and "rights-at-home/standards/" in guide.replace("\n", "")
 
 
 @pytest.fixture
@@ -68,16 +102,16 @@ def test_navigation_pdf_links_and_search_work_from_file_urls(kit, offline_page):
     page = offline_page
     page.goto((kit / "index.html").as_uri())
     assert page.title()
-    # Navigation: follow the tab to the workshops, then a workshop, by clicking links.
-    page.locator(".md-tabs a", has_text="Workshops").first.click()
+    # Navigation: follow the tab to the housing hub, then its workshop, by clicking links.
+    page.locator(".md-tabs a", has_text="Housing").first.click()
     page.wait_for_load_state()
-    assert page.url.endswith(".html") and page.url.startswith("file://")
-    page.locator("article a[href$='housing-human-right.html']").first.click()
+    assert page.url.startswith("file://") and page.url.endswith("rights/housing.html")
+    page.locator("article a[href$='workshops/housing.html']").first.click()
     page.wait_for_load_state()
-    assert page.url.endswith("workshops/housing-human-right.html")
+    assert page.url.endswith("workshops/housing.html")
     # PDF links resolve to files in the kit.
     hrefs = page.eval_on_selector_all("a[href$='.pdf']", "els => els.map(e => e.href)")
-    assert any(h.endswith("housing-human-right-packet-large-print.pdf") for h in hrefs)
+    assert any(h.endswith("housing-packet-large-print.pdf") for h in hrefs)
     for href in hrefs:
         assert href.startswith("file://") and Path(href[len("file://"):]).is_file(), href
     # Search answers from the offline index, and its results open.

@@ -1,12 +1,7 @@
-"""The offline kit's PDFs, on the mini project: no web address of the site, every link to the site
-printed as the file it opens in the unzipped folder, no QR code."""
+"""The offline kit's documents, on the mini project: every link to the site printed as the file it
+opens in the unzipped folder, no QR code. (The PDFs of a whole kit, read back: test_offline.py.)"""
 from __future__ import annotations
 
-import re
-import zipfile
-
-from pdfread import all_text
-from rightskit.core import languages
 from rightskit.outputs.print.pdf import Printer
 from rightskit.project import Project, load_site
 
@@ -24,28 +19,3 @@ def test_offline_documents_name_local_files_and_have_no_qr_code(mini):
         assert "QR code" not in doc.html and "data:image/svg+xml" not in doc.html.split("<body", 1)[1], doc.name
     packet = next(d.html for d in offline if d.name.endswith("housing-packet-letter.pdf"))
     assert "rights-at-home/workshops/housing.html" in packet
-
-
-def test_offline_kit_pdfs_contain_no_web_address_of_the_site(mini, monkeypatch, tmp_path, capsys):
-    from rightskit.cli.main import main
-
-    config = mini / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("pdf: false", "pdf: true"), encoding="utf-8")
-    monkeypatch.setenv("SITE_URL", ADDRESS)
-    assert main(["-f", str(config), "offline", "-o", str(tmp_path / "kit.zip")]) == 0, capsys.readouterr().err
-    with zipfile.ZipFile(tmp_path / "kit.zip") as archive:
-        archive.extractall(tmp_path / "unzipped")
-    kit = tmp_path / "unzipped" / "rights-at-home"
-    pdfs = sorted(kit.rglob("*.pdf"))
-    assert pdfs
-    for pdf in pdfs:
-        text = all_text(pdf)
-        assert "example.test" not in text and "example.invalid" not in text, pdf.name
-        # Every file a PDF names is in the kit, where the reader will look for it.
-        for named in re.findall(r"rights-at-home/(\S+?\.html)", text.replace("\n", "")):
-            assert (kit / named).is_file(), f"{pdf.name} names {named}, which the kit does not have"
-    packet = all_text(kit / "pdf" / "housing-packet-letter.pdf").replace("\n", " ")
-    assert "rights-at-home/workshops/housing.html" in packet
-    heading = languages.strings("en")("Files of the offline kit in this document")
-    guide = all_text(kit / "pdf" / "housing-guide-letter.pdf")
-    assert heading in guide and "rights-at-home/standards/" in guide.replace("\n", "")

@@ -309,7 +309,9 @@ def build_all(site: m.Site, site_dir: Path, *, site_url: str, cache_dir: Path, r
     `progress` counts the documents as they are done, those from the cache first. `offline`: the
     offline kit's PDFs, which name local files instead of web addresses."""
     report = Report()
-    cache = cache_dir / "pdf"
+    # The offline kit's PDFs have their own folder: each build forgets the PDFs it no longer has,
+    # and one shared folder would make `make offline` forget every PDF of the site, and back.
+    cache = cache_dir / ("pdf-offline" if offline else "pdf")
     cache.mkdir(parents=True, exist_ok=True)
     documents = [doc for lang in (languages.DEFAULT, *site.translations)
                  for doc in Printer(translations.localize(site, lang), site_url, edition, lang, offline, site).documents()]

@@ -244,17 +244,23 @@ def rightskit_process(*args: str, cwd: Path, env: dict | None = None) -> subproc
 
 
 REAL_PARTS = ("docs", "standards", "curricula", "overrides", "mkdocs.yml", "CONTRIBUTING.md")
+CACHE = Path(".cache") / "rightskit"  # the plugin's default cache_dir (mkdocs/config.py)
 
 
 def _build_real(work: Path) -> None:
     """Copy the real project into `work` and build it with PDFs by the command `make site` runs;
-    as its own process, end to end. Raises with the build's output if it fails."""
+    as its own process, end to end. Raises with the build's output if it fails.
+    The checkout's build cache comes along when there is one (after `make site`): its entries are
+    content-addressed (a PDF by its HTML, WeasyPrint's version and the layout code; a page by all
+    it reads), so what they give is what rendering again would, and only what changed is rendered."""
     for name in REAL_PARTS:
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, work / name)
         else:
             shutil.copy(source, work / name)
+    if (REPO / CACHE).is_dir():
+        shutil.copytree(REPO / CACHE, work / CACHE, ignore=shutil.ignore_patterns("*.partial", "*.lock"))
     result = rightskit_process("build", cwd=work)
     if result.returncode != 0:
         raise RuntimeError(f"the real site did not build:\n{result.stdout}{result.stderr}")

@@ -7,6 +7,7 @@ WeasyPrint may fetch nothing but data: URIs, so rendering never touches the netw
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
 import re
@@ -53,7 +54,18 @@ class Document:
 
     @property
     def key(self) -> str:
-        return hashlib.sha256((RENDERER_VERSION + self.html).encode("utf-8")).hexdigest()
+        return hashlib.sha256((renderer_version() + self.html).encode("utf-8")).hexdigest()
+
+
+@functools.cache
+def renderer_version() -> str:
+    """What turns a document's HTML into its PDF besides the HTML: WeasyPrint's version and the
+    layout chooser's code (layout.py picks a variant by rendering). A change to either renders
+    every PDF again instead of reusing a cached one that no longer matches."""
+    from importlib.metadata import version
+
+    chooser = hashlib.sha256((Path(__file__).parent / "layout.py").read_bytes()).hexdigest()[:16]
+    return f"{RENDERER_VERSION}/{version('weasyprint')}/{chooser}"
 
 
 @dataclass

@@ -51,6 +51,12 @@ def test_pull_requests_check_strictly_then_test_and_upload_the_one_build():
     folder = tests["env"]["RIGHTSKIT_TEST_BUILD_DIR"]
     upload = next(s for s in steps(data, "check-build-test") if s.get("uses", "").startswith("actions/upload-artifact@"))
     assert upload["with"]["path"].rstrip("/") == f"{folder}/real/site"
+    # the tests' build starts from the last run's cache (conftest copies .cache/rightskit) and leaves its own
+    cache = next(s for s in steps(data, "check-build-test") if s.get("uses", "").startswith("actions/cache@"))
+    assert cache["with"]["path"] == ".cache/rightskit"
+    names = [s.get("name", "") for s in steps(data, "check-build-test")]
+    keep = next(s for s in steps(data, "check-build-test") if "/real/.cache/rightskit" in s.get("run", ""))
+    assert names.index(cache["name"]) < names.index(tests["name"]) < names.index(keep["name"])
 
 
 def test_the_tests_build_where_ci_names(monkeypatch, tmp_path_factory, tmp_path):

@@ -281,29 +281,20 @@ def test_generated_pages_do_not_read_the_prose_of_modules(mini):
     assert [(p.path, p.content) for p in Renderer(site, today=today).pages()] == before
 
 
-def test_the_offline_kit_keeps_the_sites_pdfs_in_the_cache(mini, tmp_path, monkeypatch):
-    """`make site`, `make offline`, `make site`: the last renders nothing. The rendering itself is
-    replaced by writing a placeholder file; what is tested is which files the cache keeps."""
+def test_the_offline_kit_keeps_the_sites_pdfs_in_the_cache(mini, tmp_path, fake_pdf_rendering):
+    """`make site`, `make offline`, `make site`: the last renders nothing (rendering is faked:
+    what is tested is which files the cache keeps)."""
     from rightskit.outputs.print import pdf
     from rightskit.project import Project, load_site
 
-    rendered: list[str] = []
-
-    def fake_render(todo, workers, done=lambda: None):
-        for cached, doc in todo.items():
-            cached.write_bytes(b"%PDF-1.7\n" + doc.key.encode())
-            rendered.append(doc.name)
-            done()
-
-    monkeypatch.setattr(pdf, "_render_many", fake_render)
     site = load_site(Project(mini)).site
     cache = tmp_path / "cache"
 
     def build(offline: bool) -> int:
-        before = len(rendered)
+        before = len(fake_pdf_rendering)
         pdf.build_all(site, tmp_path / ("kit" if offline else "site"), site_url="https://kit.test/",
                       cache_dir=cache, workers=1, offline=offline)
-        return len(rendered) - before
+        return len(fake_pdf_rendering) - before
 
     first = build(offline=False)
     assert first > 0 and build(offline=True) == first  # the kit's own PDFs: links to files, no QR code

@@ -59,8 +59,11 @@ def test_unknown_audience_is_reported(mini):
                for m in messages(mini))
 
 
-def test_pdf_cache_renders_only_what_changed_and_forgets_the_rest(mini, tmp_path):
+def test_pdf_cache_renders_only_what_changed_and_forgets_the_rest(mini, tmp_path, fake_pdf_rendering):
+    """Which documents are rendered, and which cached files are kept (rendering itself is
+    faked; test_site builds the mini site with real PDFs)."""
     from rightskit.outputs.print import pdf
+
     site = check(mini).site
     cache = tmp_path / "cache"
     first = pdf.build_all(site, tmp_path / "out", site_url="https://example.invalid/", cache_dir=cache)

@@ -25,7 +25,7 @@ from rightskit.core import model as m
 from rightskit.core import languages
 from rightskit.content import cardsets
 from rightskit.outputs import offline as offline_files
-from rightskit.outputs.print import kit, packet
+from rightskit.outputs.print import kit, largeprint, packet
 from rightskit.core import paths
 from rightskit.content.i18n import translations
 from rightskit.core import typography
@@ -135,7 +135,11 @@ class Printer:
             site=self.site, minutes=human_minutes, edition=self.edition, lines=writing_lines, options=options,
             _=self._, offline=self.offline, **{"large": False, **values})
         html = officiallinks.localize(html, self.site.official_pages.get(self.lang, {}), self.lang)
-        if self.offline:
+        if values.get("large"):
+            # Large print: tables flow as blocks and links print as their words, with no page of
+            # addresses after them (largeprint.py).
+            html = largeprint.unlink(largeprint.flow_tables(html))
+        elif self.offline:
             html = add_endnotes(html, self._("Files of the offline kit in this document"), offline_files.FOLDER + "/")
         else:
             html = add_endnotes(html, self._("Web addresses in this document"))

@@ -133,7 +133,7 @@ class Printer:
     def _page(self, template: str, **values) -> str:
         html = self.env.get_template(f"handouts/{template}").render(
             site=self.site, minutes=human_minutes, edition=self.edition, lines=writing_lines, options=options,
-            _=self._, offline=self.offline, **{"large": False, **values})
+            _=self._, offline=self.offline, **{"large": False, "max_pages": None, **values})
         html = officiallinks.localize(html, self.site.official_pages.get(self.lang, {}), self.lang)
         if values.get("large"):
             # Large print: tables flow as blocks and links print as their words, with no page of
@@ -242,6 +242,7 @@ class Printer:
         printed = {mod.id: text for mod in modules
                    if (text := self.talk_packet(mod, talks.get(mod.id, []))) is not None}
         values = dict(kind=self._("Participant packet"), sections=sections,
+                      max_pages=packet.page_limit(w, common.get("large", False)),
                       commitments=packet.us_commitments(self.site, modules, self._, printed),
                       articles=packet.cited_articles(self.site, modules), **common)
         draft = self._page("packet.html.j2", terms=[], **values)

@@ -4,8 +4,8 @@ English and in Spanish. Renders every workshop's Letter and large-print packets 
 them and reads the page counts back from the PDFs (pdfinfo); no site build.
 
 Slow for a unit test (24 PDFs: 31 s of CPU, about 2 min on the shared two-core machine, 7 December
-2026) because the page counts are
-only known once the layout chooser has laid each packet out: nothing cheaper can tell."""
+2026) because the page counts are only known once the layout chooser has laid each packet out:
+nothing cheaper can tell."""
 from __future__ import annotations
 
 import re

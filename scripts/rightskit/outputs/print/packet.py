@@ -101,10 +101,8 @@ def us_commitments(site: m.Site, modules: list[m.Module],
         # agreement as a whole.
         articles = cited or [a for a in inst.articles if a.id in said]
         group = group_of(inst)
-        # A treaty the US has signed, or not, gets its own note on why; a ratified one would only
-        # repeat its group's heading ("they bind it in law"), and an ILO convention the US has not
-        # ratified shares one explanation with the others of its group.
-        note = first_sentence(inst.us_notes) if group in ("signed", "not signed") else ""
+        # An ILO convention the US has not ratified shares one explanation with the others of its group.
+        note = first_sentence(inst.us_notes) if group in ("ratified", "signed", "not signed") else ""
         out.append(Commitment(inst, status_text(inst, _), bool(inst.us_ratified), articles, note, group))
     return sorted(out, key=lambda c: (GROUPS.index(c.group), c.instrument.short_title))
 

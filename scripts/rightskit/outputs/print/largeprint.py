@@ -83,22 +83,24 @@ class _TableFlow(_Rewriter):
             self.depth, self.headers = 1, []
             self.out.append('<div class="flow-table">')
             return
-        if self.depth:
-            if tag == "table":
-                self.depth += 1
-            elif tag == "thead":
+        if self.depth == 1 and self.cell is None:  # the table's own structure, not a cell's content
+            if tag == "thead":
                 self.in_head = True
             elif tag == "tr":
                 self.row = []
-            elif tag in ("td", "th") and self.depth == 1:
+            elif tag in ("td", "th"):
                 self.cell = []
-                return
+            return
+        if self.depth and tag == "table":
+            self.depth += 1  # a table inside a cell is copied as it is
         super().handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag):
-        if not self.depth:
+        if not self.depth or (self.depth > 1 or (self.cell is not None and tag not in ("td", "th"))):
+            if self.depth > 1 and tag == "table":
+                self.depth -= 1
             return super().handle_endtag(tag)
-        if tag in ("td", "th") and self.depth == 1 and self.cell is not None:
+        if tag in ("td", "th") and self.cell is not None:
             self.row.append("".join(self.cell).strip())
             self.cell = None
         elif tag == "thead":
@@ -109,11 +111,8 @@ class _TableFlow(_Rewriter):
             elif self.row:
                 self.out.append(self._block(self.row))
         elif tag == "table":
-            self.depth -= 1
-            if not self.depth:
-                self.out.append("</div>")
-        elif self.cell is not None:
-            super().handle_endtag(tag)
+            self.depth = 0
+            self.out.append("</div>")
 
     def _block(self, cells: list[str]) -> str:
         parts = [f'<div class="flow-row"><p class="flow-head">{cells[0]}</p>']

@@ -3,7 +3,7 @@ workshop over three hours), and its large print at most twice its regular count 
 English and in Spanish. Renders every workshop's Letter and large-print packets as the build renders
 them and reads the page counts back from the PDFs (pdfinfo); no site build.
 
-Slow for a unit test (24 PDFs: 31 s of CPU, about 2 min on the shared two-core machine, 7 December
+Slow for a unit test (24 PDFs: 31 s of CPU, 49 to 113 s on the shared two-core machine, 7 December
 2026) because the page counts are only known once the layout chooser has laid each packet out:
 nothing cheaper can tell."""
 from __future__ import annotations

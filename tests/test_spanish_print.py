@@ -103,8 +103,9 @@ def test_spanish_packets_keep_each_commitments_note_whole(documents):
     def plain(text: str) -> str:  # the space in "EE. UU." is a no-break space once printed
         return " ".join(text.replace("\u00a0", " ").split())
 
-    # A commitments cell: the status, then the note, then the articles on the topic.
-    cells = [plain(c) for html in packets for c in re.findall(r'<td>([^<]*?)\s*<br><span class="on-topic">', html)]
+    # A commitment's entry: the status, then the note, then the articles on the topic (if any).
+    cells = [plain(c) for html in packets
+             for c in re.findall(r'<dd>([^<]*?)\s*(?:<span class="on-topic">|</dd>)', html)]
     assert cells, "no commitments row in any Spanish packet"
     shown = {plain(n) for n in notes.values() if n and any(cell.endswith(" " + plain(n)) for cell in cells)}
     assert shown, "no commitments note in any Spanish packet"

@@ -6,6 +6,7 @@ Works on WeasyPrint's laid-out boxes, so it needs no PDF parsing.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 HEADINGS = {"h1", "h2", "h3", "h4"}
@@ -146,9 +147,26 @@ def problems(document, one_page: bool = False, short_pages: bool = False) -> lis
         if (number < len(pages) and facts.fill < MIN_FILL and not short_pages
                 and not starts_with_own_page(pages[number])):
             out.append(f"page {number} is {facts.fill:.0%} full")
-        if number == len(pages) and number > 1 and facts.lines < MIN_LAST_PAGE_LINES and not short_pages:
+        # A last page of few lines is near-empty only if they stay near its top: a form's last open
+        # questions, with their writing space between them, fill the page (as the tests read it).
+        if (number == len(pages) and number > 1 and facts.lines < MIN_LAST_PAGE_LINES and facts.fill < MIN_FILL
+                and not short_pages):
             out.append(f"last page has {facts.lines} lines")
     return out
+
+
+# A page budget (a packet's length limit, set on <html>): a layout over it is a problem, so that a
+# spacing that keeps the document within it is chosen; the spacing that sets the type below body
+# size ("tighter") is never the way to meet it.
+MAX_PAGES = re.compile(r'<html [^>]*data-max-pages="(\d+)"')
+SMALLER_TYPE = "tighter"
+
+
+def budget_problems(document, budget: int | None, variant: str) -> list[str]:
+    if budget is None:
+        return []
+    out = [f"{len(document.pages)} pages, over {budget}"] if len(document.pages) > budget else []
+    return out + (["type below body size to meet a page budget"] if SMALLER_TYPE in variant.split() else [])
 
 
 def with_variant(html: str, variant: str) -> str:
@@ -162,11 +180,20 @@ def fit(html: str, render):
     (the plain one on a tie). `render(html)` lays a document out (weasyprint's HTML(...).render)."""
     best, fewest = None, None
     one_page = ONE_PAGE in html
-    for variant in VARIANTS:
+    match = MAX_PAGES.search(html)
+    budget = int(match.group(1)) if match else None
+    variants = list(VARIANTS)
+    while variants:
+        variant = variants.pop(0)
         document = render(with_variant(html, variant))
-        found = problems(document, one_page, ONE_PER_PAGE in html)
+        over = budget_problems(document, budget, variant)
+        found = problems(document, one_page, ONE_PER_PAGE in html) + over
         if not found:
             return document
+        if not variant and found == over:
+            # Only the page budget is broken: looser spacing or a page skipped for a form can only
+            # add pages, so only the spacings that may save one are worth a layout.
+            variants = [v for v in variants if not {"loose", "looser", "form-on-front"} & set(v.split())]
         score = (any(PRIVACY in problem for problem in found), len(found))
         if fewest is None or score < fewest:
             best, fewest = document, score

@@ -27,6 +27,14 @@ class Commitment:
     group: str = "ratified"  # one of GROUPS
 
 
+def page_limit(workshop: m.Workshop, large: bool = False) -> int:
+    """The most pages a packet may run to (issue 20): eight in regular print, ten for a workshop
+    over three hours; large print at most twice that (its real bound is twice the regular packet's
+    own count, which the tests check)."""
+    regular = 10 if workshop.total_minutes > 180 else 8
+    return 2 * regular if large else regular
+
+
 def status_text(inst: m.Instrument, _: languages.Strings | None = None) -> str:
     """Where the US stands on an instrument, in the language of the strings catalog `_`."""
     _ = _ or languages.strings(languages.DEFAULT)

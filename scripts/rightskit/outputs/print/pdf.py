@@ -26,7 +26,7 @@ from rightskit.core import model as m
 from rightskit.core import languages
 from rightskit.content import cardsets
 from rightskit.outputs import offline as offline_files
-from rightskit.outputs.print import kit, packet
+from rightskit.outputs.print import kit, largeprint, packet
 from rightskit.core import paths
 from rightskit.content.i18n import translations
 from rightskit.core import typography
@@ -145,9 +145,13 @@ class Printer:
     def _page(self, template: str, **values) -> str:
         html = self.env.get_template(f"handouts/{template}").render(
             site=self.site, minutes=human_minutes, edition=self.edition, lines=writing_lines, options=options,
-            _=self._, offline=self.offline, **{"large": False, **values})
+            _=self._, offline=self.offline, **{"large": False, "max_pages": None, **values})
         html = officiallinks.localize(html, self.site.official_pages.get(self.lang, {}), self.lang)
-        if self.offline:
+        if values.get("large"):
+            # Large print: tables flow as blocks and links print as their words, with no page of
+            # addresses after them (largeprint.py).
+            html = largeprint.unlink(largeprint.flow_tables(html))
+        elif self.offline:
             html = add_endnotes(html, self._("Files of the offline kit in this document"), offline_files.FOLDER + "/")
         else:
             html = add_endnotes(html, self._("Web addresses in this document"))
@@ -250,6 +254,7 @@ class Printer:
         printed = {mod.id: text for mod in modules
                    if (text := self.talk_packet(mod, talks.get(mod.id, []))) is not None}
         values = dict(kind=self._("Participant packet"), sections=sections,
+                      max_pages=packet.page_limit(w, common.get("large", False)),
                       commitments=packet.us_commitments(self.site, modules, self._, printed),
                       articles=packet.cited_articles(self.site, modules), **common)
         draft = self._page("packet.html.j2", terms=[], **values)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the build or the tests need, only when they are missing.
-#   site: Pango (WeasyPrint renders PDFs with it) and DejaVu fonts (embedded in the PDFs)
+#   site: Pango (WeasyPrint renders PDFs with it), DejaVu fonts (embedded in the PDFs) and
+#         Liberation Sans (large print's narrower face: without it large print falls back to DejaVu)
 #   test: the above, plus chromium for browser tests, poppler-utils (pdftotext) to read PDFs back,
 #         and for the checkers in tests/audit/: Node.js and npm (pa11y), Java (the Nu HTML checker)
 set -euo pipefail
@@ -8,6 +9,7 @@ what=${1:-test}
 missing=()
 ldconfig -p 2>/dev/null | grep -q libpango-1.0 || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 fc-list 2>/dev/null | grep -qi "DejaVu Sans" || missing+=(fonts-dejavu-core fontconfig)
+fc-list 2>/dev/null | grep -qi "Liberation Sans" || missing+=(fonts-liberation)
 if [[ $what == test ]]; then
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)

@@ -1,11 +1,8 @@
 """A participant packet is short enough to hand out: at most eight pages in regular print (ten for a
 workshop over three hours), and its large print at most twice its regular count (issue 20), in
-English and in Spanish. Renders every workshop's Letter and large-print packets as the build renders
-them and reads the page counts back from the PDFs (pdfinfo); no site build.
-
-Slow for a unit test (24 PDFs: 31 s of CPU, 49 to 113 s on the shared two-core machine, 7 December
-2026) because the page counts are only known once the layout chooser has laid each packet out:
-nothing cheaper can tell."""
+English and in Spanish. Reads the page counts of every workshop's Letter and large-print packets
+from the one real build (pdfinfo): the counts are only known once the layout chooser has laid each
+packet out, and rendering them here again took 31 s of CPU."""
 from __future__ import annotations
 
 import re
@@ -16,7 +13,7 @@ import pytest
 
 from rightskit.content.i18n import translations
 from rightskit.outputs.print import packet
-from rightskit.outputs.print.pdf import Printer, render_pdf
+from rightskit.outputs.print.pdf import Printer
 from rightskit.project import Project, load_site
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -36,8 +33,7 @@ def site():
 
 
 @pytest.fixture(scope="module")
-def counts(site, tmp_path_factory) -> dict[tuple[str, str], dict[str, int]]:
-    out_dir = tmp_path_factory.mktemp("packets")
+def counts(site, built) -> dict[tuple[str, str], dict[str, int]]:
     counts = {}
     for lang in LANGS:
         local = translations.localize(site, lang)
@@ -46,11 +42,9 @@ def counts(site, tmp_path_factory) -> dict[tuple[str, str], dict[str, int]]:
             if not printer.wanted(local.workshops[w]):
                 continue
             for doc in printer.workshop_documents(local.workshops[w]):
-                name = Path(doc.name).name
-                kind = next((k for k in KINDS if name.endswith(k)), None)
+                kind = next((k for k in KINDS if doc.name.endswith(k)), None)
                 if kind:
-                    render_pdf(doc.html, out_dir / f"{lang}-{name}")
-                    counts.setdefault((lang, w), {})[kind] = page_count(out_dir / f"{lang}-{name}")
+                    counts.setdefault((lang, w), {})[kind] = page_count(built / "site" / doc.name)
     return counts
 
 

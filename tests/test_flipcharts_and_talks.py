@@ -45,7 +45,7 @@ def test_flip_charts_are_in_spanish_where_the_workshop_is(site):
             assert not isinstance(chart.title, languages.Fallback), chart.title
             assert not any(isinstance(c, languages.Fallback) for c in chart.columns), chart.title
     dignity = {c.title: c.columns for c in _charts(site, "dignity-at-work", "es")}
-    assert dignity["De los hilos comunes a la acción común"][0] == "El tema con más peso"
+    assert dignity["De los hilos comunes a la acción conjunta"][1] == "¿Puede una persona trabajadora arreglarlo sola?"
 
 
 def test_flip_chart_pdf_is_one_chart_to_a_landscape_page_with_no_head_or_foot(site, tmp_path):

@@ -174,3 +174,15 @@ def test_the_build_trims_repeated_definitions(plugin):
     """The plugin adds the trim to the project's Markdown extensions."""
     _, config = plugin
     assert FIRST_MENTION in config.markdown_extensions
+
+
+def test_spanish_general_comment_after_la_is_lower_case(mini):
+    """The style sheet's rule: "la observación general n.º 4" in a sentence, a capital only where the
+    name starts a title or an entry (a table cell, a list of sources)."""
+    site = translations.localize(check(mini).site, "es")
+    refs = References(site, "es")
+    said = refs.expand("index.md", "Vea la [[cescr-gc-4]]. La [[cescr-gc-4]] lo explica.\n\n| [[cescr-gc-4]] |")
+    assert said.count("[observación general n.º 4") == 2 and said.count("[Observación general n.º 4") == 1, said
+    assert "[Observación general n.º 4" in refs.expand("index.md", "- [[cescr-gc-4]]")
+    english = References(check(mini).site).expand("index.md", "See la [[cescr-gc-4]].")
+    assert "observación" not in english

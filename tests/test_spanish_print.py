@@ -113,3 +113,15 @@ def test_spanish_packets_keep_each_commitments_note_whole(documents):
         assert len(note.split()) > 3 and not note.endswith("EE."), note
     assert not any(cell.endswith(" EE.") for cell in cells), [c for c in cells if c.endswith(" EE.")]
     assert any(note.startswith("EE. UU.") and "Comité" in note for note in shown), shown
+
+
+def test_spanish_commitments_sort_ilo_conventions_by_number_and_end_one_full_stop(documents):
+    """The ILO conventions the US has not ratified are listed 29, 87, 98, 100… in Spanish as in English
+    (a plain sort put "núm. 100" before "núm. 29"), and a status ending in "EE. UU." gets no second full stop."""
+    site = translations.localize(load_site(Project(ROOT)).site, "es")
+    work = site.workshops["dignity-at-work"]
+    found = packet.us_commitments(site, packet.agenda_modules(site, work), languages.strings("es"))
+    ilo = [c.instrument.id for c in found if c.group == "ilo not ratified"]
+    assert ilo == sorted(ilo, key=lambda i: int(i.removeprefix("ilo-c"))) and ilo[0] == "ilo-c029", ilo
+    pdf = documents["es/pdf/dignity-at-work-packet-letter.pdf"]
+    assert "UU.." not in pdf and "No ratificado por EE.\u00a0UU." in pdf

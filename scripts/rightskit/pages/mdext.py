@@ -81,7 +81,17 @@ class References:
             # The title goes through attr_list: a Markdown link title cannot hold parentheses.
             return f'[{words}]({paths.link_from(here, target)}){{ title="{attribute_text(title)}" }}'
 
-        return markers.render(xref.expand(markdown, render), lang=self.lang)
+        expanded = markers.render(xref.expand(markdown, render), lang=self.lang)
+        return _lower_general_comment(expanded) if self.lang == "es" else expanded
+
+
+# In Spanish a General Comment's name takes a capital only where it starts a title or an entry; after
+# "la" it is a common noun: "la observación general n.º 4 del Comité DESC" (the style sheet's rule).
+_GENERAL_COMMENT_AFTER_LA = re.compile(r"\b([Ll]a \[)Observación general\b")
+
+
+def _lower_general_comment(markdown: str) -> str:
+    return _GENERAL_COMMENT_AFTER_LA.sub(r"\1observación general", markdown)
 
 
 def used_terms(terms: list[m.GlossaryTerm], markdown: str | None,

@@ -104,7 +104,13 @@ def us_commitments(site: m.Site, modules: list[m.Module],
         # An ILO convention the US has not ratified shares one explanation with the others of its group.
         note = first_sentence(inst.us_notes) if group in ("ratified", "signed", "not signed") else ""
         out.append(Commitment(inst, status_text(inst, _), bool(inst.us_ratified), articles, note, group))
-    return sorted(out, key=lambda c: (GROUPS.index(c.group), c.instrument.short_title))
+    return sorted(out, key=lambda c: (GROUPS.index(c.group), natural_key(c.instrument.short_title)))
+
+
+def natural_key(title: str) -> tuple:
+    """A title's sort key with its numbers compared as numbers: the Spanish "Convenio núm. 29 de la
+    OIT" comes before "Convenio núm. 100 de la OIT", as "ILO C029" comes before "ILO C100"."""
+    return tuple(int(part) if i % 2 else part for i, part in enumerate(re.split(r"(\d+)", title)))
 
 
 def refs_in_text(modules: list[m.Module], printed: dict[str, str] | None = None) -> set[str]:

@@ -19,7 +19,8 @@ __all__ = ["HARD_MOMENTS", "Row", "run_sheet", "story_modules", "hard_moments", 
 # time..." or "Think of a time...". Fictional stories (the housing line's story cards) do not match.
 _OWN_STORY = {
     "en": re.compile(r'"(?:Tell (?:us|me) about|Think (?:of|about)|Remember|Describe) a time\b', re.I),
-    "es": re.compile(r'"(?:Cuénte(?:nos|me)|Piense en|Recuerde|Describa)\b[^"]{0,40}?\b(?:una|alguna) vez\b', re.I),
+    "es": re.compile(r'"(?:Cuénte(?:nos|me)|Piense en|Recuerde|Describa)\b[^"]{0,40}?\b(?:(?:una|alguna) vez|un momento)\b',
+                     re.I),
 }
 _BOLD_LEAD = re.compile(r"^[-*] \*\*(.+?)\*\*", re.M)
 

@@ -218,7 +218,7 @@ def indexable_part(page_html: str) -> str:
 
 def page_address(rel: str) -> str | None:
     """The address a built file is indexed under (site-relative, no leading slash), or None for
-    files that are never results (the 404 page, Pagefind's own)."""
-    if rel.startswith(f"{BUNDLE_DIR}/") or rel == "404.html":
+    files that are never results (the 404 pages, the root's and an edition's, Pagefind's own)."""
+    if rel.startswith(f"{BUNDLE_DIR}/") or rel == "404.html" or (rel.endswith("/404.html") and rel.count("/") == 1):
         return None
     return rel[: -len("index.html")] if rel.endswith("index.html") else rel

@@ -21,6 +21,7 @@ import os
 import shutil
 import statistics
 import subprocess
+import sys
 import tempfile
 import threading
 from dataclasses import dataclass
@@ -141,7 +142,8 @@ def run(site_dir: Path | None, project_root: Path, config_file: str, binary: str
         if site_dir is None:
             site_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="rightskit-lh-site-")))
             print(f"Building without PDFs into {site_dir} …", flush=True)
-            subprocess.run(["rightskit", "-f", config_file, "build", "--no-pdf", "--site-dir", str(site_dir)],
+            subprocess.run([sys.executable, "-m", "rightskit.cli", "-f", config_file, "build", "--no-pdf",
+                            "--site-dir", str(site_dir)],
                            cwd=project_root, check=True)
         base = stack.enter_context(serve(site_dir))
         print(f"{'page':42} {'perf':>4} {'CLS':>6} {'TBT ms':>7} {'LCP ms':>7} {'FCP ms':>7}  load", flush=True)

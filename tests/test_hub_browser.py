@@ -22,7 +22,7 @@ LISTS = """() => [...document.querySelectorAll('.rk-generated details.rk-group')
   open: d.open,
   items: d.querySelectorAll(':scope > ul > li').length,
   more: d.querySelectorAll('a.rk-more').length,
-  hidden: [...d.querySelectorAll(':scope > ul a')].every(a => a.getBoundingClientRect().height === 0),
+  hidden: [...d.querySelectorAll(':scope > ul a')].every(a => !a.checkVisibility()),
 }))"""
 
 

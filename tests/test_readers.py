@@ -60,6 +60,10 @@ def test_the_404_page_has_its_own_title_in_each_edition(site):
     assert re.search(r'<p lang="es">[^<]*<a href="/es/" hreflang="es">', root)
     edition = spanish.read_text(encoding="utf-8")
     assert '<html lang="es"' in edition and "<h1>Página no encontrada</h1>" in edition
+    # neither is a search result or an offline record; a page that happens to be named 404 is
+    from rightskit.outputs.search.records import page_address
+    assert page_address("404.html") is None and page_address("es/404.html") is None
+    assert page_address("errors/404.html") == "errors/404.html"
     # the language selector leads to each edition's home page, not to the last page built's translations
     for page, links in ((root, ("/", "/es/")), (edition, ("/", "/es/"))):
         selector = re.findall(r'<a href="([^"]*)" hreflang="[a-z]+" class="md-select__link"', page)

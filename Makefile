@@ -82,7 +82,6 @@ bench-preview: $(STAMP)
 ## already built. Not part of `make test` (a few minutes of both cores, and no fixed answer).
 RUNS ?= 3
 lighthouse: $(STAMP)
-	scripts/install-system-deps.sh test
 	$(BIN)/python -m rightskit.devtools lighthouse --runs $(RUNS) $(if $(SITE),--site-dir $(SITE)) $(if $(LIGHTHOUSE),--lighthouse $(LIGHTHOUSE))
 
 ## Pin every Python package CI installs (run after changing pyproject.toml, then commit requirements.lock).

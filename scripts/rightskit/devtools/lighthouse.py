@@ -138,6 +138,9 @@ def run(site_dir: Path | None, project_root: Path, config_file: str, binary: str
         print(f"{binary}: Lighthouse not found (hint: `npm i -E lighthouse@12.2.3` in a folder of its own, "
               "then --lighthouse <folder>/node_modules/.bin/lighthouse)")
         return 2
+    if not Path(chrome).exists():
+        print(f"{chrome}: Chromium not found (hint: `scripts/install-system-deps.sh test` installs Debian's)")
+        return 2
     with contextlib.ExitStack() as stack:
         if site_dir is None:
             site_dir = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="rightskit-lh-site-")))

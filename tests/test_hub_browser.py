@@ -55,7 +55,7 @@ def test_hubs_are_shorter_than_the_bound_with_every_list_closed(browser, server,
         context.close()
 
 
-def test_a_list_opens_with_its_summary_and_shows_its_pages(browser, server, hubs):
+def test_a_list_opens_with_its_summary_and_shows_its_pages(browser, server):
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
     try:

@@ -11,7 +11,7 @@ AUDIT := tests/audit
 AUDIT_STAMP := $(AUDIT)/node_modules/.installed
 export NO_MKDOCS_2_WARNING := true
 
-.PHONY: site check pr serve test bench bench-scale bench-preview clean install lock offline
+.PHONY: site check pr serve test bench bench-scale bench-preview lighthouse clean install lock offline
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -74,6 +74,15 @@ bench-scale: $(STAMP)
 ## STOCK=1: stock `mkdocs serve` on a copy of the same files instead).
 bench-preview: $(STAMP)
 	$(BIN)/python -m rightskit.devtools preview $(if $(PAGE),--page $(PAGE)) $(if $(STOCK),--stock)
+
+## Lighthouse's mobile performance, layout shift, blocking time and LCP of six pages, built without
+## PDFs and served with gzip: the median of RUNS (3) runs each, with the machine's load (scores move
+## with it). Lighthouse is not installed by the project: `mkdir -p /tmp/lh && cd /tmp/lh &&
+## npm i -E lighthouse@12.2.3`, then LIGHTHOUSE=/tmp/lh/node_modules/.bin/lighthouse. SITE=dir measures a site
+## already built. Not part of `make test` (a few minutes of both cores, and no fixed answer).
+RUNS ?= 3
+lighthouse: $(STAMP)
+	$(BIN)/python -m rightskit.devtools lighthouse --runs $(RUNS) $(if $(SITE),--site-dir $(SITE)) $(if $(LIGHTHOUSE),--lighthouse $(LIGHTHOUSE))
 
 ## Pin every Python package CI installs (run after changing pyproject.toml, then commit requirements.lock).
 lock: $(TEST_STAMP)

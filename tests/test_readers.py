@@ -48,6 +48,28 @@ def test_home_pages_are_titled_with_the_site_name_once(site):
     assert title(site / "es" / "workshops" / "housing" / "index.html") == "Taller: Housing workshop - Test site"
 
 
+def test_the_404_page_has_its_own_title_in_each_edition(site):
+    """Every edition's build writes the theme's 404.html to the site's root: the Spanish one used
+    to replace the English, so hosts served a Spanish-interface page titled like the home page.
+    The root's is English and points to the Spanish edition; the Spanish one is es/404.html."""
+    english, spanish = site / "404.html", site / "es" / "404.html"
+    assert title(english) == "Page not found - Test site"
+    assert title(spanish) == "Página no encontrada - Test site"
+    root = english.read_text(encoding="utf-8")
+    assert '<html lang="en"' in root and "<h1>Page not found</h1>" in root
+    assert re.search(r'<p lang="es">[^<]*<a href="/es/" hreflang="es">', root)
+    edition = spanish.read_text(encoding="utf-8")
+    assert '<html lang="es"' in edition and "<h1>Página no encontrada</h1>" in edition
+    # neither is a search result or an offline record; a page that happens to be named 404 is
+    from rightskit.outputs.search.records import page_address
+    assert page_address("404.html") is None and page_address("es/404.html") is None
+    assert page_address("errors/404.html") == "errors/404.html"
+    # the language selector leads to each edition's home page, not to the last page built's translations
+    for page, links in ((root, ("/", "/es/")), (edition, ("/", "/es/"))):
+        selector = re.findall(r'<a href="([^"]*)" hreflang="[a-z]+" class="md-select__link"', page)
+        assert tuple(selector) == links, selector
+
+
 def test_last_updated_dates_are_in_the_language_of_the_edition(site):
     """The Spanish pages here are all English text (fallbacks): their dates follow the edition,
     after the theme's "Última actualización", not the English file they were made from."""

@@ -1,13 +1,15 @@
 """`python -m rightskit.devtools bench`: time each stage of the build (`make bench`), or, with
-`--scale`, our build against stock MkDocs + Material (`make bench-scale`). Kept out of the
+`--scale`, our build against stock MkDocs + Material (`make bench-scale`); `lighthouse`: Lighthouse's
+mobile scores of six pages (`make lighthouse`). Kept out of the
 `rightskit` command so that nothing in the build imports the benchmarks."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
-from rightskit.devtools import bench, previewbench, scalebench
+from rightskit.devtools import bench, lighthouse, previewbench, scalebench
 from rightskit.project import Project
 
 
@@ -25,9 +27,19 @@ def main(argv: list[str] | None = None) -> int:
     timed.add_argument("--rounds", type=int, default=5)
     timed.add_argument("--stock", action="store_true",
                        help="instead, stock `mkdocs serve` (MkDocs + Material, no rightskit) on a copy of the project")
+    lh = sub.add_parser("lighthouse", help="Lighthouse's mobile performance of six pages, served with gzip (median of runs)")
+    lh.add_argument("--site-dir", type=Path, help="a site already built (default: build one without PDFs)")
+    lh.add_argument("--runs", type=int, default=3)
+    lh.add_argument("--lighthouse", default=os.environ.get("LIGHTHOUSE", "lighthouse"),
+                    help="the lighthouse command (default: $LIGHTHOUSE, else lighthouse on PATH)")
+    lh.add_argument("--chrome", default="/usr/bin/chromium")
+    lh.add_argument("pages", nargs="*", help="site-relative addresses (default: the six of issue 21)")
     args = parser.parse_args(argv)
     config = Path(args.config).resolve()
     project = Project(config.parent, config_file=config.name)
+    if args.command == "lighthouse":
+        return lighthouse.run(args.site_dir, project.root, config.name, args.lighthouse, args.runs,
+                              tuple(args.pages) or lighthouse.PAGES, args.chrome)
     if args.command == "preview":
         page = args.page or previewbench.default_page(project.root)
         if not args.stock:

@@ -254,7 +254,18 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
 
     def on_post_template(self, output_content, *, template_name, config):
         # 404.html is the theme's page too, written without the page events
-        return thememarkup.tidy(output_content) if template_name.endswith(".html") else output_content
+        if not template_name.endswith(".html"):
+            return output_content
+        output = thememarkup.tidy(output_content)
+        if template_name == "404.html" and self.lang != languages.DEFAULT:
+            # Every edition's build writes the theme's pages to the site's root: the last (Spanish) one
+            # replaced the English 404 that hosts serve for any missing address. The edition's goes
+            # to its own folder instead, and MkDocs skips the root's for an empty one.
+            target = Path(config.site_dir) / languages.site_prefix(self.lang) / template_name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(output, encoding="utf-8")
+            return ""
+        return output
 
     def _marks_english(self) -> bool:
         return self.lang != languages.DEFAULT and self.lang in self.site.translations

@@ -249,7 +249,8 @@ class Renderer:
             mechanisms = self._render("hub-mechanisms.md.j2", here, area=area, **lists)
             # One "Mechanisms to use" section: the generated list ends the hand-written one, if any.
             body, placed = append_to_section(body, self._("Mechanisms to use"), mechanisms)
-            tail = self._render("hub.md.j2", here, area=area, mechanisms_section="" if placed else mechanisms, **lists)
+            tail = self._render("hub.md.j2", here, area=area, mechanisms_section="" if placed else mechanisms,
+                                number=self.number, **lists)
         if here == paths.TAGS:
             tags = [(area, self.lists()[f"tag:{area.id}"], self.pages_count(len(pages)))
                     for area, pages in self.tag_lists()]

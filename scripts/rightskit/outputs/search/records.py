@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from rightskit.core import htmltext
+from rightskit.core import htmltext, languages
 from rightskit.core.words import americanize, words
 from rightskit.outputs.search.cache import Memo
 from rightskit.pages.catalog import KIND_LABELS, Entry
@@ -216,9 +216,13 @@ def indexable_part(page_html: str) -> str:
     return head + outside + page_html[match.start():end]
 
 
+# The theme's 404 page, at the root and in each edition's folder (mkdocs/plugin.py on_post_template).
+NOT_FOUND_PAGES = frozenset(languages.site_prefix(lang) + "404.html" for lang in languages.LANGUAGES)
+
+
 def page_address(rel: str) -> str | None:
     """The address a built file is indexed under (site-relative, no leading slash), or None for
-    files that are never results (the 404 page, Pagefind's own)."""
-    if rel.startswith(f"{BUNDLE_DIR}/") or rel == "404.html":
+    files that are never results (the 404 pages, the root's and an edition's, Pagefind's own)."""
+    if rel.startswith(f"{BUNDLE_DIR}/") or rel in NOT_FOUND_PAGES:
         return None
     return rel[: -len("index.html")] if rel.endswith("index.html") else rel

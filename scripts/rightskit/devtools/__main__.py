@@ -20,6 +20,8 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--scale", metavar="N,N,…", nargs="?", const="",
                      help="instead, our build against stock MkDocs with N extra modules (default 0,100,500,2000)")
     run.add_argument("--no-warm", action="store_true", help="with --scale: skip the warm rebuild")
+    run.add_argument("--no-preview", action="store_true",
+                     help="with --scale: skip the preview's save to reload (ours and stock serve)")
     timed = sub.add_parser("preview", help="save to reload in `rightskit serve` for a body edit")
     timed.add_argument("--page", help="the module to edit (default: the first untranslated explainer)")
     timed.add_argument("--rounds", type=int, default=5)
@@ -43,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.scale is not None:
         sizes = [int(n) for n in args.scale.split(",")] if args.scale else None
-        return scalebench.run(project, sizes, warm=not args.no_warm)
+        return scalebench.run(project, sizes, warm=not args.no_warm, preview=not args.no_preview)
     return bench.run(project, rounds=args.rounds)
 
 

@@ -65,14 +65,15 @@ def _url_of(page: str) -> str:
 
 
 def measure(root: Path, page: str, rounds: int = 5, config_file: str = "mkdocs.yml", stock: bool = False) -> PreviewTimes:
-    """`stock`: `mkdocs serve` with stock MkDocs + Material on the same files (scalebench.stock_config,
-    written into `root`, which should then be a copy), which rebuilds every page on each save."""
+    """`stock`: `mkdocs serve` with stock MkDocs + Material and `navigation.prune` on the same files
+    (scalebench.stock_config, written into `root`, which should then be a copy), which rebuilds every
+    page on each save."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     if stock:
         from rightskit.devtools.scalebench import stock_config
 
-        config = stock_config(root, config_file)
+        config = stock_config(root, config_file, prune=True)  # the navigation as this site sets it
         command = [sys.executable, "-m", "mkdocs", "serve", "-f", config.name, "-a", f"127.0.0.1:{port}"]
     else:
         command = [sys.executable, "-m", "rightskit.cli", "-f", config_file, "serve", "-a", f"127.0.0.1:{port}"]

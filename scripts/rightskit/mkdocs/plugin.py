@@ -261,18 +261,14 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
 
     def _post_page(self, output: str, page) -> str:
         output = sitemaps.drop_head_alternates(output)  # Material reads them as language roots (sitemaps.py)
+        marks = None
         if self._marks_english():
-            english = self._english_urls()
-            if langmarks.is_fallback(output):
-                english = english | {page.url}
-                output = langmarks.mark_english_page(output)
-            else:
-                if page.url in english:  # a generated page of an untranslated record: only its title
-                    output = langmarks.mark_english_title(output)
-                output = langmarks.mark_english_destinations(output, page.url, english,
-                                                             self.renderer._("in English"))
-            output = langmarks.mark_english_links(langmarks.mark_toc_parts(output), page.url, english)
-        return typography.finish(pageweight.compact_navigation(thememarkup.tidy(output)), self.lang)
+            english, note = self._english_urls(), self.renderer._("in English")
+
+            def marks(scan):
+                langmarks.mark(scan, page.url, english, note)
+        output = thememarkup.tidy(output, marks)
+        return typography.finish(pageweight.compact_navigation(output), self.lang)
 
     def _english_urls(self) -> frozenset[str]:
         """The site-relative addresses of the pages this edition shows in English, once a build."""

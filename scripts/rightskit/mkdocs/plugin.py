@@ -20,6 +20,7 @@ from rightskit.core import edition as ed
 from rightskit.outputs import export
 from rightskit.content import freshness
 from rightskit.mkdocs import langmarks
+from rightskit.mkdocs import navcache
 from rightskit.mkdocs.config import RightsKitConfig
 from rightskit.mkdocs.session import BuildSession, ContentFailed
 from rightskit.core import languages
@@ -87,6 +88,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         # preview's quick path (live.py) re-renders one page with them instead of building again.
         self.states: dict[str, BuiltLanguage] = {}
         self.english_urls: dict[str, frozenset[str]] = {}  # by language: see `_english_urls`
+        self.navigations: dict[str, navcache.SectionNavigation] = {}  # by language (navcache.py)
         self.caches: dict = {}
         # Each page's indexable part by where it is written, in every language: search reads these
         # instead of the site folder, which also holds the build before last's pages (sitesync).
@@ -153,6 +155,8 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
             env.bytecode_cache = FileSystemBytecodeCache(self.cache.jinja_dir())  # compiled theme templates
             self.cache.prepare(env, self.nav, files)
             self.cache.start_rendering(env, self.nav, files)
+        if self.config.section_nav:  # after the page cache's own wrapping of the templates
+            self.navigations[self.lang] = navcache.SectionNavigation(env, self.nav)
         self._written = self.session.progress.counter(f"Writing pages ({self.lang})", len(files.documentation_pages()), 4)
         self.states[self.lang] = BuiltLanguage(files, self.nav, env)
         return env
@@ -293,6 +297,9 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
             log.info("Page cache: %d converted, %d reused; %d rendered, %d reused%s", cache.convert.misses,
                      cache.convert.hits, cache.render.misses, cache.render.hits,
                      "; no helpers (few pages changed since the last build)" if cache.warm else "")
+        for lang, navigation in self.navigations.items():
+            log.info("Navigation (%s): %d pages from %d renders of their section, %d rendered alone", lang,
+                     navigation.hits + navigation.misses, navigation.misses, navigation.usual)
         plugin_gitdates.save(config, self.root / self.config.cache_dir)
         site_dir = Path(config.site_dir)
         export.write_json(self.site, site_dir)

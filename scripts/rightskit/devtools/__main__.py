@@ -40,7 +40,8 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="rightskit-stock-preview-") as work:
             copy = Path(work) / "project"
             scalebench.copy_project(project.root, copy)
-            times = previewbench.measure(copy, page, args.rounds, config.name, stock=True)
+            stock = scalebench.stock_config(copy, config.name, prune=True)  # the navigation as this site sets it
+            times = previewbench.measure(copy, page, args.rounds, config.name, stock=stock)
         print(previewbench.report(times), flush=True)
         return 0
     if args.scale is not None:

@@ -35,6 +35,7 @@ from pathlib import Path
 import yaml
 
 from rightskit.content.load import Project
+from rightskit.devtools import previewbench
 
 DEFAULT_SIZES = [0, 100, 500, 2000]
 GROUP = 50  # modules per navigation group: small sections keep pruned pages small
@@ -288,13 +289,12 @@ def preview_times(root: Path, project: Project, rounds: int) -> dict:
     builds above (so from their page cache, as a contributor's `make serve` starts), then stock
     `mkdocs serve`, which builds every page again on each save: one timed edit after the first,
     so that 2,000 extra modules stay affordable."""
-    from rightskit.devtools import previewbench
-
     page = f"{project.docs_dir}/{SCALE_DIR}/module-0000.md"
     if not (root / page).is_file():
         page = previewbench.default_page(root)
+    stock = stock_config(root, project.config_file, project.docs_dir, prune=True)
     return {"ours": previewbench.measure(root, page, rounds, project.config_file),
-            "stock": previewbench.measure(root, page, 1, project.config_file, stock=True)}
+            "stock": previewbench.measure(root, page, 1, project.config_file, stock=stock)}
 
 
 # --- reporting ---------------------------------------------------------------------------------

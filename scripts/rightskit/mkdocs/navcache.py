@@ -17,6 +17,8 @@ pages of long lists) take the stand-in's text as it is. The home page, a page wh
 the folder of other pages (mechanisms/: its links into the folder are written from inside it), a
 section's index page and an entry found other than once are rendered the usual way.
 tests/test_scale.py builds a site with and without this and compares every page byte for byte.
+The stand-in has only what Material's navigation reads of a page that is not current (its address);
+an override of the navigation that read more of `page` would need `section_nav: false`.
 Part of the MkDocs adapter (it knows MkDocs' pages and Material's templates).
 """
 from __future__ import annotations

@@ -154,9 +154,10 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         if self.cache:
             env.bytecode_cache = FileSystemBytecodeCache(self.cache.jinja_dir())  # compiled theme templates
             self.cache.prepare(env, self.nav, files)
-            self.cache.start_rendering(env, self.nav, files)
-        if self.config.section_nav:  # after the page cache's own wrapping of the templates
+        if self.config.section_nav:  # after the page cache's wrapping of the templates, before its helpers fork
             self.navigations[self.lang] = navcache.SectionNavigation(env, self.nav)
+        if self.cache:
+            self.cache.start_rendering(env, self.nav, files)
         self._written = self.session.progress.counter(f"Writing pages ({self.lang})", len(files.documentation_pages()), 4)
         self.states[self.lang] = BuiltLanguage(files, self.nav, env)
         return env

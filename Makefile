@@ -64,8 +64,10 @@ test: $(TEST_STAMP)
 bench: $(TEST_STAMP)
 	$(if $(SCALE),$(BIN)/python -m rightskit.devtools bench --scale $(SIZES),scripts/install-system-deps.sh test && $(BIN)/python -m rightskit.devtools bench)
 
-## Our build against stock MkDocs + Material with 0 to 2,000 extra modules (slow: ~10 minutes).
-## `make bench SCALE=1` does the same; choose sizes with SIZES=50,200.
+## Our build against stock MkDocs + Material (and stock with navigation.prune) with 0 to 2,000 extra
+## modules, and the preview's save to reload, ours against stock `mkdocs serve`, at the smallest and
+## largest size (slow: ~30 minutes on 2 idle cores). `make bench SCALE=1` does the same; choose sizes
+## with SIZES=0,200.
 SIZES ?=
 bench-scale: $(STAMP)
 	$(BIN)/python -m rightskit.devtools bench --scale $(SIZES)

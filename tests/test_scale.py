@@ -219,6 +219,26 @@ def test_warm_build_after_an_edit_equals_a_clean_build(tmp_path):
     assert _tree(root / "site") == warm
 
 
+def test_the_navigation_rendered_once_a_section_writes_the_same_site(tmp_path):
+    """navcache.py: each page takes its section's navigation, rendered once, with its own entry
+    rendered active; the site is byte for byte the one rendered a page at a time (both languages,
+    module pages in groups, list pages outside the navigation, folder pages such as mechanisms/)."""
+    root = bilingual_mini(tmp_path / "project", 60, SMALL_LISTS)
+    log = _build(root, "site")
+    once = _tree(root / "site")
+    reused = [tuple(map(int, m)) for m in re.findall(r"Navigation \((?:en|es)\): (\d+) pages from (\d+) renders", log)]
+    assert len(reused) == 2 and all(pages > 4 * renders for pages, renders in reused), log
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("      pdf: false\n", "      pdf: false\n      section_nav: false\n"),
+                      encoding="utf-8")
+    shutil.rmtree(root / ".cache")
+    assert "Navigation (" not in _build(root, "site-usual")
+    usual = _tree(root / "site-usual")
+    assert once.keys() == usual.keys()
+    assert [page for page in once if once[page] != usual[page]] == []
+    assert 'md-nav__link--active' in once["scale/module-0051/index.html"].decode()
+
+
 def test_list_pages_carry_no_build_time(grown):
     """The pages of a list have no history of their own: a "last updated" there would be the time
     of the build, which changes every list page at every build (thousands at scale)."""

@@ -22,6 +22,8 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--scale", metavar="N,N,…", nargs="?", const="",
                      help="instead, our build against stock MkDocs with N extra modules (default 0,100,500,2000)")
     run.add_argument("--no-warm", action="store_true", help="with --scale: skip the warm rebuild")
+    run.add_argument("--no-preview", action="store_true",
+                     help="with --scale: skip the preview's save to reload (ours and stock serve)")
     timed = sub.add_parser("preview", help="save to reload in `rightskit serve` for a body edit")
     timed.add_argument("--page", help="the module to edit (default: the first untranslated explainer)")
     timed.add_argument("--rounds", type=int, default=5)
@@ -50,12 +52,13 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="rightskit-stock-preview-") as work:
             copy = Path(work) / "project"
             scalebench.copy_project(project.root, copy)
-            times = previewbench.measure(copy, page, args.rounds, config.name, stock=True)
+            stock = scalebench.stock_config(copy, config.name, prune=True)  # the navigation as this site sets it
+            times = previewbench.measure(copy, page, args.rounds, config.name, stock=stock)
         print(previewbench.report(times), flush=True)
         return 0
     if args.scale is not None:
         sizes = [int(n) for n in args.scale.split(",")] if args.scale else None
-        return scalebench.run(project, sizes, warm=not args.no_warm)
+        return scalebench.run(project, sizes, warm=not args.no_warm, preview=not args.no_preview)
     return bench.run(project, rounds=args.rounds)
 
 

@@ -64,16 +64,15 @@ def _url_of(page: str) -> str:
     return path[: -len("index")] if path.endswith("index") else path + "/"
 
 
-def measure(root: Path, page: str, rounds: int = 5, config_file: str = "mkdocs.yml", stock: bool = False) -> PreviewTimes:
-    """`stock`: `mkdocs serve` with stock MkDocs + Material on the same files (scalebench.stock_config,
-    written into `root`, which should then be a copy), which rebuilds every page on each save."""
+def measure(root: Path, page: str, rounds: int = 5, config_file: str = "mkdocs.yml",
+            stock: Path | None = None) -> PreviewTimes:
+    """`stock`: instead, `mkdocs serve` with this stock MkDocs + Material configuration in `root`
+    (scalebench.stock_config, with `navigation.prune` as this site sets it; `root` should then be a
+    copy), which rebuilds every page on each save."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     if stock:
-        from rightskit.devtools.scalebench import stock_config
-
-        config = stock_config(root, config_file)
-        command = [sys.executable, "-m", "mkdocs", "serve", "-f", config.name, "-a", f"127.0.0.1:{port}"]
+        command = [sys.executable, "-m", "mkdocs", "serve", "-f", stock.name, "-a", f"127.0.0.1:{port}"]
     else:
         command = [sys.executable, "-m", "rightskit.cli", "-f", config_file, "serve", "-a", f"127.0.0.1:{port}"]
     env = dict(os.environ, NO_MKDOCS_2_WARNING="true")

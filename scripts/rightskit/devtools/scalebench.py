@@ -8,7 +8,12 @@ own process so its peak memory can be read:
 - ours: `rightskit check` and `rightskit build --no-pdf` (the full HTML build, search included);
 - a warm rebuild of ours after editing one module (the cache in .cache/rightskit is kept);
 - stock: `mkdocs build` with Material's stock settings (search plugin, `navigation.tabs`), the same
-  Markdown extensions and navigation, and no rightskit plugin (`[[id]]` references stay text).
+  Markdown extensions and navigation, and no rightskit plugin (`[[id]]` references stay text);
+- stock with `navigation.prune` too, as this site sets it: the same pages, each with only its own
+  section's navigation, so its ms a page is the fairer comparison with ours;
+- at the smallest and the largest size, the preview's save to reload for a body edit of one module:
+  `rightskit serve` against stock `mkdocs serve` (with `navigation.prune`) on the same files
+  (previewbench.py).
 
 Timings are printed and written as JSON; tests never assert them.
 """
@@ -30,6 +35,7 @@ from pathlib import Path
 import yaml
 
 from rightskit.content.load import Project
+from rightskit.devtools import previewbench
 
 DEFAULT_SIZES = [0, 100, 500, 2000]
 GROUP = 50  # modules per navigation group: small sections keep pruned pages small
@@ -64,10 +70,16 @@ class Row:
     warm: Run | None = None
     check_seconds: float = 0.0
     extra: dict = field(default_factory=dict)
+    stock_prune: Run | None = None
+    preview: dict | None = None  # engine -> previewbench.PreviewTimes, at the sizes that time it
 
     @property
     def speedup(self) -> float:
         return self.stock.seconds / self.ours.seconds if self.ours.seconds else 0.0
+
+    @property
+    def speedup_prune(self) -> float:
+        return self.stock_prune.seconds / self.ours.seconds if self.stock_prune and self.ours.seconds else 0.0
 
 
 # --- building the test projects ------------------------------------------------------------
@@ -146,10 +158,11 @@ def commit_all(root: Path) -> None:
         subprocess.run(command, cwd=root, env=env, check=True, capture_output=True)
 
 
-def stock_config(root: Path, config_file: str = "mkdocs.yml", docs_dir: str = "docs") -> Path:
+def stock_config(root: Path, config_file: str = "mkdocs.yml", docs_dir: str = "docs", prune: bool = False) -> Path:
     """A stock MkDocs + Material configuration for the same files: Material's defaults plus
-    `navigation.tabs`, the search plugin, our Markdown extensions (so the pages render the same
-    constructs) and our navigation without the pages only the rightskit plugin generates."""
+    `navigation.tabs` (and `navigation.prune` with `prune`), the search plugin, our Markdown
+    extensions (so the pages render the same constructs) and our navigation without the pages only
+    the rightskit plugin generates. Written as stock.yml (stock-prune.yml) in `root`."""
     text = (root / config_file).read_text(encoding="utf-8")
     ours = yaml.load(text, Loader=_ConfigLoader)  # noqa: S506 - a SafeLoader
     docs = root / docs_dir
@@ -169,11 +182,11 @@ def stock_config(root: Path, config_file: str = "mkdocs.yml", docs_dir: str = "d
         "site_name": ours.get("site_name", "Stock"),
         "site_url": ours.get("site_url"),
         "docs_dir": docs_dir,
-        "theme": {"name": "material", "features": ["navigation.tabs"]},
+        "theme": {"name": "material", "features": ["navigation.tabs"] + (["navigation.prune"] if prune else [])},
         "plugins": ["search"],
         "nav": keep(ours.get("nav", [])) or [],
     }
-    path = root / "stock.yml"
+    path = root / ("stock-prune.yml" if prune else "stock.yml")
     # The extensions' block is copied as written: it may hold tags such as !!python/name.
     path.write_text(yaml.safe_dump(stock, sort_keys=False, allow_unicode=True) + top_level_block(text, "markdown_extensions"),
                     encoding="utf-8")
@@ -239,7 +252,8 @@ def edit_one_module(root: Path, docs_dir: str = "docs", number: int = 0) -> Path
     return target
 
 
-def bench_size(project: Project, size: int, work: Path, warm: bool = True) -> Row:
+def bench_size(project: Project, size: int, work: Path, warm: bool = True, preview: bool = False,
+               preview_rounds: int = 3) -> Row:
     root = work / f"project-{size}"
     copy_project(project.root, root)
     add_modules(root, size, project.docs_dir, project.config_file)
@@ -260,9 +274,27 @@ def bench_size(project: Project, size: int, work: Path, warm: bool = True) -> Ro
             warm_run = measure(rightskit + ["build", "--no-pdf", "--site-dir", str(site)], root, site)
     stock_run = measure(python_command("-m", "mkdocs", "build", "-q", "-f", stock.name, "-d",
                                        str(work / f"stock-{size}")), root, work / f"stock-{size}")
+    shutil.rmtree(work / f"stock-{size}", ignore_errors=True)  # 2,000 stock pages are over 1 GB
+    pruned = stock_config(root, project.config_file, project.docs_dir, prune=True)
+    prune_run = measure(python_command("-m", "mkdocs", "build", "-q", "-f", pruned.name, "-d",
+                                       str(work / f"stock-{size}")), root, work / f"stock-{size}")
+    times = preview_times(root, project, preview_rounds) if preview else None
     for name in (f"ours-{size}", f"ours-{size}.partial", f"stock-{size}", f"project-{size}"):
-        shutil.rmtree(work / name, ignore_errors=True)  # 2,000 stock pages are over 1 GB
-    return Row(size, ours, stock_run, warm_run, check.seconds)
+        shutil.rmtree(work / name, ignore_errors=True)
+    return Row(size, ours, stock_run, warm_run, check.seconds, stock_prune=prune_run, preview=times)
+
+
+def preview_times(root: Path, project: Project, rounds: int) -> dict:
+    """Save to reload for body edits of one extra module (an explainer at size 0): ours, after the
+    builds above (so from their page cache, as a contributor's `make serve` starts), then stock
+    `mkdocs serve`, which builds every page again on each save: one timed edit after the first,
+    so that 2,000 extra modules stay affordable."""
+    page = f"{project.docs_dir}/{SCALE_DIR}/module-0000.md"
+    if not (root / page).is_file():
+        page = previewbench.default_page(root)
+    stock = stock_config(root, project.config_file, project.docs_dir, prune=True)
+    return {"ours": previewbench.measure(root, page, rounds, project.config_file),
+            "stock": previewbench.measure(root, page, 1, project.config_file, stock=stock)}
 
 
 # --- reporting ---------------------------------------------------------------------------------
@@ -287,6 +319,7 @@ def machine() -> dict:
 def table(rows: list[Row]) -> str:
     head = ("| extra modules | build (CPU) | pages | ms a page | HTML a page | peak memory "
             "| stock build (CPU) | stock ms a page | stock HTML a page | stock peak | stock/ours "
+            "| stock+prune build (CPU) | stock+prune ms a page | stock+prune HTML a page | stock+prune/ours "
             "| warm rebuild (CPU) | check |")
     lines = [head, "|" + "---|" * (head.count("|") - 1)]
     for r in rows:
@@ -295,8 +328,31 @@ def table(rows: list[Row]) -> str:
             f"| {r.modules:,} | {r.ours.seconds:.1f} s ({r.ours.cpu_seconds:.1f} s) | {r.ours.pages:,} | {r.ours.ms_per_page:.1f} "
             f"| {r.ours.kb_per_page:.0f} KB | {r.ours.peak_mb:.0f} MB | {r.stock.seconds:.1f} s ({r.stock.cpu_seconds:.1f} s) "
             f"| {r.stock.ms_per_page:.1f} | {r.stock.kb_per_page:.0f} KB | {r.stock.peak_mb:.0f} MB "
-            f"| {r.speedup:.2f}x | {warm} | {r.check_seconds:.2f} s |")
+            f"| {r.speedup:.2f}x | {_prune_cells(r)} | {warm} | {r.check_seconds:.2f} s |")
+    previews = [r for r in rows if r.preview]
+    if previews:
+        lines += ["", "| extra modules | save to reload, ours (median, min-max) | edits "
+                  "| save to reload, stock `mkdocs serve` + prune | edits | stock first build |",
+                  "|---|---|---|---|---|---|"]
+        for r in previews:
+            ours, stock = r.preview["ours"], r.preview["stock"]
+            lines.append(f"| {r.modules:,} | {_spread(ours.reloads)} | {len(ours.reloads)} "
+                         f"| {_spread(stock.reloads)} | {len(stock.reloads)} | {stock.first_build:.1f} s |")
     return "\n".join(lines)
+
+
+def _prune_cells(r: Row) -> str:
+    p = r.stock_prune
+    if p is None:
+        return "- | - | - | -"
+    return f"{p.seconds:.1f} s ({p.cpu_seconds:.1f} s) | {p.ms_per_page:.1f} | {p.kb_per_page:.0f} KB | {r.speedup_prune:.2f}x"
+
+
+def _spread(values: list[float]) -> str:
+    if not values:
+        return "-"
+    ordered = sorted(values)
+    return f"{ordered[len(ordered) // 2]:.2f} s ({ordered[0]:.2f}-{ordered[-1]:.2f})"
 
 
 def as_json(rows: list[Row], started: str) -> dict:
@@ -307,23 +363,33 @@ def as_json(rows: list[Row], started: str) -> dict:
     return {"date": started, "machine": machine(), "group_size": GROUP,
             "sources": f"docs/{SOURCES}/*.md, copied round-robin",
             "rows": [{"modules": r.modules, "ours": run(r.ours), "stock": run(r.stock), "warm": run(r.warm),
-                      "check_seconds": round(r.check_seconds, 3), "stock_over_ours": round(r.speedup, 2)}
+                      "stock_prune": run(r.stock_prune),
+                      "check_seconds": round(r.check_seconds, 3), "stock_over_ours": round(r.speedup, 2),
+                      "stock_prune_over_ours": round(r.speedup_prune, 2),
+                      "preview": None if not r.preview else {engine: asdict(t) for engine, t in r.preview.items()}}
                      for r in rows]}
 
 
-def run(project: Project, sizes: list[int] | None = None, out: Path | None = None, warm: bool = True) -> int:
+def run(project: Project, sizes: list[int] | None = None, out: Path | None = None, warm: bool = True,
+        preview: bool = True) -> int:
     sizes = DEFAULT_SIZES if sizes is None else sizes
     started = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     out = out or project.root / ".cache" / "rightskit" / "bench-scale.json"
     print(f"Scale benchmark, {started}: the site plus N copies of docs/{SOURCES}/*.md in nav groups of {GROUP};\n"
           "ours = `rightskit build --no-pdf` (search included), stock = MkDocs + Material stock settings on the\n"
-          "same files; each build in its own process. Warm = our rebuild after editing one module.\n", flush=True)
+          "same files (and again with navigation.prune); each build in its own process. Warm = our rebuild after\n"
+          "editing one module. At the smallest and largest size, the preview's save to reload, ours and stock.\n", flush=True)
     rows = []
     with tempfile.TemporaryDirectory(prefix="rightskit-scale-") as tmp:
+        timed = {min(sizes), max(sizes)} if preview and sizes else set()
         for size in sizes:
-            rows.append(bench_size(project, size, Path(tmp), warm=warm))
+            rows.append(bench_size(project, size, Path(tmp), warm=warm, preview=size in timed))
             r = rows[-1]
-            print(f"  {size:>5} modules: ours {r.ours.seconds:.1f} s, stock {r.stock.seconds:.1f} s", flush=True)
+            print(f"  {size:>5} modules: ours {r.ours.seconds:.1f} s, stock {r.stock.seconds:.1f} s, "
+                  f"stock+prune {r.stock_prune.seconds:.1f} s", flush=True)
+            if r.preview:
+                print(f"         preview save to reload: ours {_spread(r.preview['ours'].reloads)}, "
+                      f"stock serve {_spread(r.preview['stock'].reloads)}", flush=True)
     print()
     print(table(rows))
     out.parent.mkdir(parents=True, exist_ok=True)

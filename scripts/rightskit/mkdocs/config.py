@@ -54,6 +54,7 @@ class RightsKitConfig(Config):
     pdf = Flag(True)  # render workshop and handout PDFs after the build
     cache_dir = c.Type(str, default=".cache/rightskit")  # relative to mkdocs.yml
     page_cache = Flag(True)  # reuse converted and rendered pages (see cache.py)
+    section_nav = Flag(True)  # render the navigation once per section, not once per page (navcache.py)
     pdf_workers = Number(0, 0, "it counts processes (0: one per core)")  # processes rendering PDFs
     offline = Flag(False)  # build the offline kit: file:// links and search (offline.py)
     # freshness: reviews and "as of" dates older than this warn

@@ -20,6 +20,7 @@ from rightskit.core import edition as ed
 from rightskit.outputs import export
 from rightskit.content import freshness
 from rightskit.mkdocs import langmarks
+from rightskit.mkdocs import navcache
 from rightskit.mkdocs.config import RightsKitConfig
 from rightskit.mkdocs.session import BuildSession, ContentFailed
 from rightskit.core import languages
@@ -87,6 +88,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         # preview's quick path (live.py) re-renders one page with them instead of building again.
         self.states: dict[str, BuiltLanguage] = {}
         self.english_urls: dict[str, frozenset[str]] = {}  # by language: see `_english_urls`
+        self.navigations: dict[str, navcache.SectionNavigation] = {}  # by language (navcache.py)
         self.caches: dict = {}
         # Each page's indexable part by where it is written, in every language: search reads these
         # instead of the site folder, which also holds the build before last's pages (sitesync).
@@ -152,6 +154,9 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         if self.cache:
             env.bytecode_cache = FileSystemBytecodeCache(self.cache.jinja_dir())  # compiled theme templates
             self.cache.prepare(env, self.nav, files)
+        if self.config.section_nav:  # after the page cache's wrapping of the templates, before its helpers fork
+            self.navigations[self.lang] = navcache.SectionNavigation(env, self.nav)
+        if self.cache:
             self.cache.start_rendering(env, self.nav, files)
         self._written = self.session.progress.counter(f"Writing pages ({self.lang})", len(files.documentation_pages()), 4)
         self.states[self.lang] = BuiltLanguage(files, self.nav, env)
@@ -272,18 +277,14 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
 
     def _post_page(self, output: str, page) -> str:
         output = sitemaps.drop_head_alternates(output)  # Material reads them as language roots (sitemaps.py)
+        marks = None
         if self._marks_english():
-            english = self._english_urls()
-            if langmarks.is_fallback(output):
-                english = english | {page.url}
-                output = langmarks.mark_english_page(output)
-            else:
-                if page.url in english:  # a generated page of an untranslated record: only its title
-                    output = langmarks.mark_english_title(output)
-                output = langmarks.mark_english_destinations(output, page.url, english,
-                                                             self.renderer._("in English"))
-            output = langmarks.mark_english_links(langmarks.mark_toc_parts(output), page.url, english)
-        return typography.finish(pageweight.compact_navigation(thememarkup.tidy(output)), self.lang)
+            english, note = self._english_urls(), self.renderer._("in English")
+
+            def marks(scan):
+                langmarks.mark(scan, page.url, english, note)
+        output = thememarkup.tidy(output, marks)
+        return typography.finish(pageweight.compact_navigation(output), self.lang)
 
     def _english_urls(self) -> frozenset[str]:
         """The site-relative addresses of the pages this edition shows in English, once a build."""
@@ -308,6 +309,9 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
             log.info("Page cache: %d converted, %d reused; %d rendered, %d reused%s", cache.convert.misses,
                      cache.convert.hits, cache.render.misses, cache.render.hits,
                      "; no helpers (few pages changed since the last build)" if cache.warm else "")
+        for lang, navigation in self.navigations.items():
+            log.info("Navigation (%s): %d pages from %d renders of their section, %d rendered alone", lang,
+                     navigation.hits + navigation.misses, navigation.misses, navigation.usual)
         plugin_gitdates.save(config, self.root / self.config.cache_dir)
         site_dir = Path(config.site_dir)
         export.write_json(self.site, site_dir)

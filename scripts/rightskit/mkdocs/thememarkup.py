@@ -18,22 +18,13 @@ of the MkDocs adapter, with plugin.py.
 from __future__ import annotations
 
 from html import escape
-from html.parser import HTMLParser
+from typing import Callable
+
+from rightskit.mkdocs.htmlscan import Scan
 
 # Where the article starts in Material's base.html: the header, the tabs and both sidebars
 # (navigation, table of contents) come before it.
 CONTENT = '<div class="md-content"'
-
-
-class _StartTags(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=False)
-        self.tags: list[tuple[tuple[int, int], str, list[tuple[str, str | None]], str]] = []
-
-    def handle_starttag(self, tag, attrs):
-        self.tags.append((self.getpos(), tag, attrs, self.get_starttag_text()))
-
-    handle_startendtag = handle_starttag
 
 
 def _fixed(tag: str, attrs: list[tuple[str, str | None]], ids: set[str],
@@ -59,28 +50,40 @@ def _tag(tag: str, attrs: list[tuple[str, str | None]]) -> str:
     return "<" + tag + "".join(f" {k}" if v is None else f' {k}="{escape(v)}"' for k, v in attrs) + ">"
 
 
-def tidy(page_html: str) -> str:
-    """The page with the theme's markup fixed as above."""
+def content_start(page_html: str) -> int:
     end = page_html.find(CONTENT)
-    end = len(page_html) if end < 0 else end
-    parser = _StartTags()
-    parser.feed(page_html[:end])
-    ids = {value for _, _, attrs, _ in parser.tags for key, value in attrs if key == "id" and value}
-    targets = {value for _, tag, attrs, _ in parser.tags if tag == "label" for key, value in attrs if key == "for"}
-    rest = page_html[end:]
+    return len(page_html) if end < 0 else end
+
+
+def fix(scan: Scan) -> None:
+    """The changes that fix the theme's markup as above, added to `scan` (which has read at least
+    the page's part before the article)."""
+    end = content_start(scan.html)
+    tags = [t for t in scan.tags if t.kind == "start" and t.start < end]
+    ids = {value for t in tags for key, value in t.attrs if key == "id" and value}
+    targets = {value for t in tags if t.name == "label" for key, value in t.attrs if key == "for"}
+    rest = scan.html[end:]
     ids |= {value for value in targets if value and f'id="{value}"' in rest}  # a control in the article
-    lines = [0]  # where each line of the parsed part starts, for the parser's (line, column)
-    at = page_html.find("\n", 0, end)
-    while at >= 0:
-        lines.append(at + 1)
-        at = page_html.find("\n", at + 1, end)
-    out, copied = [], 0
-    for (line, column), tag, attrs, text in parser.tags:
-        attrs_fixed = _fixed(tag, attrs, ids, targets & ids)
-        if attrs_fixed is None:
-            continue
-        start = lines[line - 1] + column
-        out += [page_html[copied:start], _tag(tag, attrs_fixed)]
-        copied = start + len(text)
-    out.append(page_html[copied:])
-    return "".join(out)
+    for t in tags:
+        attrs_fixed = _fixed(t.name, list(t.attrs), ids, targets & ids)
+        if attrs_fixed is not None:
+            scan.replace(t.start, t.end, _tag(t.name, attrs_fixed))
+
+
+def tidy(page_html: str, marks: Callable[[Scan], None] | None = None) -> str:
+    """The page with the theme's markup fixed as above (only the part before the article is read),
+    and first, if given, the changes `marks` makes to a reading of the whole page (langmarks.mark):
+    one reading for both. Should the two touch the same tag, the fixes are made on the marked page,
+    as they would be one after the other."""
+    if marks is None:
+        scan = Scan(page_html, stop=content_start(page_html), ends=False)
+        fix(scan)
+        return scan.result()
+    scan = Scan(page_html)
+    marks(scan)
+    made = len(scan.edits)
+    fix(scan)
+    if scan.overlapping():
+        del scan.edits[made:]
+        return tidy(scan.result())
+    return scan.result()

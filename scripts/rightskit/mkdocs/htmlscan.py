@@ -1,0 +1,121 @@
+"""One reading of a built page with the standard library's HTML parser, shared by the passes that
+change a few of its tags (thememarkup.py, langmarks.py): each tag with where it starts and ends in
+the text, and the changes to splice in there, so everything else stays byte for byte as the theme
+wrote it. Reading a page costs more than the changes (a few ms for Material's 35 KB), so a page is
+read once for all the passes that run on it. No MkDocs object is needed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+
+@dataclass(slots=True)
+class Tag:
+    kind: str  # "start" or "end" (text, comments and the rest are not kept: see `between`)
+    start: int
+    end: int
+    name: str
+    attrs: tuple = ()
+    text: str = ""  # a start tag as written
+
+
+class _Parser(HTMLParser):
+    def __init__(self, html: str, lines: list[int], tags: list[Tag], ends: bool):
+        super().__init__(convert_charrefs=True)  # character references need no events: fewer calls
+        self.html, self.lines, self.tags = html, lines, tags
+        if not ends:
+            self.handle_endtag = _ignore
+
+    def handle_starttag(self, tag, attrs):
+        line, column = self.getpos()
+        start, text = self.lines[line - 1] + column, self.get_starttag_text()
+        self.tags.append(Tag("start", start, start + len(text), tag, tuple(attrs), text))
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag):
+        line, column = self.getpos()
+        start = self.lines[line - 1] + column
+        self.tags.append(Tag("end", start, self.html.find(">", start) + 1, tag))
+
+
+def _ignore(tag):
+    pass
+
+
+class Scan:
+    """The tags of `html` up to `stop` (the whole page by default; without end tags if not
+    `ends`), and the changes to make."""
+
+    def __init__(self, html: str, stop: int | None = None, ends: bool = True):
+        self.html = html
+        self.stop = len(html) if stop is None else stop
+        lines = [0]
+        at = html.find("\n", 0, self.stop)
+        while at >= 0:
+            lines.append(at + 1)
+            at = html.find("\n", at + 1, self.stop)
+        self.tags: list[Tag] = []
+        parser = _Parser(html, lines, self.tags, ends)
+        parser.feed(html[:self.stop])
+        parser.close()
+        self.edits: list[tuple[int, int, str]] = []  # (start, end, new text): end == start inserts
+
+    # --- finding tags ---
+    def between(self, first: Tag, second: Tag) -> str:
+        return self.html[first.end:second.start]
+
+    def next_tag(self, index: int) -> int | None:
+        """The tag after tag `index`, if only whitespace stands between them."""
+        following = index + 1
+        if following < len(self.tags) and self.between(self.tags[index], self.tags[following]).strip() == "":
+            return following
+        return None
+
+    def closing(self, index: int, name: str) -> int | None:
+        """The first end tag `name` after tag `index`."""
+        for at in range(index + 1, len(self.tags)):
+            tag = self.tags[at]
+            if tag.kind == "end" and tag.name == name:
+                return at
+        return None
+
+    # --- changing them ---
+    def insert(self, at: int, text: str) -> None:
+        self.edits.append((at, at, text))
+
+    def add_attribute(self, tag: Tag, after: str, attribute: str) -> None:
+        """` attribute` written right after attribute `after` (its value quoted with ") of `tag`."""
+        value = dict(tag.attrs)[after]
+        at = tag.start + tag.text.find(f'{after}="{value}"') + len(after) + len(value) + 3
+        self.insert(at, f" {attribute}")
+
+    def replace(self, start: int, end: int, text: str) -> None:
+        self.edits.append((start, end, text))
+
+    def overlapping(self) -> bool:
+        """Whether two changes touch the same text (an insert inside a replaced stretch)."""
+        edits = sorted(self.edits, key=lambda e: (e[0], e[1]))
+        return any(b[0] < a[1] for a, b in zip(edits, edits[1:]))
+
+    def result(self) -> str:
+        out, copied = [], 0
+        for start, end, text in sorted(self.edits, key=lambda e: e[0]):  # stable: inserts in the order made
+            out += [self.html[copied:start], text]
+            copied = end
+        out.append(self.html[copied:])
+        return "".join(out)
+
+
+def is_start(tag: Tag, name: str, *attrs: tuple[str, str]) -> bool:
+    """Whether `tag` is a start tag `name` whose first attributes are `attrs` (a value ending in
+    "*" matches any value starting with what comes before it)."""
+    if tag.kind != "start" or tag.name != name or len(tag.attrs) < len(attrs):
+        return False
+    for (key, value), (want_key, want) in zip(tag.attrs, attrs):
+        if key != want_key or value is None:
+            return False
+        if not (value.startswith(want[:-1]) if want.endswith("*") else value == want):
+            return False
+    return True

@@ -132,6 +132,6 @@ def test_large_print_packets_and_handouts_exist_in_letter_with_18_pt_text(built,
     # Large print's face is Liberation Sans (print-large.css), which a bare machine has only once
     # scripts/install-system-deps.sh installs it: without it, the pages fall back to wider DejaVu.
     fonts = subprocess.run(["pdffonts", str(housing)], capture_output=True, text=True, check=True).stdout
-    assert "LiberationSans" in fonts, fonts
+    assert "Liberation-Sans" in fonts, fonts
     page = (built / "site" / "workshops" / "housing-human-right" / "index.html").read_text(encoding="utf-8")
     assert "housing-human-right-packet-large-print.pdf" in page

@@ -458,11 +458,13 @@
     if (input.value.trim() && list.children.length) open();
   });
   let timer = 0;
-  input.addEventListener("input", () => {
+  input.addEventListener("input", (event) => {
     clearTimeout(timer);
     // Wait for a pause in typing, as Pagefind's own interface does (300 ms): a search for each
-    // key would fetch the results of words not yet finished, on a phone's data plan.
-    timer = setTimeout(run, PAUSE);
+    // key would fetch the results of words not yet finished, on a phone's data plan. Pasted or
+    // dropped text is finished already: it is searched at once.
+    const whole = event.inputType === "insertFromPaste" || event.inputType === "insertFromDrop";
+    timer = setTimeout(run, whole ? 0 : PAUSE);
   });
   form.addEventListener("submit", (event) => {
     event.preventDefault();

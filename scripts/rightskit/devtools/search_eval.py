@@ -60,7 +60,8 @@ def search(page, base: str, text: str, timeout: float = 15_000) -> tuple[str, ..
     return tuple(h[len(base):] if h.startswith(base) else h for h in hrefs)
 
 
-# Each query is put in the box as a finished paste would be (one input event), and its answer
+# Each query is put in the box as a finished paste would be (one input event, searched without
+# the pause for typing), and its answer
 # awaited on data-shown, which search.js sets once the list shows that query's results; shown is
 # cleared first, so a query asked twice in a row still waits for its own answer.
 _ASK_EACH = """async ([queries, timeout]) => {
@@ -71,7 +72,7 @@ _ASK_EACH = """async ([queries, timeout]) => {
     for (const query of queries) {
         delete root.dataset.shown;
         input.value = query;
-        input.dispatchEvent(new Event("input", { bubbles: true }));
+        input.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertFromPaste" }));
         const start = Date.now();
         while (root.dataset.shown !== query.trim()) {
             if (Date.now() - start > timeout) throw new Error(`no results shown for ${JSON.stringify(query)}`);

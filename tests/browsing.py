@@ -1,12 +1,8 @@
-"""What every browser test shares: Debian's Chromium and its flags, the axe rules, a quiet loopback
-server for a built site, and the check for requests to other hosts. Fixtures built on these are
-in conftest.py."""
+"""What every browser test shares: Debian's Chromium and its flags, the axe rules, and the check for
+requests to other hosts. Fixtures built on these are in conftest.py (the loopback server for a
+built site is rightskit.devtools.localserver)."""
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -17,23 +13,6 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
          "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
         "resultTypes": ["violations"]}
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def serve(directory: Path):
-    """Serve a built site on a free loopback port; yields its base URL (ending in /)."""
-    handler = functools.partial(_Quiet, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
 
 
 def launch(playwright):

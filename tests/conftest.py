@@ -346,7 +346,7 @@ def site_root(request) -> Path:
 
 @pytest.fixture(scope="module")
 def server(site_root: Path):
-    from browsing import serve
+    from rightskit.devtools.localserver import serve
 
     with serve(site_root) as url:
         yield url

@@ -13,7 +13,6 @@ anywhere, e.g. `mkdir -p /tmp/lh && cd /tmp/lh && npm i -E lighthouse@12.2.3`, a
 from __future__ import annotations
 
 import contextlib
-import functools
 import gzip
 import http.server
 import json
@@ -23,9 +22,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from dataclasses import dataclass
 from pathlib import Path
+
+from rightskit.devtools import localserver
 
 # The six pages issue 21 measures (the six tests/test_audits.py checks): home, a rights hub, a module,
 # the finder, the Spanish home, an instrument.
@@ -86,17 +86,9 @@ class _Body:
         pass
 
 
-@contextlib.contextmanager
 def serve(directory: Path):
     """Serve a built site with gzip on a free loopback port; yields its base URL (ending in /)."""
-    handler = functools.partial(GzipHandler, directory=str(directory))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    return localserver.serve(directory, GzipHandler)
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,10 @@ level 6, or as it is when that is smaller (Pagefind's index files are compressed
 """
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import json
 import random
 import shutil
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -21,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 from rightskit.outputs.search import pagefind
 from rightskit.outputs.search import records as search_records
 from rightskit.core.model import Site
+from rightskit.devtools.localserver import serve
 from rightskit.devtools.search_eval import evaluate, load_queries, scores
 from rightskit.devtools.search_eval import search as type_query
 
@@ -41,21 +38,6 @@ class Figures:
     first_query: tuple[int, int]  # (bytes gzip, requests)
     first_query_large: tuple[int, int] | None
     large_pages: int = 0
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextmanager
-def serve(site_dir: Path):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site_dir)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
 
 
 def gzip_size(file: Path) -> int:

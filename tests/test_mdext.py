@@ -12,7 +12,7 @@ from mkdocs.config import load_config
 
 from conftest import check
 from rightskit.content.i18n import translations
-from rightskit.pages import render
+from rightskit.pages import mdbrackets, render
 from rightskit.pages.mdext import (FIRST_MENTION, FacilitatorExtension, FirstMentionExtension, GlossaryExtension,
                                    References, ReferencesExtension)
 
@@ -174,6 +174,11 @@ def test_the_build_trims_repeated_definitions(plugin):
     """The plugin adds the trim to the project's Markdown extensions."""
     _, config = plugin
     assert FIRST_MENTION in config.markdown_extensions
+
+
+def test_the_build_finds_link_brackets_the_cheaper_way(plugin):
+    _, config = plugin
+    assert mdbrackets.NAME in config.markdown_extensions
 
 
 def test_spanish_general_comment_after_la_is_lower_case(mini):

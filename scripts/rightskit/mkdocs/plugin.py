@@ -36,7 +36,7 @@ from rightskit.mkdocs import thememarkup
 from rightskit.mkdocs import gitdates as plugin_gitdates
 from rightskit.core.findings import errors
 from rightskit.infra.progress import QUIET, Counter
-from rightskit.pages import mdext
+from rightskit.pages import mdbrackets, mdext
 from rightskit.project import Project, load_site
 from rightskit.pages.environment import environment
 from rightskit.pages.htmlmarks import apply_language_marks, label_checkboxes
@@ -63,6 +63,9 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         # Glossary definitions on each term's first mention only: the site adds them, so it trims them.
         if mdext.FIRST_MENTION not in config.markdown_extensions:
             config.markdown_extensions.append(mdext.FIRST_MENTION)
+        # The same links, found with less work (a tenth of a large build's CPU time went on brackets).
+        if mdbrackets.NAME not in config.markdown_extensions:
+            config.markdown_extensions.append(mdbrackets.NAME)
         self._config = config  # this language's: the page cache keys on its Markdown settings
         # With mkdocs-static-i18n, MkDocs builds once per language; the content is loaded for the first.
         self.lang = _current_language(config)

@@ -146,6 +146,22 @@ def test_finish_joins_ee_uu_in_spanish_output_only():
     assert typography.finish(html, "en") == html
 
 
+def test_ee_uu_is_joined_exactly_where_the_documented_pattern_matches():
+    """spanish_spaces searches for "EE." first and checks what comes before it afterwards (a
+    pattern opening with a lookbehind cost 1.7 ms a page): the same result as EEUU_LOOSE, which
+    states the rule, on random texts of its pieces (inside a word, after a YAML "\\n", folded)."""
+    import random
+
+    rng, changed = random.Random(5), 0
+    pieces = ["EE.", "UU.", " ", "\n", "\\n", "\t", "\r", "a", "_", "é", ".", NBSP]
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        expected = typography.EEUU_LOOSE.sub(typography.EEUU, text)
+        assert typography.spanish_spaces(text) == expected, repr(text)
+        changed += expected != text
+    assert changed > 100 and typography.spanish_spaces("aEE. UU.") == "aEE. UU."
+
+
 def test_check_warns_about_ee_uu_with_an_ordinary_space_with_path_and_line(mini):
     translate(mini, "docs/rights/housing.md", f"# Vivienda\n\nEn EE. UU. la vivienda.\n\nEn EE.{NBSP}UU. bien.\n")
     replace(mini / "standards/instruments/icescr.yml", "summary: Test summary of the covenant.\n",

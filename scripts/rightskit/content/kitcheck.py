@@ -29,9 +29,15 @@ def headings(body: str) -> list[str]:
     return [match.group(1).strip() for match in re.finditer(r"^## (.+)$", body, re.M)]
 
 
+# What `packet:` calls an activity's key points, which are not a section of its page (the printer's
+# packet.KEY_POINTS; content cannot import the printer).
+KEY_POINTS = "Key points"
+
+
 def packet_findings(workshop: m.Workshop, item: m.AgendaItem, module: m.Module) -> list[Finding]:
-    """`packet:` names sections of the talk's page by their headings: each must be one of them."""
-    found = headings(module.body)
+    """`packet:` names sections of the item's page by their headings, and for an activity with key
+    points, "Key points": each must be one of them."""
+    found = headings(module.body) + ([KEY_POINTS] if module.key_points else [])
     return [Finding(workshop.source.path, item.line, f"'packet:' names the section '{name}', which '{item.module}' "
                     "does not have", "use one of its ## headings: " + "; ".join(found))
             for name in item.packet if name not in found]

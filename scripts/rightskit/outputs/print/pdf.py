@@ -176,8 +176,8 @@ class Printer:
         handouts = [x for x in modules if x.handout and x in run]
         guide_sections = [(x, self.module_html(x, "facilitator")) for x in modules]
         talks = packet.talk_sections(w)
-        packet_sections = [(x, self.module_html(x, "participant", self.talk_packet(x, talks.get(x.id, []))))
-                           for x in handouts]
+        packet_sections = [(x, self.module_html(x, "participant", self.talk_packet(x, talks.get(x.id, []))),
+                            packet.prints_key_points(talks.get(x.id, []))) for x in handouts]
         rows = kit.run_sheet(self.site, w, self._)
         care = dict(stories=[row for row in rows if row.stories], story_paths={x.path for x in kit.story_modules(modules)},
                     hard_moments=self.hard_moments())
@@ -256,6 +256,7 @@ class Printer:
         values = dict(kind=self._("Participant packet"), sections=sections,
                       max_pages=packet.page_limit(w, common.get("large", False)),
                       commitments=packet.us_commitments(self.site, modules, self._, printed),
+                      contacts=packet.has_contacts(w, modules),
                       articles=packet.cited_articles(self.site, modules), **common)
         draft = self._page("packet.html.j2", terms=[], **values)
         said = " ".join([packet.plain_text(draft), *(packet.module_prose(self.site, mod, printed.get(mod.id))

@@ -157,9 +157,11 @@ def talk_packet(module: m.Module, english: m.Module, names: list[str]) -> str | 
     """What the packet prints of a short talk's page whose agenda item names its `packet:` sections:
     the opening and those sections, in the page's order. The names are the English headings; a
     translation keeps its sections in the English order, so they are found by position. None when
-    nothing is named (the whole page is printed) or a translation does not line up."""
+    nothing is named (the whole page is printed) or a translation does not line up. `packet: [Opening]`
+    prints the opening alone."""
     if not names:
         return None
+    # kitcheck.OPENING names the opening alone: it is always printed, so it names no section.
     _, english_sections = sections_of(english.body)
     wanted = {i for i, (heading, _) in enumerate(english_sections) if heading in names}
     opening, sections = sections_of(module.body)
@@ -169,18 +171,14 @@ def talk_packet(module: m.Module, english: m.Module, names: list[str]) -> str | 
 
 
 def talk_sections(workshop: m.Workshop) -> dict[str, list[str]]:
-    """{module id: the sections its talk puts in the packet} for the agenda's items that name them."""
+    """{module id: the sections its talk puts in the packet} for the agenda's talks that name them."""
     return {item.module: item.packet for item in workshop.agenda if item.module and item.packet}
-
-
-# An activity's key points are not a section of its page; `packet:` names them with this.
-KEY_POINTS = kitcheck.KEY_POINTS
 
 
 def prints_key_points(names: list[str]) -> bool:
     """Whether the packet prints an activity's key points: always, unless its agenda item's `packet:`
-    chooses what prints and leaves them out (they may repeat a talk or the activity's own handout)."""
-    return not names or KEY_POINTS in names
+    chooses what prints and leaves them out (they may repeat the activity's own handout)."""
+    return not names or kitcheck.KEY_POINTS in names
 
 
 def has_contacts(workshop: m.Workshop, modules: list[m.Module]) -> bool:

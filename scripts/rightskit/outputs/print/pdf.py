@@ -251,8 +251,10 @@ class Printer:
         modules the agenda runs (what participants hear in the talks and activities)."""
         modules = packet.agenda_modules(self.site, w)
         talks = packet.talk_sections(w)
-        printed = {mod.id: text for mod in modules
-                   if (text := self.talk_packet(mod, talks.get(mod.id, []))) is not None}
+        # What a talk prints of its page decides what it adds to the commitments and the glossary; an
+        # activity's `packet:` only leaves out its key points, and it still works with all it names.
+        printed = {mod.id: text for mod in modules if mod.type != "activity"
+                   and (text := self.talk_packet(mod, talks.get(mod.id, []))) is not None}
         values = dict(kind=self._("Participant packet"), sections=sections,
                       max_pages=packet.page_limit(w, common.get("large", False)),
                       commitments=packet.us_commitments(self.site, modules, self._, printed),

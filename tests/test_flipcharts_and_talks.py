@@ -90,6 +90,38 @@ def test_a_talk_prints_the_sections_its_agenda_item_names_and_the_guide_keeps_th
     assert "rk-unlinked" not in packet_html and "{ title=" not in packet_html
 
 
+def test_a_talk_can_print_its_opening_alone_and_an_activity_leave_out_its_key_points(site):
+    w = site.workshops["taking-it-global"]
+    assert packet.talk_sections(w)["mechanisms/upr"] == ["Opening"]
+    docs = {Path(d.name).name: d.html for d in Printer(site, "https://rights.example.test/").workshop_documents(w)}
+    packet_html, guide_html = docs["taking-it-global-packet-letter.pdf"], docs["taking-it-global-guide-letter.pdf"]
+    assert "The Universal Periodic Review is the one UN process" in packet_html
+    for left_out in ("Where the US stands now", "Can groups in the US use it?"):
+        assert left_out not in packet_html and left_out in guide_html
+    # The mock review's packet: ["Handout"] prints its role cards, not its key points; the guide has both.
+    simulation = site.modules["activities/upr-simulation.md"]
+    assert "Stakeholder coalition" in packet_html and simulation.key_points[1] not in packet_html
+    assert simulation.key_points[1] in guide_html
+    assert packet.prints_key_points([]) and packet.prints_key_points(["Handout", "Key points"])
+    assert not packet.prints_key_points(["Handout"])
+
+
+def test_packet_opening_goes_alone(mini):
+    curriculum = mini / "curricula" / "housing.yml"
+    text = curriculum.read_text(encoding="utf-8")
+    heading = next(line[3:].strip() for line in (mini / "docs" / "rights" / "housing.md").read_text(encoding="utf-8")
+                   .splitlines() if line.startswith("## "))
+    curriculum.write_text(text.replace("    script: A short talk on the right to housing.\n",
+                                       "    script: A short talk on the right to housing.\n"
+                                       f"    packet: [Opening, \"{heading}\"]\n"), encoding="utf-8")
+    found = [f for f in load_site(Project(mini)).findings if "'Opening'" in f.message]
+    assert len(found) == 1 and "always printed" in found[0].message
+    curriculum.write_text(text.replace("    script: A short talk on the right to housing.\n",
+                                       "    script: A short talk on the right to housing.\n    packet: [Opening]\n"),
+                          encoding="utf-8")
+    assert not [f for f in load_site(Project(mini)).findings if "packet:" in f.message]
+
+
 def test_packet_names_an_unknown_section_as_a_finding(mini):
     from rightskit.cli.main import main
 

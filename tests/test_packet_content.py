@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from rightskit.content.i18n import translations
+from rightskit.core import languages
 from rightskit.outputs.print import layout, packet
 from rightskit.outputs.print.pdf import Printer
 from rightskit.project import Project, load_site
@@ -89,15 +91,18 @@ def test_an_agreement_named_whole_lists_the_articles_its_printed_pages_cite(site
     modules = packet.agenda_modules(site, work)
     printer = Printer(site, "https://kit.test/")
     talks = packet.talk_sections(work)
-    printed = {mod.id: t for mod in modules if (t := printer.talk_packet(mod, talks.get(mod.id, []))) is not None}
+    printed = {mod.id: t for mod in modules if mod.type != "activity"
+               and (t := printer.talk_packet(mod, talks.get(mod.id, []))) is not None}
     found = {c.instrument.id: c for c in packet.us_commitments(site, modules, printed=printed)}
-    # The UPR page cites UDHR articles 22, 23, 25 and 26 in the section printed; not every UDHR
-    # article on the workshop's four issue areas.
-    assert [a.number for a in found["udhr"].articles] == ["22", "23", "25", "26"]
+    # The packet prints the UPR page's opening only; of the UDHR, the printed pages cite article 25
+    # (the shadow report lab), not the articles 22, 23 and 26 of the UPR section left out, nor every
+    # UDHR article on the workshop's four issue areas.
+    assert [a.number for a in found["udhr"].articles] == ["25"]
     # The ICESCR is named, but no printed page cites one of its articles: the treaty as a whole,
     # not the eleven articles on housing, health, work and education.
     assert "icescr" in found and found["icescr"].articles == []
-    assert packet.refs_in_text(modules, printed) >= {"udhr/22", "udhr/25", "icescr"}
+    said = packet.refs_in_text(modules, printed)
+    assert said >= {"udhr/25", "icescr"} and "udhr/22" not in said
 
 
 def test_commitments_come_from_the_agenda_modules_standards(site):
@@ -183,3 +188,36 @@ def test_a_note_is_cut_after_its_first_sentence_not_inside_an_abbreviation():
     assert packet.first_sentence("EE. UU. es parte, así que lo obliga. Rinde informes.") == \
         "EE. UU. es parte, así que lo obliga."
     assert packet.first_sentence("Lo firmó EE. UU. Nunca lo ratificó.") == "Lo firmó EE. UU."
+
+
+def test_a_ratified_treaty_says_who_reviews_the_us_and_a_signed_one_keeps_its_note(site):
+    """The group's note says ratified treaties bind the US; each entry adds its monitoring body from the
+    data, not the first sentence of its US notes, which said "is binding on it" once more."""
+    work = site.workshops["taking-it-global"]
+    found = {c.instrument.id: c for c in packet.us_commitments(site, packet.agenda_modules(site, work))}
+    assert found["cat"].note == "The Committee against Torture reviews how the US applies it."
+    assert found["icerd"].note == ("The Committee on the Elimination of Racial Discrimination reviews how the US "
+                                   "applies it.")
+    assert found["icescr"].note == packet.first_sentence(site.instruments["icescr"].us_notes)
+    assert packet.review_note(site, site.instruments["udhr"]) == ""  # a declaration: no treaty body
+    es = languages.strings("es")
+    spanish = translations.localize(site, "es")
+    assert packet.review_note(spanish, spanish.instruments["cat"], es) == \
+        "El Comité contra la Tortura examina cómo cumple EE. UU. este acuerdo."
+
+
+def test_contacts_print_unless_a_training_of_trainers_asks_for_no_personal_stories(site):
+    printer = Printer(site, "https://kit.test/")
+
+    def packet_text(w):
+        return text(next(d.html for d in printer.workshop_documents(site.workshops[w])
+                         if d.name.endswith("packet-letter.pdf")))
+
+    # For organizers and trainers, no personal stories: the kit's referral sheet is enough.
+    assert "trainers" in site.workshops["taking-it-global"].audience
+    assert "Contacts and referrals" not in packet_text("taking-it-global")
+    assert "My next step" in packet_text("taking-it-global")
+    # For organizers and trainers, but its interview practice asks for a moment of their own lives.
+    assert "Contacts and referrals" in packet_text("participatory-documentation")
+    # Not a training of trainers.
+    assert "Contacts and referrals" in packet_text("housing-human-right")

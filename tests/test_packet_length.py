@@ -58,14 +58,13 @@ def test_every_workshop_is_measured_in_both_languages(counts):
     assert {w for _, w in counts} == set(WORKSHOPS) and {lang for lang, _ in counts} == set(LANGS)
 
 
-# Still over in regular print (7 December 2026), with nothing left in them that is not about the
-# workshop: what remains is the workshop's own handouts, which are the curriculum's to cut (the
-# agenda items' `packet:` sections). Large print is within twice the regular count everywhere.
+# Within every limit since the packets of taking-it-global and participatory-documentation print
+# only what their agendas use (7 December 2026), except the Spanish large print of
+# participatory-documentation: 21 pages for its 10 in Letter (it was 24 for 13). Its Letter packet
+# lost pages its large print did not: a half-empty page before "Taking it home" and another before
+# the commitments, where the next-step card and the contacts lines do not fit at 18 pt.
 # Strict, so a fix that brings one within its limit fails here until its mark is removed.
-OVER = {("en", "taking-it-global", "regular"): "10 pages in Letter, limit 8",
-        ("en", "participatory-documentation", "regular"): "11 pages in Letter, limit 10",
-        ("es", "taking-it-global", "regular"): "11 pages in Letter, limit 8",
-        ("es", "participatory-documentation", "regular"): "13 pages in Letter, limit 10"}
+OVER = {("es", "participatory-documentation", "large"): "21 pages in large print, over twice its 10 in Letter"}
 
 
 def _case(lang: str, workshop: str, check: str):

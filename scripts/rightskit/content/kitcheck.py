@@ -29,12 +29,27 @@ def headings(body: str) -> list[str]:
     return [match.group(1).strip() for match in re.finditer(r"^## (.+)$", body, re.M)]
 
 
+# What `packet:` calls the text before a page's first ## heading. The packet always prints it, so
+# naming it alone prints nothing else: a talk whose sections participants do not use in the room.
+OPENING = "Opening"
+
+
+# What `packet:` calls an activity's key points, which are not a section of its page: an activity's
+# packet prints its handout, and its key points only when `packet:` names none or names them.
+KEY_POINTS = "Key points"
+
+
 def packet_findings(workshop: m.Workshop, item: m.AgendaItem, module: m.Module) -> list[Finding]:
-    """`packet:` names sections of the talk's page by their headings: each must be one of them."""
-    found = headings(module.body)
+    """`packet:` names sections of the item's page by their headings, "Opening", or for an activity
+    with key points "Key points": each must be one of them."""
+    found = headings(module.body) + ([KEY_POINTS] if module.key_points else [])
+    if OPENING in item.packet and len(item.packet) > 1:
+        return [Finding(workshop.source.path, item.line, f"'packet:' names '{OPENING}' and sections: the opening is "
+                        "always printed", f"name '{OPENING}' alone to print only the opening, or only sections")]
+    found_or_opening = found + [OPENING]
     return [Finding(workshop.source.path, item.line, f"'packet:' names the section '{name}', which '{item.module}' "
                     "does not have", "use one of its ## headings: " + "; ".join(found))
-            for name in item.packet if name not in found]
+            for name in item.packet if name not in found_or_opening]
 
 
 TRAINING_TOOLKIT = "toolkits/training.md"

@@ -11,6 +11,8 @@ from rightskit.core import htmltext
 from rightskit.core import languages
 from rightskit.core import model as m
 from rightskit.core import typography
+from rightskit.content import kitcheck
+from rightskit.outputs.print import kit
 from rightskit.pages.facilitator import strip_facilitator_notes
 
 # The groups of the commitments table, in print order: what binds the US comes first.
@@ -23,7 +25,10 @@ class Commitment:
     status: str  # e.g. "Ratified by the US on 21 October 1994"
     binding_on_us: bool
     articles: list[m.Article]  # the articles the workshop's modules cite, else those on its issue areas
-    note: str  # the first sentence of the instrument's US notes (treaties only)
+    # Signed or not signed: the first sentence of the instrument's US notes. Ratified: who reviews how
+    # the US applies it (the group's note already says that ratified treaties bind the US; the first
+    # sentence of their US notes said so again, at length, for each one).
+    note: str
     group: str = "ratified"  # one of GROUPS
 
 
@@ -49,6 +54,13 @@ def status_text(inst: m.Instrument, _: languages.Strings | None = None) -> str:
     if inst.us_signed:
         return _("Signed by the US on {date}; not ratified", date=languages.human_date(inst.us_signed, _.lang))
     return _("Not signed by the US")
+
+
+def review_note(site: m.Site, inst: m.Instrument, _: languages.Strings | None = None) -> str:
+    """Who reviews how the US applies a ratified agreement: its monitoring body, from the data."""
+    _ = _ or languages.strings(languages.DEFAULT)
+    body = site.mechanisms.get(inst.monitoring_body or "")
+    return _("The {body} reviews how the US applies it.", body=body.name) if body else ""
 
 
 def group_of(inst: m.Instrument) -> str:
@@ -102,7 +114,8 @@ def us_commitments(site: m.Site, modules: list[m.Module],
         articles = cited or [a for a in inst.articles if a.id in said]
         group = group_of(inst)
         # An ILO convention the US has not ratified shares one explanation with the others of its group.
-        note = first_sentence(inst.us_notes) if group in ("ratified", "signed", "not signed") else ""
+        note = (review_note(site, inst, _) if group == "ratified"
+                else first_sentence(inst.us_notes) if group in ("signed", "not signed") else "")
         out.append(Commitment(inst, status_text(inst, _), bool(inst.us_ratified), articles, note, group))
     return sorted(out, key=lambda c: (GROUPS.index(c.group), natural_key(c.instrument.short_title)))
 
@@ -144,9 +157,11 @@ def talk_packet(module: m.Module, english: m.Module, names: list[str]) -> str | 
     """What the packet prints of a short talk's page whose agenda item names its `packet:` sections:
     the opening and those sections, in the page's order. The names are the English headings; a
     translation keeps its sections in the English order, so they are found by position. None when
-    nothing is named (the whole page is printed) or a translation does not line up."""
+    nothing is named (the whole page is printed) or a translation does not line up. `packet: [Opening]`
+    prints the opening alone."""
     if not names:
         return None
+    # kitcheck.OPENING names the opening alone: it is always printed, so it names no section.
     _, english_sections = sections_of(english.body)
     wanted = {i for i, (heading, _) in enumerate(english_sections) if heading in names}
     opening, sections = sections_of(module.body)
@@ -158,6 +173,20 @@ def talk_packet(module: m.Module, english: m.Module, names: list[str]) -> str | 
 def talk_sections(workshop: m.Workshop) -> dict[str, list[str]]:
     """{module id: the sections its talk puts in the packet} for the agenda's talks that name them."""
     return {item.module: item.packet for item in workshop.agenda if item.module and item.packet}
+
+
+def prints_key_points(names: list[str]) -> bool:
+    """Whether the packet prints an activity's key points: always, unless its agenda item's `packet:`
+    chooses what prints and leaves them out (they may repeat the activity's own handout)."""
+    return not names or kitcheck.KEY_POINTS in names
+
+
+def has_contacts(workshop: m.Workshop, modules: list[m.Module]) -> bool:
+    """Whether the packet has a page to write down contacts and referrals. Every kit has a referral
+    sheet the facilitator fills in; the packet repeats a place for local help unless the workshop is a
+    training of trainers (its audience includes trainers) in which no activity asks for personal
+    stories: there nobody is asked about a problem of their own, and the page only took space."""
+    return "trainers" not in workshop.audience or any(kit.asks_for_own_stories(mod) for mod in modules)
 _BULLET = re.compile(r"^\s*[-*] (.*)$", re.M)
 # A bullet that starts with a link is an entry in a list of pages or sources, not a sentence.
 _LINK_ENTRY = re.compile(r"^(\[\[[^\]]+\]\]|\[[^\]]+\]\()")

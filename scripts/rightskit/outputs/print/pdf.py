@@ -176,8 +176,8 @@ class Printer:
         handouts = [x for x in modules if x.handout and x in run]
         guide_sections = [(x, self.module_html(x, "facilitator")) for x in modules]
         talks = packet.talk_sections(w)
-        packet_sections = [(x, self.module_html(x, "participant", self.talk_packet(x, talks.get(x.id, []))))
-                           for x in handouts]
+        packet_sections = [(x, self.module_html(x, "participant", self.talk_packet(x, talks.get(x.id, []))),
+                            packet.prints_key_points(talks.get(x.id, []))) for x in handouts]
         rows = kit.run_sheet(self.site, w, self._)
         care = dict(stories=[row for row in rows if row.stories], story_paths={x.path for x in kit.story_modules(modules)},
                     hard_moments=self.hard_moments())
@@ -251,11 +251,14 @@ class Printer:
         modules the agenda runs (what participants hear in the talks and activities)."""
         modules = packet.agenda_modules(self.site, w)
         talks = packet.talk_sections(w)
-        printed = {mod.id: text for mod in modules
-                   if (text := self.talk_packet(mod, talks.get(mod.id, []))) is not None}
+        # What a talk prints of its page decides what it adds to the commitments and the glossary; an
+        # activity's `packet:` only leaves out its key points, and it still works with all it names.
+        printed = {mod.id: text for mod in modules if mod.type != "activity"
+                   and (text := self.talk_packet(mod, talks.get(mod.id, []))) is not None}
         values = dict(kind=self._("Participant packet"), sections=sections,
                       max_pages=packet.page_limit(w, common.get("large", False)),
                       commitments=packet.us_commitments(self.site, modules, self._, printed),
+                      contacts=packet.has_contacts(w, modules),
                       articles=packet.cited_articles(self.site, modules), **common)
         draft = self._page("packet.html.j2", terms=[], **values)
         said = " ".join([packet.plain_text(draft), *(packet.module_prose(self.site, mod, printed.get(mod.id))

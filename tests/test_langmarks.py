@@ -3,7 +3,7 @@ no MkDocs object (issue 24, item 4). Small pages in Material's markup; no build.
 from __future__ import annotations
 
 from rightskit.mkdocs import langmarks, thememarkup
-from rightskit.mkdocs.htmlscan import Scan
+from rightskit.mkdocs.htmlscan import Chunks, Scan
 
 ENGLISH = frozenset({"es/contribute/"})
 
@@ -69,3 +69,58 @@ def test_marks_and_the_themes_fixes_share_one_reading_and_agree_with_one_after_t
         assert once == thememarkup.tidy(langmarks.mark_english(html, url, ENGLISH, "en inglés"))
     assert '<label class="md-nav__link md-nav__link--active" lang="en">' in thememarkup.tidy(
         fallback, lambda scan: langmarks.mark(scan, "es/contribute/", ENGLISH, "en inglés"))
+
+
+def _tags(scan: Scan) -> list[tuple]:
+    return [(t.kind, t.start, t.end, t.name, t.attrs, t.text) for t in scan.tags]
+
+
+def _section_page(active: int, extra: str = "") -> str:
+    """A page of a section of five entries, the `active` one current, as Material writes them."""
+    entries = "".join(
+        f'<li class="md-nav__item{" md-nav__item--active" if n == active else ""}">\n'
+        f'  <a href="../module-{n}/" class="md-nav__link">Module {n} &amp; more</a>\n</li>\n' for n in range(5))
+    return ('<!doctype html><html><head><title>Module</title></head><body><ul class="md-tabs__list">'
+            '<li class="md-tabs__item"><a href="../../">Home</a></li><li class="md-tabs__item"><a href="../">Scale</a></li>'
+            f'</ul><nav class="md-nav"><ul class="md-nav__list">{entries}</ul></nav>{extra}'
+            f'<div class="md-content"><article><p>Body of module {active}.</p></article></div></body></html>')
+
+
+def test_pieces_read_before_give_the_tags_of_a_whole_reading():
+    """The pages of a section share their navigation's entries: with a build's memo of pieces, each
+    entry is read once, and every page's tags (start and end tags, where each starts and ends) are
+    those of reading the page whole, before the article and through the whole page."""
+    chunks = Chunks()
+    for active in range(5):
+        page = _section_page(active)
+        for stop, ends in ((thememarkup.content_start(page), False), (None, True)):
+            assert _tags(Scan(page, stop=stop, ends=ends, chunks=chunks)) == _tags(Scan(page, stop=stop, ends=ends))
+    # each entry once as current and once not (the first and last pieces of a page are never kept)
+    assert 0 < len(chunks.known) <= 2 * 2 * 5 + 2 * 2
+    assert all(found is not None for found in chunks.known.values())
+
+
+def test_an_entry_written_inside_a_comment_or_a_script_makes_the_page_be_read_whole():
+    """Pieces are cut where the text of an entry's start appears; where that is not between tags
+    (inside a comment, a script, an attribute), the piece before the cut leaves the parser
+    unfinished, and the page is read whole: the same tags either way."""
+    for extra in ('<!-- <li class="md-nav__item"> -->', '<script>let s = \'<li class="md-nav__item">\';</script>',
+                  '<p title=\'<li class="md-nav__item">\'>x</p>'):
+        page = _section_page(2, extra + '<ul><li class="md-nav__item">x</li></ul>')
+        chunks = Chunks()
+        assert _tags(Scan(page, chunks=chunks)) == _tags(Scan(page)), extra
+
+
+def test_the_built_site_reads_the_same_in_pieces(built):
+    """Every 7th page of the real site, in both editions: the reading the build makes with its memo
+    of pieces (one per language, as there) gives the tags of reading each page whole."""
+    site = built / "site"
+    for pages in (sorted(p for p in site.rglob("index.html") if "es" not in p.relative_to(site).parts[:1]),
+                  sorted((site / "es").rglob("index.html"))):
+        chunks = Chunks()
+        for path in pages[::7]:
+            page = path.read_text(encoding="utf-8")
+            stop = thememarkup.content_start(page)
+            assert _tags(Scan(page, stop=stop, ends=False, chunks=chunks)) == _tags(Scan(page, stop=stop, ends=False)), path
+            assert _tags(Scan(page, chunks=chunks)) == _tags(Scan(page)), path
+        assert chunks.known

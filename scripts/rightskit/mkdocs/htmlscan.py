@@ -3,9 +3,19 @@ change a few of its tags (thememarkup.py, langmarks.py): each tag with where it 
 the text, and the changes to splice in there, so everything else stays byte for byte as the theme
 wrote it. Reading a page costs more than the changes (a few ms for Material's 35 KB), so a page is
 read once for all the passes that run on it. No MkDocs object is needed.
+
+Most of a page's tags are its navigation, and a navigation entry is written the same on every page
+of its section (its links are relative to the page's folder; see navcache.py). So, given a
+`Chunks` memo kept for a build, a page is read in pieces cut where an entry starts, and a piece
+read before is not read again: its tags are taken from the memo, moved to where the piece now is.
+This is the same reading as the whole page's: the parser keeps nothing from one piece to the next
+but text it has not finished (a tag, a comment, an unclosed character reference) and whether it is
+inside a script or style; a piece that leaves either behind makes the page be read whole instead.
+tests/test_langmarks.py compares both readings on built pages.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -44,22 +54,67 @@ def _ignore(tag):
     pass
 
 
+def _read(html: str, ends: bool, close: bool) -> tuple[list[Tag], bool]:
+    """The tags of `html`, and whether the parser was left with nothing pending (see the module's doc)."""
+    lines = [0]
+    at = html.find("\n")
+    while at >= 0:
+        lines.append(at + 1)
+        at = html.find("\n", at + 1)
+    tags: list[Tag] = []
+    parser = _Parser(html, lines, tags, ends)
+    parser.feed(html)
+    if close:
+        parser.close()
+        return tags, True
+    return tags, not parser.rawdata and parser.cdata_elem is None
+
+
+# Where a navigation entry or a tab starts, as Material's partials (nav-item.html, tabs-item.html)
+# write them: where a page is cut into pieces. Found as text; a cut that falls where the parser is
+# not between tags is caught by the reading itself (see the module's doc).
+ENTRY = re.compile(r'<li class="md-(?:nav|tabs)__item')
+
+
+class Chunks:
+    """Tags of the pieces of pages read so far in a build, by the piece's text (see the module's doc)."""
+
+    def __init__(self):
+        self.known: dict[tuple[bool, str], list[Tag] | None] = {}
+
+    def read(self, html: str, stop: int, ends: bool) -> list[Tag] | None:
+        """The tags of html[:stop], or None where a piece cannot be read on its own."""
+        tags: list[Tag] = []
+        start = 0
+        while start < stop:
+            cut = ENTRY.search(html, start + 1, stop)
+            end = stop if cut is None else cut.start()
+            piece = html[start:end]
+            if start == 0 or end == stop:  # the page's own head and title, or its contents: read once
+                found, clean = _read(piece, ends, close=end == stop)
+            else:
+                key = (ends, piece)
+                if key not in self.known:
+                    found, clean = _read(piece, ends, close=False)
+                    self.known[key] = found if clean else None
+                found = self.known[key]
+                clean = found is not None
+            if not clean:
+                return None
+            tags += [Tag(t.kind, t.start + start, t.end + start, t.name, t.attrs, t.text) for t in found] if start else found
+            start = end
+        return tags
+
+
 class Scan:
     """The tags of `html` up to `stop` (the whole page by default; without end tags if not
     `ends`), and the changes to make."""
 
-    def __init__(self, html: str, stop: int | None = None, ends: bool = True):
+    def __init__(self, html: str, stop: int | None = None, ends: bool = True, chunks: Chunks | None = None):
         self.html = html
         self.stop = len(html) if stop is None else stop
-        lines = [0]
-        at = html.find("\n", 0, self.stop)
-        while at >= 0:
-            lines.append(at + 1)
-            at = html.find("\n", at + 1, self.stop)
-        self.tags: list[Tag] = []
-        parser = _Parser(html, lines, self.tags, ends)
-        parser.feed(html[:self.stop])
-        parser.close()
+        pieces = chunks.read(html, self.stop, ends) if chunks is not None else None
+        self.tags: list[Tag] = pieces if pieces is not None else _read(html[:self.stop], ends, close=True)[0]
         self.edits: list[tuple[int, int, str]] = []  # (start, end, new text): end == start inserts
 
     # --- finding tags ---

@@ -32,7 +32,7 @@ from rightskit.outputs.search import records as search_records
 from rightskit.mkdocs import sitemaps
 from rightskit.content.i18n import translations
 from rightskit.mkdocs import pageweight
-from rightskit.mkdocs import thememarkup
+from rightskit.mkdocs import htmlscan, thememarkup
 from rightskit.mkdocs import gitdates as plugin_gitdates
 from rightskit.core.findings import errors
 from rightskit.infra.progress import QUIET, Counter
@@ -92,6 +92,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         self.states: dict[str, BuiltLanguage] = {}
         self.english_urls: dict[str, frozenset[str]] = {}  # by language: see `_english_urls`
         self.navigations: dict[str, navcache.SectionNavigation] = {}  # by language (navcache.py)
+        self.chunks = htmlscan.Chunks()  # renewed for each language (on_env)
         self.caches: dict = {}
         # Each page's indexable part by where it is written, in every language: search reads these
         # instead of the site folder, which also holds the build before last's pages (sitesync).
@@ -159,6 +160,9 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
             self.cache.prepare(env, self.nav, files)
         if self.config.section_nav:  # after the page cache's wrapping of the templates, before its helpers fork
             self.navigations[self.lang] = navcache.SectionNavigation(env, self.nav)
+        # Pieces of pages read by the last touches (htmlscan.py): the same navigation entries on every
+        # page of a section. One memo a language, started empty before the helpers fork.
+        self.chunks = htmlscan.Chunks()
         if self.cache:
             self.cache.start_rendering(env, self.nav, files)
         self._written = self.session.progress.counter(f"Writing pages ({self.lang})", len(files.documentation_pages()), 4)
@@ -286,7 +290,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
 
             def marks(scan):
                 langmarks.mark(scan, page.url, english, note)
-        output = thememarkup.tidy(output, marks)
+        output = thememarkup.tidy(output, marks, self.chunks)
         return typography.finish(pageweight.compact_navigation(output), self.lang)
 
     def _english_urls(self) -> frozenset[str]:

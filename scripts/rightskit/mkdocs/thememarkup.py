@@ -20,7 +20,7 @@ from __future__ import annotations
 from html import escape
 from typing import Callable
 
-from rightskit.mkdocs.htmlscan import Scan
+from rightskit.mkdocs.htmlscan import Chunks, Scan
 
 # Where the article starts in Material's base.html: the header, the tabs and both sidebars
 # (navigation, table of contents) come before it.
@@ -70,16 +70,16 @@ def fix(scan: Scan) -> None:
             scan.replace(t.start, t.end, _tag(t.name, attrs_fixed))
 
 
-def tidy(page_html: str, marks: Callable[[Scan], None] | None = None) -> str:
+def tidy(page_html: str, marks: Callable[[Scan], None] | None = None, chunks: Chunks | None = None) -> str:
     """The page with the theme's markup fixed as above (only the part before the article is read),
     and first, if given, the changes `marks` makes to a reading of the whole page (langmarks.mark):
     one reading for both. Should the two touch the same tag, the fixes are made on the marked page,
-    as they would be one after the other."""
+    as they would be one after the other. `chunks`: a build's memo of pieces of pages already read."""
     if marks is None:
-        scan = Scan(page_html, stop=content_start(page_html), ends=False)
+        scan = Scan(page_html, stop=content_start(page_html), ends=False, chunks=chunks)
         fix(scan)
         return scan.result()
-    scan = Scan(page_html)
+    scan = Scan(page_html, chunks=chunks)
     marks(scan)
     made = len(scan.edits)
     fix(scan)

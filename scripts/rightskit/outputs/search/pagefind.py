@@ -29,7 +29,8 @@ from rightskit.infra import sitesync
 from rightskit.outputs.search import meta as pagefind_meta
 from rightskit.outputs.search.cache import RECORDS_DIR, Memo, locked, sync_files
 from rightskit.pages.catalog import Entry, entries, entry_for
-from rightskit.outputs.search.records import BUNDLE_DIR, EXCLUDE, Record, common_headings, indexable_part, language, page_address, records
+from rightskit.outputs.search.indexedtext import EXCLUDE
+from rightskit.outputs.search.records import BUNDLE_DIR, PageFacts, Record, common_headings, indexable_part, language, page_address, records
 from rightskit.outputs.search.vocabulary import fragment_results, indexed_text, long_words, other_edition, title_words
 from rightskit.outputs.search.vocabulary import vocabulary_of, words_file
 
@@ -49,19 +50,23 @@ class Report:
 
 
 def collect(site_dir: Path, table: dict[str, Entry], memo: Memo | None = None,
-            parts: dict[str, str] | None = None) -> list[Record]:
+            parts: dict[str, str] | None = None, facts: dict[str, PageFacts | None] | None = None) -> list[Record]:
     """The records of a built site. `parts`: the indexable part of each page by its path in the
-    site (as the build kept them); without it, the site's HTML files are read."""
+    site (as the build kept them); without it, the site's HTML files are read. `facts`: the
+    `records.page_facts` of pages by the same paths, as the build found them (the same records,
+    and their words, with less to parse here)."""
     if parts is None:
         parts = {file.relative_to(site_dir).as_posix(): indexable_part(file.read_text(encoding="utf-8"))
                  for file in site_dir.rglob("*.html")}
+    facts = facts or {}
     # In the order of their paths' parts, as Path sorts them: the word lists follow this order.
-    pages = {url: parts[rel] for rel in sorted(parts, key=lambda rel: rel.split("/"))
+    pages = {url: rel for rel in sorted(parts, key=lambda rel: rel.split("/"))
              if (url := page_address(rel)) is not None}
-    common = common_headings(list(pages.values()))
+    common = common_headings([parts[rel] for rel in pages.values()])
     out: list[Record] = []
-    for url, page_html in pages.items():
-        out += records(page_html, "/" + url, entry_for(url, language(page_html), table), common, memo)
+    for url, rel in pages.items():
+        page_html = parts[rel]
+        out += records(page_html, "/" + url, entry_for(url, language(page_html), table), common, memo, facts.get(rel))
     return out
 
 
@@ -151,19 +156,24 @@ def _merged_entry(bundles: list[Path]) -> bytes:
     return _compact_json(merged)
 
 
+def _words(record_html: str) -> frozenset[str]:
+    return long_words(indexed_text(record_html))
+
+
 def _compact_json(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def index_site(site_dir: Path, site: m.Site, editions: dict[str, m.Site] | None = None,
                aliases: dict[str, dict[str, tuple[str, ...]]] | None = None, cache_dir: Path | None = None,
-               parts: dict[str, str] | None = None) -> Report:
+               parts: dict[str, str] | None = None, facts: dict[str, PageFacts | None] | None = None) -> Report:
     """Index a built site into site_dir/pagefind/, with one index and one word list per language.
     `editions` gives the site as each other language's readers see it (translations.localize), so
     pages under /<lang>/ get their summaries, aliases and filters in that language; `aliases` adds
     words by language and URL (translations.search_aliases: Spanish terms for English fallbacks).
     `parts`: each page's `indexable_part`, by its path in site_dir, as the build produced them; then
-    only those pages are indexed, and nothing is read back (see `collect`)."""
+    only those pages are indexed, and nothing is read back (see `collect`). `facts`: the pages'
+    `records.page_facts` by the same paths, as the build found them while writing its pages."""
     site_dir = Path(site_dir)
     table = entries(site)
     for lang, edition in (editions or {}).items():
@@ -171,7 +181,7 @@ def index_site(site_dir: Path, site: m.Site, editions: dict[str, m.Site] | None 
         table.update({f"{lang}/{url}": replace(entry, aliases=entry.aliases + extra.get(url, ()))
                       for url, entry in entries(edition, site, lang).items()})
     memo = Memo(cache_dir)  # with no cache_dir, in memory: the same results, nothing kept
-    items = collect(site_dir, table, memo, parts)
+    items = collect(site_dir, table, memo, parts, facts)
     if not items:  # nothing marked for the index (a theme without our overrides): no search
         shutil.rmtree(site_dir / BUNDLE_DIR, ignore_errors=True)  # an earlier build's, in a reused folder
         return Report(0, 0, {})
@@ -199,7 +209,8 @@ def index_site(site_dir: Path, site: m.Site, editions: dict[str, m.Site] | None 
         for bundle in bundles:
             results.update(fragment_results(bundle))
         for lang, lang_items in sorted(by_lang.items()):
-            texts = [memo.get("words", item.html, lambda h: long_words(indexed_text(h))) for item in lang_items]
+            texts = [item.words if item.words is not None else memo.get("words", item.html, _words)
+                     for item in lang_items]
             files[f"words-{lang}.json"] = _compact_json(words_file(
                 lang, vocabulary_of(texts), results.get(lang, {}), table, _elsewhere(lang, results)))
         memo.save()

@@ -101,10 +101,19 @@ def pagefind_version() -> str:
 ENTRY = "pagefind-entry.json"  # names each language's metadata; one per run, merged in the site
 
 
-def _write(items: list[Record], work: Path) -> bool:
-    """Run the Pagefind CLI (its binary ships in the `pagefind[bin]` wheel) over one language's
-    records, into work/bundle; returns False when it was not run because `work` already holds the
-    bundle made from these very record files.
+@dataclass
+class _Run:
+    """A Pagefind run over one language's records (`process` None: its bundle was up to date)."""
+
+    work: Path
+    expected: str  # the stamp written once the bundle is made
+    process: subprocess.Popen | None = None
+
+
+def _start(items: list[Record], work: Path) -> _Run:
+    """Start the Pagefind CLI (its binary ships in the `pagefind[bin]` wheel) over one language's
+    records, into work/bundle, unless `work` already holds the bundle made from these very record
+    files; `_finish` waits for it.
 
     `work` is a folder in the build cache (or a temporary one). The record files stay there between
     builds and only changed ones are rewritten (search_cache.sync_files). Pagefind has no incremental
@@ -113,7 +122,7 @@ def _write(items: list[Record], work: Path) -> bool:
     The CLI, not the Python API: the API waits a tenth of a second per file (2,000 pages took minutes)."""
     records, bundle, stamp = work / RECORDS_DIR, work / "bundle", work / "bundle.stamp"
     config = {"site": str(records), "output_path": str(bundle), "exclude_selectors": list(EXCLUDE)}
-    expected = json.dumps([config, pagefind_version()])
+    run = _Run(work, json.dumps([config, pagefind_version()]))
     try:
         previous = stamp.read_text(encoding="utf-8")
     except OSError:
@@ -122,17 +131,36 @@ def _write(items: list[Record], work: Path) -> bool:
     # stamp vouching for a bundle that no longer matches its records.
     stamp.unlink(missing_ok=True)
     changed = sync_files(records, _record_files(items))
-    if not changed and previous == expected and bundle.is_dir():
-        stamp.write_text(expected, encoding="utf-8")
-        return False
+    if not changed and previous == run.expected and bundle.is_dir():
+        stamp.write_text(run.expected, encoding="utf-8")
+        return run
     (work / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "pagefind", "--quiet"], cwd=work, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise RuntimeError(f"Pagefind failed:\n{done.stdout}{done.stderr}")
+    with open(work / "pagefind.log", "wb") as log:  # a file, not a pipe: nobody reads it until the end
+        run.process = subprocess.Popen([sys.executable, "-m", "pagefind", "--quiet"], cwd=work, stdout=log,
+                                       stderr=subprocess.STDOUT)
+    return run
+
+
+def _finish(run: _Run) -> bool:
+    """Wait for a run started by `_start`; True if Pagefind ran."""
+    if run.process is None:
+        return False
+    if run.process.wait() != 0:
+        output = (run.work / "pagefind.log").read_text(encoding="utf-8", errors="replace")
+        raise RuntimeError(f"Pagefind failed:\n{output}")
+    bundle = run.work / "bundle"
     for path in pagefind_meta.stale_files(bundle):  # Pagefind adds to its output folder, never removes
         path.unlink()
-    stamp.write_text(expected, encoding="utf-8")
+    (run.work / "bundle.stamp").write_text(run.expected, encoding="utf-8")
     return True
+
+
+def _stop(runs: list[_Run]) -> None:
+    """End the runs still going (another one failed, or the build stopped): no Pagefind is left behind."""
+    for run in runs:
+        if run.process is not None and run.process.poll() is None:
+            run.process.kill()
+            run.process.wait()
 
 
 def _elsewhere(lang: str, results: dict[str, dict[str, tuple[str, str]]]) -> dict | None:
@@ -195,9 +223,14 @@ def index_site(site_dir: Path, site: m.Site, editions: dict[str, m.Site] | None 
         # One Pagefind run per language, each over its own records: Pagefind holds everything it
         # indexes in memory (about 1 GB for both languages at 2,000 extra modules), and a language
         # whose records did not change keeps its last run's output.
-        ran = False
-        for lang, lang_items in sorted(by_lang.items()):
-            ran |= _write(lang_items, work / lang)
+        # The languages' runs at once: each Pagefind run keeps to one core, and nothing else runs now.
+        runs: list[_Run] = []
+        try:
+            for lang, lang_items in sorted(by_lang.items()):
+                runs.append(_start(lang_items, work / lang))
+            ran = any([_finish(run) for run in runs])
+        finally:
+            _stop(runs)
         for old in (work / RECORDS_DIR, work / BUNDLE_DIR, *(p for p in work.iterdir() if p.is_dir()
                                                                 and p.name not in by_lang)):
             shutil.rmtree(old, ignore_errors=True)  # a language gone, or the single run of earlier versions

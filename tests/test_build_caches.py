@@ -263,6 +263,36 @@ def test_pagefind_runs_once_per_language_and_again_only_for_a_changed_one(tmp_pa
     assert _files(site / "pagefind") == _files(fresh / "pagefind")
 
 
+def test_a_failed_pagefind_run_leaves_no_other_running(tmp_path, monkeypatch):
+    """The languages' runs go at once: when one fails, the others are stopped, not left behind."""
+    from rightskit.core import model
+    site = tmp_path / "site"
+    (site / "es").mkdir(parents=True)
+    (site / "index.html").write_text(_search_page("Housing", "Adequate housing for everyone."))
+    (site / "es" / "index.html").write_text(_search_page("Vivienda", "Vivienda adecuada.").replace('lang="en"', 'lang="es"'))
+    started, start = [], pagefind._start
+
+    def start_and_keep(items, work):
+        run = start(items, work)
+        started.append(run)
+        return run
+
+    def fail(run):
+        raise RuntimeError("Pagefind failed")
+
+    monkeypatch.setattr(pagefind, "_start", start_and_keep)
+    monkeypatch.setattr(pagefind, "_finish", fail)
+    try:
+        pagefind.index_site(site, model.Site(), cache_dir=tmp_path / "cache")
+    except RuntimeError:
+        pass
+    else:
+        raise AssertionError("the failure was not reported")
+    assert len(started) == 2 and all(run.process is not None for run in started)
+    assert all(run.process.returncode is not None for run in started)  # ended and reaped
+    assert not (tmp_path / "cache" / pagefind.SEARCH_DIR / "es" / "bundle.stamp").exists()
+
+
 # --- generated pages from the cache -----------------------------------------------------------
 
 def test_generated_pages_do_not_read_the_prose_of_modules(mini):

@@ -85,6 +85,7 @@ class BuildCache:
         self.render = Store(folder, "render")
         self.generated = Store(folder, "generated")
         self.post = Store(folder, "post")
+        self.search = Store(folder, "search")  # beside "post": what the search index reads of each page
         self._english_key: tuple[frozenset[str], str] | None = None
         self.config = config
         self._files_key: str | None = None
@@ -310,17 +311,26 @@ class BuildCache:
         return _json([bool(meta), {k: v for k, v in meta.items() if k in keys}])
 
     # --- after rendering ----------------------------------------------------------------------
-    def post_page(self, output: str, url: str, english: frozenset[str], compute) -> str:
+    def post_page(self, output: str, url: str, english: frozenset[str], compute, facts) -> tuple[str, dict]:
         """`compute()` (the plugin's last touches to a page's HTML: language marks, compact
         navigation), from the cache when the HTML, its address and the edition's English pages
-        are the same as in an earlier build."""
+        are the same as in an earlier build; with `facts(html)` of that finished HTML (what the
+        search index reads of the page, a JSON-able dict), kept beside it under the same key.
+        Finding them here puts their parsing in the helpers' share of the pages (start_rendering),
+        not in the search step after every page is written."""
         if self._english_key is None or self._english_key[0] is not english:
             self._english_key = (english, digest(sorted(english)))  # once a build: the same set every page
         key = digest(self.settings, self._english_key[1], url, output)
-        return self.post.text(key, compute)
+        final = self.post.text(key, compute)
+        found = self.search.get(key)
+        if found is None:
+            found = facts(final)
+            self.search.put(key, found)
+        return final, found
 
     def prune(self) -> None:
         self.post.prune()
+        self.search.prune()
         self.generated.prune()
         self.markdown.prune()
         self.convert.prune()

@@ -177,7 +177,7 @@ class LivePreview:
         written = self._build_pages(plugin, [self.root / path for path in texts])
         self.sources.update(texts)
         self.files = now
-        job = plugin.search_job(self.site_dir, plugin.rewritten_parts(self.site_dir))
+        job = plugin.search_job(self.site_dir, *plugin.rewritten_parts(self.site_dir))
         self.session.pending_search = job
         return written, ""
 

@@ -97,6 +97,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         # Each page's indexable part by where it is written, in every language: search reads these
         # instead of the site folder, which also holds the build before last's pages (sitesync).
         self.search_parts: dict[str, str] = {}
+        self.search_facts: dict[str, search_records.PageFacts | None] = {}  # the same pages' (see on_post_page)
         # Aged dates are logged, not raised: a strict build must not fail the day a review turns a year old.
         for finding in freshness.check(self.site, self.renderer.today, self.config.review_age_months):
             log.info("%s", finding)
@@ -257,7 +258,12 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
     def on_post_page(self, output, *, page, config):
         if self.cache:  # a pure function of the page's HTML, its address and, in an edition, its English pages
             english = self._english_urls() if self._marks_english() else NO_ENGLISH
-            output = self.cache.post_page(output, page.url, english, lambda: self._post_page(output, page))
+            output, facts = self.cache.post_page(output, page.url, english, lambda: self._post_page(output, page),
+                                                 _search_facts)
+            # Found by whichever process rendered the page (cache.py start_rendering), so the
+            # search step parses nothing again; without the page cache, it reads the pages itself.
+            self.search_facts[page.file.abs_dest_path] = (
+                None if facts["facts"] is None else search_records.PageFacts.from_json(facts["facts"]))
         else:
             output = self._post_page(output, page)
         self.search_parts[page.file.abs_dest_path] = search_records.indexable_part(output)
@@ -330,8 +336,8 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
                 (site_dir / lang / "sitemap.xml").write_text(sitemaps.edition_sitemap(
                     root_sitemap.read_text(encoding="utf-8"), config.site_url.rstrip("/") + f"/{lang}/"), encoding="utf-8")
         self.other_languages = others
-        self.built_parts = self._take_parts(site_dir)
-        index = self.search_job(site_dir, self.built_parts)
+        self.built_parts, self.built_facts = self._take_parts(site_dir)
+        index = self.search_job(site_dir, self.built_parts, self.built_facts)
         if self.session.defer_search:
             self.session.pending_search = index
         else:
@@ -349,14 +355,19 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
                                    progress=self.session.progress, offline=self.config.offline)
             log.info("PDFs: %d rendered, %d from cache", report.rendered, report.cached)
 
-    def _take_parts(self, site_dir: Path) -> dict[str, str]:
-        parts = {Path(os.path.relpath(path, site_dir)).as_posix(): part for path, part in self.search_parts.items()}
-        self.search_parts = {}
-        return parts
+    def _take_parts(self, site_dir: Path) -> tuple[dict[str, str], dict[str, search_records.PageFacts | None]]:
+        """The search parts and facts of the pages written since the last call, by path in the site."""
+        def relative(by_path: dict) -> dict:
+            return {Path(os.path.relpath(path, site_dir)).as_posix(): value for path, value in by_path.items()}
 
-    def search_job(self, site_dir: Path, parts: dict[str, str]):
+        parts, facts = relative(self.search_parts), relative(self.search_facts)
+        self.search_parts, self.search_facts = {}, {}
+        return parts, facts
+
+    def search_job(self, site_dir: Path, parts: dict[str, str], facts: dict | None = None):
         """The search indexing of the site in `site_dir`, whose pages' indexable parts are `parts`
-        (by path in the site), as a job to run now or in the background."""
+        (by path in the site) and their `records.page_facts`, those the build found, `facts`, as a
+        job to run now or in the background."""
         others = self.other_languages
         site, editions = self.site, {lang: translations.localize(self.site, lang) for lang in others}
         aliases = {lang: translations.search_aliases(self.site, lang) for lang in others}
@@ -364,7 +375,8 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
 
         def index() -> None:
             with self.session.progress.stage("Search index") as stage:
-                report = pagefind.index_site(site_dir, site, editions, aliases, cache_dir=cache_dir, parts=parts)
+                report = pagefind.index_site(site_dir, site, editions, aliases, cache_dir=cache_dir, parts=parts,
+                                             facts=facts)
                 stage.note = f"{report.pages} pages" + ("" if report.ran else ", unchanged")
             log.info("Search: %d pages indexed as %d results (%s)%s", report.pages, report.records,
                      ", ".join(f"{lang}: {n}" for lang, n in sorted(report.languages.items())),
@@ -372,10 +384,12 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
 
         return index
 
-    def rewritten_parts(self, site_dir: Path) -> dict[str, str]:
-        """The search parts of the last build with those of the pages written since (the quick path's)."""
-        self.built_parts = {**self.built_parts, **self._take_parts(site_dir)}
-        return self.built_parts
+    def rewritten_parts(self, site_dir: Path) -> tuple[dict[str, str], dict[str, search_records.PageFacts | None]]:
+        """The search parts and facts of the last build with those of the pages written since (the quick path's)."""
+        parts, facts = self._take_parts(site_dir)
+        self.built_parts = {**self.built_parts, **parts}
+        self.built_facts = {**self.built_facts, **facts}
+        return self.built_parts, self.built_facts
 
 
 @dataclass(frozen=True)
@@ -394,6 +408,12 @@ class TagLink:
     name: str
     url: str | None
     hidden: bool = False
+
+
+def _search_facts(output: str) -> dict:
+    """What the search index reads of a finished page (records.page_facts), as the page cache keeps it."""
+    facts = search_records.page_facts(search_records.indexable_part(output))
+    return {"facts": None if facts is None else facts.to_json()}
 
 
 def _memoize_lookups(files: Files) -> None:

@@ -29,7 +29,8 @@ from rightskit.infra import sitesync
 from rightskit.outputs.search import meta as pagefind_meta
 from rightskit.outputs.search.cache import RECORDS_DIR, Memo, locked, sync_files
 from rightskit.pages.catalog import Entry, entries, entry_for
-from rightskit.outputs.search.records import BUNDLE_DIR, EXCLUDE, Record, common_headings, indexable_part, language, page_address, records
+from rightskit.outputs.search.indexedtext import EXCLUDE
+from rightskit.outputs.search.records import BUNDLE_DIR, PageFacts, Record, common_headings, indexable_part, language, page_address, records
 from rightskit.outputs.search.vocabulary import fragment_results, indexed_text, long_words, other_edition, title_words
 from rightskit.outputs.search.vocabulary import vocabulary_of, words_file
 
@@ -49,19 +50,23 @@ class Report:
 
 
 def collect(site_dir: Path, table: dict[str, Entry], memo: Memo | None = None,
-            parts: dict[str, str] | None = None) -> list[Record]:
+            parts: dict[str, str] | None = None, facts: dict[str, PageFacts | None] | None = None) -> list[Record]:
     """The records of a built site. `parts`: the indexable part of each page by its path in the
-    site (as the build kept them); without it, the site's HTML files are read."""
+    site (as the build kept them); without it, the site's HTML files are read. `facts`: the
+    `records.page_facts` of pages by the same paths, as the build found them (the same records,
+    and their words, with less to parse here)."""
     if parts is None:
         parts = {file.relative_to(site_dir).as_posix(): indexable_part(file.read_text(encoding="utf-8"))
                  for file in site_dir.rglob("*.html")}
+    facts = facts or {}
     # In the order of their paths' parts, as Path sorts them: the word lists follow this order.
-    pages = {url: parts[rel] for rel in sorted(parts, key=lambda rel: rel.split("/"))
+    pages = {url: rel for rel in sorted(parts, key=lambda rel: rel.split("/"))
              if (url := page_address(rel)) is not None}
-    common = common_headings(list(pages.values()))
+    common = common_headings([parts[rel] for rel in pages.values()])
     out: list[Record] = []
-    for url, page_html in pages.items():
-        out += records(page_html, "/" + url, entry_for(url, language(page_html), table), common, memo)
+    for url, rel in pages.items():
+        page_html = parts[rel]
+        out += records(page_html, "/" + url, entry_for(url, language(page_html), table), common, memo, facts.get(rel))
     return out
 
 
@@ -96,10 +101,19 @@ def pagefind_version() -> str:
 ENTRY = "pagefind-entry.json"  # names each language's metadata; one per run, merged in the site
 
 
-def _write(items: list[Record], work: Path) -> bool:
-    """Run the Pagefind CLI (its binary ships in the `pagefind[bin]` wheel) over one language's
-    records, into work/bundle; returns False when it was not run because `work` already holds the
-    bundle made from these very record files.
+@dataclass
+class _Run:
+    """A Pagefind run over one language's records (`process` None: its bundle was up to date)."""
+
+    work: Path
+    expected: str  # the stamp written once the bundle is made
+    process: subprocess.Popen | None = None
+
+
+def _start(items: list[Record], work: Path) -> _Run:
+    """Start the Pagefind CLI (its binary ships in the `pagefind[bin]` wheel) over one language's
+    records, into work/bundle, unless `work` already holds the bundle made from these very record
+    files; `_finish` waits for it.
 
     `work` is a folder in the build cache (or a temporary one). The record files stay there between
     builds and only changed ones are rewritten (search_cache.sync_files). Pagefind has no incremental
@@ -108,7 +122,7 @@ def _write(items: list[Record], work: Path) -> bool:
     The CLI, not the Python API: the API waits a tenth of a second per file (2,000 pages took minutes)."""
     records, bundle, stamp = work / RECORDS_DIR, work / "bundle", work / "bundle.stamp"
     config = {"site": str(records), "output_path": str(bundle), "exclude_selectors": list(EXCLUDE)}
-    expected = json.dumps([config, pagefind_version()])
+    run = _Run(work, json.dumps([config, pagefind_version()]))
     try:
         previous = stamp.read_text(encoding="utf-8")
     except OSError:
@@ -117,17 +131,36 @@ def _write(items: list[Record], work: Path) -> bool:
     # stamp vouching for a bundle that no longer matches its records.
     stamp.unlink(missing_ok=True)
     changed = sync_files(records, _record_files(items))
-    if not changed and previous == expected and bundle.is_dir():
-        stamp.write_text(expected, encoding="utf-8")
-        return False
+    if not changed and previous == run.expected and bundle.is_dir():
+        stamp.write_text(run.expected, encoding="utf-8")
+        return run
     (work / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "pagefind", "--quiet"], cwd=work, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise RuntimeError(f"Pagefind failed:\n{done.stdout}{done.stderr}")
+    with open(work / "pagefind.log", "wb") as log:  # a file, not a pipe: nobody reads it until the end
+        run.process = subprocess.Popen([sys.executable, "-m", "pagefind", "--quiet"], cwd=work, stdout=log,
+                                       stderr=subprocess.STDOUT)
+    return run
+
+
+def _finish(run: _Run) -> bool:
+    """Wait for a run started by `_start`; True if Pagefind ran."""
+    if run.process is None:
+        return False
+    if run.process.wait() != 0:
+        output = (run.work / "pagefind.log").read_text(encoding="utf-8", errors="replace")
+        raise RuntimeError(f"Pagefind failed:\n{output}")
+    bundle = run.work / "bundle"
     for path in pagefind_meta.stale_files(bundle):  # Pagefind adds to its output folder, never removes
         path.unlink()
-    stamp.write_text(expected, encoding="utf-8")
+    (run.work / "bundle.stamp").write_text(run.expected, encoding="utf-8")
     return True
+
+
+def _stop(runs: list[_Run]) -> None:
+    """End the runs still going (another one failed, or the build stopped): no Pagefind is left behind."""
+    for run in runs:
+        if run.process is not None and run.process.poll() is None:
+            run.process.kill()
+            run.process.wait()
 
 
 def _elsewhere(lang: str, results: dict[str, dict[str, tuple[str, str]]]) -> dict | None:
@@ -151,19 +184,24 @@ def _merged_entry(bundles: list[Path]) -> bytes:
     return _compact_json(merged)
 
 
+def _words(record_html: str) -> frozenset[str]:
+    return long_words(indexed_text(record_html))
+
+
 def _compact_json(value) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def index_site(site_dir: Path, site: m.Site, editions: dict[str, m.Site] | None = None,
                aliases: dict[str, dict[str, tuple[str, ...]]] | None = None, cache_dir: Path | None = None,
-               parts: dict[str, str] | None = None) -> Report:
+               parts: dict[str, str] | None = None, facts: dict[str, PageFacts | None] | None = None) -> Report:
     """Index a built site into site_dir/pagefind/, with one index and one word list per language.
     `editions` gives the site as each other language's readers see it (translations.localize), so
     pages under /<lang>/ get their summaries, aliases and filters in that language; `aliases` adds
     words by language and URL (translations.search_aliases: Spanish terms for English fallbacks).
     `parts`: each page's `indexable_part`, by its path in site_dir, as the build produced them; then
-    only those pages are indexed, and nothing is read back (see `collect`)."""
+    only those pages are indexed, and nothing is read back (see `collect`). `facts`: the pages'
+    `records.page_facts` by the same paths, as the build found them while writing its pages."""
     site_dir = Path(site_dir)
     table = entries(site)
     for lang, edition in (editions or {}).items():
@@ -171,7 +209,7 @@ def index_site(site_dir: Path, site: m.Site, editions: dict[str, m.Site] | None 
         table.update({f"{lang}/{url}": replace(entry, aliases=entry.aliases + extra.get(url, ()))
                       for url, entry in entries(edition, site, lang).items()})
     memo = Memo(cache_dir)  # with no cache_dir, in memory: the same results, nothing kept
-    items = collect(site_dir, table, memo, parts)
+    items = collect(site_dir, table, memo, parts, facts)
     if not items:  # nothing marked for the index (a theme without our overrides): no search
         shutil.rmtree(site_dir / BUNDLE_DIR, ignore_errors=True)  # an earlier build's, in a reused folder
         return Report(0, 0, {})
@@ -185,9 +223,14 @@ def index_site(site_dir: Path, site: m.Site, editions: dict[str, m.Site] | None 
         # One Pagefind run per language, each over its own records: Pagefind holds everything it
         # indexes in memory (about 1 GB for both languages at 2,000 extra modules), and a language
         # whose records did not change keeps its last run's output.
-        ran = False
-        for lang, lang_items in sorted(by_lang.items()):
-            ran |= _write(lang_items, work / lang)
+        # The languages' runs at once: each Pagefind run keeps to one core, and nothing else runs now.
+        runs: list[_Run] = []
+        try:
+            for lang, lang_items in sorted(by_lang.items()):
+                runs.append(_start(lang_items, work / lang))
+            ran = any([_finish(run) for run in runs])
+        finally:
+            _stop(runs)
         for old in (work / RECORDS_DIR, work / BUNDLE_DIR, *(p for p in work.iterdir() if p.is_dir()
                                                                 and p.name not in by_lang)):
             shutil.rmtree(old, ignore_errors=True)  # a language gone, or the single run of earlier versions
@@ -199,7 +242,8 @@ def index_site(site_dir: Path, site: m.Site, editions: dict[str, m.Site] | None 
         for bundle in bundles:
             results.update(fragment_results(bundle))
         for lang, lang_items in sorted(by_lang.items()):
-            texts = [memo.get("words", item.html, lambda h: long_words(indexed_text(h))) for item in lang_items]
+            texts = [item.words if item.words is not None else memo.get("words", item.html, _words)
+                     for item in lang_items]
             files[f"words-{lang}.json"] = _compact_json(words_file(
                 lang, vocabulary_of(texts), results.get(lang, {}), table, _elsewhere(lang, results)))
         memo.save()

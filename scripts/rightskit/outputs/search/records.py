@@ -10,12 +10,9 @@ from dataclasses import dataclass
 from rightskit.core import htmltext, languages
 from rightskit.core.words import americanize, words
 from rightskit.outputs.search.cache import Memo
+from rightskit.outputs.search.indexedtext import indexed_text, long_words, piece_words
 from rightskit.pages.catalog import KIND_LABELS, Entry
 
-
-# Parts of a page that are not its content: permalink signs, the edit button, tags, and the
-# lists of links that generated pages carry (they are marked data-pagefind-ignore in templates).
-EXCLUDE = (".headerlink", ".md-content__button", ".md-tags", ".md-source-file", ".rk-search-skip")
 
 # A heading found on this many pages or more is template structure, not a topic: plain weight.
 COMMON_HEADING_PAGES = 5
@@ -31,7 +28,7 @@ _LANG = re.compile(r"<html[^>]*\blang=\"([^\"]+)\"", re.I)
 _BODY = re.compile(r"<div data-pagefind-body>")
 _HEADING = re.compile(r"<h([1-6])\b[^>]*?\bid=\"([^\"]+)\"[^>]*>(.*?)</h\1>", re.S)
 _PERMALINK = re.compile(r"<a class=\"headerlink\"[^>]*>.*?</a>", re.S)
-# The "last updated" box: excluded from the index (EXCLUDE), and on pages git has no history for
+# The "last updated" box: excluded from the index (indexedtext.EXCLUDE), and on pages git has no history for
 # it holds the build time to the second, which would make their records differ at every build.
 _SOURCE_FILE = re.compile(r"<aside class=\"md-source-file\">.*?</aside>", re.S)
 
@@ -42,6 +39,9 @@ class Record:
     lang: str
     html: str
     areas: tuple[str, ...] = ()  # issue areas it is filed under
+    # The long words of its indexed text, when the page's facts gave them (else the caller reads
+    # them from `html`): what the typo-correction list counts.
+    words: frozenset[str] | None = None
 
 
 INDEX_ONLY = '<div class="rk-index-only" data-pagefind-ignore="index">'
@@ -149,37 +149,117 @@ def _demote(body: str, common: set[str]) -> str:
     return _HEADING.sub(plain, body) if common else body
 
 
+def _body(page_html: str) -> str | None:
+    """The indexable body of a page, without permalinks and the "last updated" box; None for a
+    page outside the index (no body, or a list page)."""
+    if not _BODY.search(page_html) or LIST_PAGE in page_html:
+        return None
+    page_html = _SOURCE_FILE.sub("", _PERMALINK.sub("", page_html))
+    match = _BODY.search(page_html)
+    end = page_html.find("</article>", match.end())
+    return page_html[match.end():end]
+
+
+def _rest_and_sections(body: str) -> tuple[str, list[tuple[str, str, str]]]:
+    """The body but its split sections, up to the end of the data-pagefind-body element, and the
+    sections (see `_split`)."""
+    rest, sections = _split(body)
+    close = rest.rfind("</div>")  # the end of the data-pagefind-body element
+    return (rest[:close] if close >= 0 else rest), sections
+
+
+@dataclass(frozen=True)
+class PageFacts:
+    """What `records` and the word list read of a page by parsing it, found from the page alone
+    (`page_facts`), so a build finds them while it writes its pages, on every core. Neither the
+    recurring headings (`_demote` adds an attribute, which no text reader sees) nor the page's
+    catalog entry change them: `records` adds what depends on those."""
+
+    text: str  # the text of the body but its split sections (htmltext.words)
+    variants: tuple[str, ...]  # American spellings of its British words, as spelling_variants finds them
+    words: frozenset[str] | None  # its long indexed words (indexedtext.piece_words)
+    sections: tuple[tuple[str, str, frozenset[str] | None], ...]  # (anchor, spelling variants, long words)
+
+    def to_json(self) -> dict:
+        def listed(found):
+            return None if found is None else sorted(found)
+        return {"text": self.text, "variants": list(self.variants), "words": listed(self.words),
+                "sections": [[anchor, variants, listed(found)] for anchor, variants, found in self.sections]}
+
+    @classmethod
+    def from_json(cls, data: dict) -> PageFacts:
+        def read(found):
+            return None if found is None else frozenset(found)
+        return cls(data["text"], tuple(data["variants"]), read(data["words"]),
+                   tuple((anchor, variants, read(found)) for anchor, variants, found in data["sections"]))
+
+
+def page_facts(page_html: str) -> PageFacts | None:
+    """The facts of a built page (or its `indexable_part`); None for a page outside the index."""
+    body = _body(page_html)
+    if body is None:
+        return None
+    head = _document_head(language(page_html))
+    rest, sections = _rest_and_sections(body)
+    text = htmltext.words(rest)
+    found = set(words(text))
+    return PageFacts(text, tuple(sorted({americanize(w) for w in found} - found)), piece_words(head, rest),
+                     tuple((anchor, _html_variants(section), piece_words(head, section))
+                           for anchor, _, section in sections))
+
+
+def _facts_with_summary(facts: PageFacts, summary: str) -> tuple[bool, str]:
+    """`_body_facts` of the page's body and summary, from the page's facts: the summary's own
+    words are the only ones left to read."""
+    in_summary = set(words(summary))
+    extra = {americanize(w) for w in in_summary} - in_summary
+    if extra:  # British spellings in the summary (rare): unless the body has their American ones
+        extra -= set(words(facts.text))
+    spellings = " ".join(sorted((set(facts.variants) - in_summary) | extra))
+    return bool(summary) and " ".join(summary.split())[:60] not in facts.text, spellings
+
+
+def _with(own: frozenset[str] | None, lang: str, after: str) -> frozenset[str] | None:
+    """A record's long words: those of its piece of the page, and those of what follows it."""
+    return None if own is None else own | long_words(indexed_text(_document(lang, after)))
+
+
 def records(page_html: str, url: str, entry: Entry | None, common: set[str] = frozenset(),
-            memo: Memo | None = None) -> list[Record]:
-    """The records Pagefind indexes for one built page (none for pages outside the index)."""
+            memo: Memo | None = None, facts: PageFacts | None = None) -> list[Record]:
+    """The records Pagefind indexes for one built page (none for pages outside the index).
+    `facts`: the page's `page_facts`, when the build found them already; they give the same
+    records, with their words."""
     # Keyed by the section's HTML, so an unchanged section is not parsed again.
     section_variants = ((lambda part: memo.get("section-spelling", part, _html_variants)) if memo
                         else _html_variants)
     lang = language(page_html)
-    match = _BODY.search(page_html)
-    if not match or (entry and entry.ignore) or LIST_PAGE in page_html:
+    body = _body(page_html)
+    if body is None or (entry and entry.ignore):
         return []
-    page_html = _SOURCE_FILE.sub("", _PERMALINK.sub("", page_html))
-    match = _BODY.search(page_html)
-    end = page_html.find("</article>", match.end())
-    body = _demote(page_html[match.end():end], common)
     entry = entry or Entry("page")
-    rest, sections = _split(body)
-    close = rest.rfind("</div>")  # the end of the data-pagefind-body element
-    rest = rest[:close] if close >= 0 else rest
-    key = f"{rest}\0{entry.summary}"
-    show_summary, spellings = memo.get("body", key, _body_facts) if memo else _body_facts(key)
-    # The page's summary, unless the page already shows it.
-    added = _additions(entry, lang, entry.areas, spellings, entry.summary if show_summary else "")
     # Pagefind gets the body alone: the navigation and header around it would only be parsed and
     # dropped, and they are most of a page's bytes (indexing 2,000 pages took minutes with them).
-    out = [Record(url, lang, _document(lang, rest + added), entry.areas)]
-    for anchor, title, section in sections:
+    rest, sections = _rest_and_sections(_demote(body, common))
+    if facts is not None and ([anchor for anchor, _, _ in sections] != [anchor for anchor, _, _ in facts.sections]
+                              or "\0" in entry.summary):
+        facts = None  # not this page's facts (or a summary that `_body_facts` would cut): read it
+    if facts is not None:
+        show_summary, spellings = _facts_with_summary(facts, entry.summary)
+    else:
+        key = f"{rest}\0{entry.summary}"
+        show_summary, spellings = memo.get("body", key, _body_facts) if memo else _body_facts(key)
+    # The page's summary, unless the page already shows it.
+    added = _additions(entry, lang, entry.areas, spellings, entry.summary if show_summary else "")
+    out = [Record(url, lang, _document(lang, rest + added), entry.areas,
+                  _with(facts.words, lang, added) if facts else None)]
+    for i, (anchor, title, section) in enumerate(sections):
         label = section_title(entry.label, title, lang)
         areas = entry.part_areas.get(anchor, ())
-        extra = section_variants(section)
-        doc = _document(lang, f"<h1>{html.escape(label)}</h1>{section}{_additions(entry, lang, areas, extra)}")
-        out.append(Record(f"{url}#{anchor}", lang, doc, areas))
+        extra = facts.sections[i][1] if facts else section_variants(section)
+        head = f"<h1>{html.escape(label)}</h1>"
+        added = _additions(entry, lang, areas, extra)
+        out.append(Record(f"{url}#{anchor}", lang, _document(lang, f"{head}{section}{added}"), areas,
+                          _with(facts.sections[i][2], lang, head + added) if facts else None))
     return out
 
 
@@ -194,9 +274,12 @@ def section_title(label: str, heading: str, lang: str) -> str:
     return f"{label} {heading}"
 
 
+def _document_head(lang: str) -> str:
+    return f'<!doctype html><html lang="{html.escape(lang)}"><body><div data-pagefind-body>'
+
+
 def _document(lang: str, body: str) -> str:
-    return (f'<!doctype html><html lang="{html.escape(lang)}"><body><div data-pagefind-body>{body}</div>'
-            f"</body></html>")
+    return f"{_document_head(lang)}{body}</div></body></html>"
 
 def indexable_part(page_html: str) -> str:
     """What `records` and `common_headings` read of a built page: its language, whether it is a

@@ -5,13 +5,12 @@ from __future__ import annotations
 import gzip
 import json
 from collections import Counter
-from html.parser import HTMLParser
 from pathlib import Path
 
 from rightskit.core import paths
-from rightskit.core.words import INSTEAD, STOP_WORDS, SYNONYMS, SPELLING_RULES, words
+from rightskit.core.words import INSTEAD, STOP_WORDS, SYNONYMS, SPELLING_RULES
 from rightskit.core.words import SPELLING_KEEP
-from rightskit.outputs.search.records import EXCLUDE
+from rightskit.outputs.search.indexedtext import indexed_text, long_words  # noqa: F401 - the module's own words
 from rightskit.pages.catalog import Entry, entry_for
 
 
@@ -21,55 +20,9 @@ CONTRIBUTOR_PAGES = ("contribute/", paths.url_of(paths.REVIEW), "about/translati
 
 # --- words for typo correction -----------------------------------------------------------
 
-class _Text(HTMLParser):
-    """The indexed text of a record: inside data-pagefind-body, outside ignored elements."""
-
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.depth = 0  # open elements inside the body
-        self.skip = 0  # depth at which an ignored element opened (0: not skipping)
-        self.chunks: list[str] = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.VOID:
-            return
-        attrs = dict(attrs)
-        if self.depth:
-            self.depth += 1
-            classes = set((attrs.get("class") or "").split())
-            ignored = "data-pagefind-ignore" in attrs or tag in ("nav", "footer", "script", "style", "form")
-            if not self.skip and (ignored or classes & {s[1:] for s in EXCLUDE}):
-                self.skip = self.depth
-        elif "data-pagefind-body" in attrs:
-            self.depth = 1
-
-    def handle_endtag(self, tag):
-        if tag in self.VOID or not self.depth:
-            return
-        if self.skip == self.depth:
-            self.skip = 0
-        self.depth -= 1
-
-    def handle_data(self, data):
-        if self.depth and not self.skip:
-            self.chunks.append(data)
-
-
-def indexed_text(record_html: str) -> str:
-    parser = _Text()
-    parser.feed(record_html)
-    return " ".join(parser.chunks)
-
-
 def vocabulary(texts: list[str]) -> dict[str, int]:
     """Each word of four letters or more, with the number of records it appears in."""
     return vocabulary_of(long_words(text) for text in texts)
-
-
-def long_words(text: str) -> frozenset[str]:
-    return frozenset(w for w in words(text) if len(w) >= 4)
 
 
 def vocabulary_of(word_sets) -> dict[str, int]:

@@ -223,12 +223,15 @@ def index_site(site_dir: Path, site: m.Site, editions: dict[str, m.Site] | None 
         # One Pagefind run per language, each over its own records: Pagefind holds everything it
         # indexes in memory (about 1 GB for both languages at 2,000 extra modules), and a language
         # whose records did not change keeps its last run's output.
-        # The languages' runs at once: each Pagefind run keeps to one core, and nothing else runs now.
+        # One run after the other, though each keeps to one core: at 2,000 extra modules a run peaks
+        # at 0.7 GB (English) and 0.8 GB (Spanish), so both at once would hold 1.5 GB beside the
+        # build's own 1 GB to save one run's 5 s. A failed or interrupted run is stopped all the same.
         runs: list[_Run] = []
         try:
+            ran = False
             for lang, lang_items in sorted(by_lang.items()):
                 runs.append(_start(lang_items, work / lang))
-            ran = any([_finish(run) for run in runs])
+                ran |= _finish(runs[-1])
         finally:
             _stop(runs)
         for old in (work / RECORDS_DIR, work / BUNDLE_DIR, *(p for p in work.iterdir() if p.is_dir()

@@ -2,7 +2,9 @@
 cache beside each finished page) give the same index as reading the pages in the search step."""
 from __future__ import annotations
 
+import json
 import shutil
+import zlib
 from pathlib import Path
 
 from conftest import bilingual_mini, rightskit
@@ -97,8 +99,9 @@ def test_a_build_finds_the_facts_and_indexes_as_reading_its_pages_does(tmp_path)
     for _ in range(2):  # cold, then warm
         result = rightskit("build", "--no-pdf", "--site-dir", "site", cwd=root)
         assert result.returncode == 0, result.stdout + result.stderr
-    stored = list((root / ".cache").rglob("pages-*/search/*/*"))
-    assert len(stored) > 60
+    # each finished page is stored with its facts: their JSON, a NUL, then the page
+    stored = [zlib.decompress(p.read_bytes()).partition(b"\0") for p in (root / ".cache").rglob("pages-*/post/*/*")]
+    assert len([html for facts, _, html in stored if html.lstrip().startswith(b"<!doctype") and json.loads(facts)]) > 60
     fresh = tmp_path / "fresh"
     shutil.copytree(root / "site", fresh, ignore=shutil.ignore_patterns("pagefind"))
     from rightskit.content.i18n import translations

@@ -49,6 +49,7 @@ class Store:
     def __init__(self, root: Path, kind: str):
         self.folder = Path(root) / kind
         self.used: set[str] = set()
+        self._folders: set[Path] = set()  # made already: one mkdir a folder, not one an entry
         self.hits = 0
         self.misses = 0
 
@@ -67,9 +68,16 @@ class Store:
 
     def put_bytes(self, key: str, data: bytes) -> None:
         path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in self._folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._folders.add(path.parent)
         partial = path.with_name(f"{key}.{os.getpid()}.partial")  # never a half-written entry
-        partial.write_bytes(zlib.compress(data, 1))
+        data = zlib.compress(data, 1)
+        try:
+            partial.write_bytes(data)
+        except FileNotFoundError:  # the folder was removed since (`make clean` during `make serve`)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_bytes(data)
         os.replace(partial, path)
         self.used.add(key)
 

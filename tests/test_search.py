@@ -13,6 +13,7 @@ from rightskit.pages import catalog
 from rightskit.outputs.search import pagefind
 from rightskit.outputs.search import records as search_records
 from rightskit.outputs.search import vocabulary
+from rightskit.outputs.search.indexedtext import indexed_text
 from rightskit.core import words as wordlib
 from rightskit.core.findings import errors
 from rightskit.project import Project, load_site
@@ -116,7 +117,7 @@ def test_only_the_body_is_indexed_with_its_additions():
     entry = catalog.Entry("toolkit", ("Housing",), "A short summary of the page.", ("Alias",))
     html = page('<h1 id="t">Title<a class="headerlink" href="#t">¶</a></h1><p>Body text.</p>')
     [record] = search_records.records(html, "/toolkits/x/", entry)
-    text = vocabulary.indexed_text(record.html)
+    text = indexed_text(record.html)
     assert "Body text." in text and "Title" in text and "¶" not in text
     assert "Menu words" not in text and "Footer words" not in text
     assert "A short summary of the page." in text and "Alias" in text
@@ -148,7 +149,7 @@ def test_instrument_articles_are_results_of_their_own():
     records = search_records.records(html, "/standards/icescr/", entry)
     assert [r.url for r in records] == ["/standards/icescr/", "/standards/icescr/#article-11",
                                         "/standards/icescr/#article-12"]
-    whole, art11, art12 = (vocabulary.indexed_text(r.html) for r in records)
+    whole, art11, art12 = (indexed_text(r.html) for r in records)
     assert "Intro." in whole and "Tail." in whole and "Food and housing" not in whole
     assert "ICESCR Article 11: Living standard" in art11 and "Food and housing." in art11
     assert "Cited in many pages" not in art11 and "Clinics" not in art11

@@ -18,7 +18,7 @@ from rightskit.core import htmltext
 from rightskit.core import model as m
 from rightskit.pages import catalog
 from rightskit.outputs.search import records as search_records
-from rightskit.outputs.search import vocabulary
+from rightskit.outputs.search.indexedtext import indexed_text
 INDEX_DIR = "search"
 FOLDER = "rights-at-home"  # the zip's one top folder: the offline PDFs name their links' files in it
 SCRIPT = "assets/offline-search.js"
@@ -61,8 +61,8 @@ def records(site_dir: Path, site: m.Site) -> dict[str, list[list]]:
             out.setdefault(lang, []).append([
                 record.url, " ".join(htmltext.words(title.group(1)).split()) if title else record.url,
                 next((v for k, v in filters if k == "type"), ""), [v for k, v in filters if k == "area"],
-                " ".join(vocabulary.indexed_text(record.html).split()),
-                " ".join(vocabulary.indexed_text(_shown(record.html)).split())])
+                " ".join(indexed_text(record.html).split()),
+                " ".join(indexed_text(_shown(record.html)).split())])
     return out
 
 

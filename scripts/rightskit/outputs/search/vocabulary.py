@@ -10,7 +10,7 @@ from pathlib import Path
 from rightskit.core import paths
 from rightskit.core.words import INSTEAD, STOP_WORDS, SYNONYMS, SPELLING_RULES
 from rightskit.core.words import SPELLING_KEEP
-from rightskit.outputs.search.indexedtext import indexed_text, long_words  # noqa: F401 - the module's own words
+from rightskit.outputs.search.indexedtext import long_words
 from rightskit.pages.catalog import Entry, entry_for
 
 

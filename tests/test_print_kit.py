@@ -42,7 +42,7 @@ def test_housing_packet_has_us_commitments_glossary_articles_worksheets_and_form
         assert "☐ Yes ☐ No ☐ Not sure" in text  # the checklist is fillable
         assert "My next step" in text and "Contacts and referrals" in text and "Legal aid" in text
         # the scale prints two options to a line, so the extracted text has them apart
-    assert "Evaluation form" in text and all(f"☐ {o}" in text for o in ("Not yet", "A little", "Mostly", "Fully"))
+        assert "Evaluation form" in text and all(f"☐ {o}" in text for o in ("Not yet", "A little", "Mostly", "Fully"))
         assert "I can name the seven elements of an adequate home" in text  # rated against the objectives
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from rightskit.core import htmltext
 from rightskit.core import languages
 from rightskit.core import model as m
-from rightskit.core import typography
+from rightskit.core import typography, xref
 from rightskit.content import kitcheck
 from rightskit.outputs.print import kit
 from rightskit.pages.facilitator import strip_facilitator_notes
@@ -91,7 +91,7 @@ def standards_named(modules: list[m.Module], printed: dict[str, str] | None = No
     out = []
     for mod in modules:
         text = (printed or {}).get(mod.id)
-        cited = None if text is None else {ref.strip() for ref in _REF.findall(text)}
+        cited = None if text is None else _cited(text)
         out += [ref.target for ref in mod.standards if cited is None or ref.target in cited]
     return list(dict.fromkeys(out))
 
@@ -132,7 +132,7 @@ def refs_in_text(modules: list[m.Module], printed: dict[str, str] | None = None)
     out = set()
     for mod in modules:
         text = (printed or {}).get(mod.id)
-        out |= {ref.strip() for ref in _REF.findall(strip_facilitator_notes(mod.body if text is None else text))}
+        out |= _cited(strip_facilitator_notes(mod.body if text is None else text))
     return out
 
 
@@ -209,7 +209,9 @@ def _is_link_list(section: str) -> bool:
     return bool(bullets) and len(linked) * 5 >= len(bullets) * 3 and len(prose) <= 1
 
 
-_REF = re.compile(r"\[\[([^\]|#]+)")
+def _cited(markdown: str) -> set[str]:
+    """The ids a text's [[id]] references cite (an anchor left off; code and dated markers aside)."""
+    return {ref.target.split("#", 1)[0] for ref in xref.find_refs(markdown)}
 
 
 def module_prose(site: m.Site, module: m.Module, body: str | None = None) -> str:
@@ -224,7 +226,7 @@ def module_prose(site: m.Site, module: m.Module, body: str | None = None) -> str
 
 def _about_mechanisms(site: m.Site, section: str) -> bool:
     """Whether a section cites more mechanisms than standards."""
-    refs = [ref.strip() for ref in _REF.findall(section)]
+    refs = [ref.target.split("#", 1)[0] for ref in xref.find_refs(section)]
     mechanisms = sum(ref in site.mechanisms for ref in refs)
     return mechanisms > len(refs) - mechanisms
 

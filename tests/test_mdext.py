@@ -67,7 +67,7 @@ def plugin_markdown(plugin, text: str, path: str) -> str:
 
 def extensions(site, page: str, lang: str = "en") -> list:
     return [ReferencesExtension(site=site, page=page, lang=lang),
-            FacilitatorExtension(label="For facilitators" if lang == "en" else "Para facilitadores"),
+            FacilitatorExtension(label="For facilitators" if lang == "en" else "Para quienes facilitan"),
             GlossaryExtension(site=site)]
 
 

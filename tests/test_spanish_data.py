@@ -118,7 +118,7 @@ def test_spanish_script_in_spanish_guide_and_workshop_page(mini):
     assert "A short talk on the right to housing." in english_guide and "Primer párrafo" not in english_guide
     page_es = pages(loaded.site, "es")["workshops/housing.md"]
     assert "Primer párrafo de la charla." in page_es and "A short talk on the right to housing." not in page_es
-    assert "Para facilitadores: guiones sugeridos" in page_es
+    assert "Para quienes facilitan: guiones sugeridos" in page_es
     page_en = pages(loaded.site, "en")["workshops/housing.md"]
     assert "A short talk on the right to housing." in page_en and "Primer párrafo" not in page_en
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import check, rightskit, unhashed_removed
+from conftest import REPO, check, rightskit, unhashed_removed
 from rightskit.content import spanishtext
 from rightskit.content.i18n import translations
 from rightskit.core import languages, paths, typography
@@ -130,7 +130,7 @@ def test_untitled_admonitions_get_spanish_titles_on_translated_pages_only(mini):
     page = renderer.page_markdown(view.modules["rights/housing.md"], view.modules["rights/housing.md"].body)
     assert '!!! tip "Consejo"' in page and '!!! note "Nota"' in page and '!!! note "Ya titulado"' in page
     assert "!!! tip\n" not in page and "!!! note\n" not in page
-    assert '??? facilitator "Para facilitadores"' in page  # facilitator blocks keep their own title
+    assert '??? facilitator "Para quienes facilitan"' in page  # facilitator blocks keep their own title
     # an untranslated page keeps its English text whole, titles included; English is untouched
     line = view.modules["activities/line.md"]
     assert "!!! tip\n" in renderer.page_markdown(line, line.body)
@@ -240,3 +240,34 @@ def test_links_to_untranslated_pages_say_so_visibly():
             '<span class="rk-in-english">(en inglés)</span>: how to help') in marked
     assert marked.count("(en inglés)") == 1  # not the translated page, the anchor, the outside link or the nav
     assert '<a href="../contribute/" class="md-nav__link">Contribute</a>' in marked
+
+
+# --- 6. The interface keeps the one inclusive-language rule -------------------------------------
+
+def _instead_of(style_guide: str) -> list[str]:
+    """The first column of the style guide's table of gender-neutral nouns ("Instead of"), each
+    phrase alone (a note in brackets dropped), with "el" also as the contractions "del" and "al"."""
+    table = style_guide.split("| Instead of | Write |", 1)[1].split("\n\n", 1)[0]
+    out = []
+    for row in table.splitlines()[2:]:
+        for phrase in row.split("|")[1].split("(")[0].split(","):
+            phrase = phrase.strip()
+            out += [phrase] + ([f"del {phrase[3:]}", f"al {phrase[3:]}"] if phrase.startswith("el ") else [])
+    return out
+
+
+def test_spanish_interface_strings_use_the_style_guides_neutral_nouns():
+    """Every Spanish string the templates print (strings/*.yml) follows the table in
+    docs/contribute/translation-style.md; "Guía del facilitador" and "Para facilitadores" did not.
+    A masculine plural is allowed only in a pair with its feminine ("facilitadores y facilitadoras")."""
+    import re
+
+    phrases = _instead_of((REPO / "docs" / "contribute" / "translation-style.md").read_text(encoding="utf-8"))
+    assert "del facilitador" in phrases and "los participantes" in phrases
+    strings = REPO / "scripts" / "rightskit" / "templates" / "strings"
+    for path in sorted(strings.glob("*es.yml")):
+        text = path.read_text(encoding="utf-8")
+        for phrase in phrases:
+            assert not re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.I), f"{path.name}: {phrase!r}"
+        for match in re.finditer(r"(?<!\w)facilitadores(?!\w)", text):
+            assert text[match.end():match.end() + 16] == " y facilitadoras", f"{path.name}: {text[match.start() - 40:match.end()]!r}"

@@ -278,16 +278,16 @@ def test_workshop_offered_in_spanish_needs_es_block_and_prints_in_spanish(mini):
     assert not any(d.name.startswith("es/pdf/housing-") or "handout" in d.name
                    for d in Printer(site, "https://example.invalid/", lang="es").documents())
     page = next(p for p in Renderer(site, lang="es").pages() if p.path == "workshops/housing.md").content
-    assert 'href="../../../pdf/housing-guide-letter.pdf" hreflang="en" download>Guía del facilitador (PDF, tamaño ' \
+    assert 'href="../../../pdf/housing-guide-letter.pdf" hreflang="en" download>Guía de facilitación (PDF, tamaño ' \
            'carta, en inglés)</a>' in page
     for module in ("docs/activities/line.md", "docs/rights/housing.md"):
         start(mini, module)
     site = translations.localize(check(mini).site, "es")
     page = next(p for p in Renderer(site, lang="es").pages() if p.path == "workshops/housing.md").content
-    assert 'href="../../pdf/housing-guide-letter.pdf" download>Guía del facilitador (PDF, tamaño carta)</a>' in page
+    assert 'href="../../pdf/housing-guide-letter.pdf" download>Guía de facilitación (PDF, tamaño carta)</a>' in page
     documents = {d.name: d for d in Printer(site, "https://example.invalid/", lang="es").documents()}
     guide = documents["es/pdf/housing-guide-letter.pdf"]
-    assert guide.title == "Taller de vivienda: guía del facilitador"
+    assert guide.title == "Taller de vivienda: guía de facilitación"
     assert '<html lang="es">' in guide.html and "Bienvenida" in guide.html and "Descanso" in guide.html
     assert "https://example.invalid/es/workshops/housing/" in guide.html
     # only translated documents are printed in Spanish: the handout is, now that its page is translated

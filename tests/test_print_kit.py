@@ -29,10 +29,10 @@ def test_housing_packet_has_us_commitments_glossary_articles_worksheets_and_form
         assert "ICERD" in text and "Ratified by the US on 21 October 1994" in text
         assert "ICESCR" in text and "Signed by the US on 5 October 1977; not ratified" in text
         # Glossary: the terms the packet uses, spelled out; not the ones it never uses.
-        assert "Words used in this packet" in text
+        assert "Words used in this workshop" in text
         for term in ("CESCR (Committee on Economic, Social and Cultural Rights)", "ratification", "security of tenure"):
             assert term in text
-        before, glossary = text.split("Words used in this packet", 1)
+        before, glossary = text.split("Words used in this workshop", 1)
         said = before + " ".join(packet.module_prose(site, mod) for mod in packet.agenda_modules(
             site, site.workshops["housing-human-right"]))
         unused = [t.term for t in site.glossary if re.search(rf"(?<![\w-]){re.escape(t.term)} \(", glossary)

@@ -22,7 +22,7 @@ EDITION = ed.Edition("9.9.9", dt.date(2026, 11, 25), "https://kit.test/")
 # Fixed English words of the print templates and of the Python that writes printed text.
 ENGLISH = ["Key points", "Online or hybrid", "Suggested script", "Printable materials", "Evaluation form",
            "Sign-in sheet", "Registration and access needs", "Which commitments apply in the US?",
-           "Words used in this packet", "Taking it home", "My next step", "Contacts and referrals",
+           "Words used in this workshop", "Taking it home", "My next step", "Contacts and referrals",
            "Your answer", "Not yet", "Web addresses in this document", "Version 9.9.9", "Ratified by the US",
            "Signed by the US", "Page \" counter", "Name you would like to use", "The articles this packet cites",
            "Not ratified by the US", "Treaties that bind the US", "Declarations and principles", "By the end of this",

@@ -92,7 +92,7 @@ def test_index_from_facts_equals_index_from_pages(tmp_path):
 
 
 def test_a_build_finds_the_facts_and_indexes_as_reading_its_pages_does(tmp_path):
-    """Slow (two builds of the bilingual mini project, about 30 s): the facts travel from the
+    """Slow (two builds of the bilingual mini project, about 4 s): the facts travel from the
     render helpers through the page cache to the search step, and a warm build takes them from
     the cache; both index what the search step reads from the built pages."""
     root = bilingual_mini(tmp_path / "project", 30)  # enough pages for the render helpers to fork

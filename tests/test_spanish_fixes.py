@@ -6,6 +6,8 @@ titles of search results. On the small fixture project; the real site's pages ar
 test_spanish_site.py."""
 from __future__ import annotations
 
+import random
+import re
 from pathlib import Path
 
 import pytest
@@ -151,8 +153,6 @@ def test_ee_uu_is_joined_exactly_where_the_documented_pattern_matches():
     """spanish_spaces searches for "EE." first and checks what comes before it afterwards (a
     pattern opening with a lookbehind cost 1.7 ms a page): the same result as EEUU_LOOSE, which
     states the rule, on random texts of its pieces (inside a word, after a YAML "\\n", folded)."""
-    import random
-
     rng, changed = random.Random(5), 0
     pieces = ["EE.", "UU.", " ", "\n", "\\n", "\t", "\r", "a", "_", "é", ".", NBSP]
     for _ in range(5000):
@@ -260,8 +260,6 @@ def test_spanish_interface_strings_use_the_style_guides_neutral_nouns():
     """Every Spanish string the templates print (strings/*.yml) follows the table in
     docs/contribute/translation-style.md; "Guía del facilitador" and "Para facilitadores" did not.
     A masculine plural is allowed only in a pair with its feminine ("facilitadores y facilitadoras")."""
-    import re
-
     phrases = _instead_of((REPO / "docs" / "contribute" / "translation-style.md").read_text(encoding="utf-8"))
     assert "del facilitador" in phrases and "los participantes" in phrases
     strings = REPO / "scripts" / "rightskit" / "templates" / "strings"

@@ -209,9 +209,14 @@ def _is_link_list(section: str) -> bool:
     return bool(bullets) and len(linked) * 5 >= len(bullets) * 3 and len(prose) <= 1
 
 
+def _cited_ids(markdown: str) -> list[str]:
+    """The id each of a text's [[id]] references cites, in order (an anchor left off; code and
+    dated markers aside)."""
+    return [ref.target.split("#", 1)[0] for ref in xref.find_refs(markdown)]
+
+
 def _cited(markdown: str) -> set[str]:
-    """The ids a text's [[id]] references cite (an anchor left off; code and dated markers aside)."""
-    return {ref.target.split("#", 1)[0] for ref in xref.find_refs(markdown)}
+    return set(_cited_ids(markdown))
 
 
 def module_prose(site: m.Site, module: m.Module, body: str | None = None) -> str:
@@ -226,7 +231,7 @@ def module_prose(site: m.Site, module: m.Module, body: str | None = None) -> str
 
 def _about_mechanisms(site: m.Site, section: str) -> bool:
     """Whether a section cites more mechanisms than standards."""
-    refs = [ref.target.split("#", 1)[0] for ref in xref.find_refs(section)]
+    refs = _cited_ids(section)
     mechanisms = sum(ref in site.mechanisms for ref in refs)
     return mechanisms > len(refs) - mechanisms
 

@@ -29,9 +29,8 @@ from rightskit.infra import sitesync
 from rightskit.outputs.search import meta as pagefind_meta
 from rightskit.outputs.search.cache import RECORDS_DIR, Memo, locked, sync_files
 from rightskit.pages.catalog import Entry, entries, entry_for
-from rightskit.outputs.search.indexedtext import EXCLUDE
+from rightskit.outputs.search.indexedtext import EXCLUDE, indexed_text, long_words
 from rightskit.outputs.search.records import BUNDLE_DIR, PageFacts, Record, common_headings, indexable_part, language, page_address, records
-from rightskit.outputs.search.indexedtext import indexed_text, long_words
 from rightskit.outputs.search.vocabulary import fragment_results, other_edition, title_words
 from rightskit.outputs.search.vocabulary import vocabulary_of, words_file
 

@@ -7,9 +7,12 @@ Part of the MkDocs adapter, with plugin.py (the core modules never import it). T
 - conversion: a page's Markdown to HTML (MkDocs' `Page.render`), keyed by the final Markdown, the
   page's place, every file's address and the Markdown settings; its log messages (broken-link
   warnings) are stored and replayed, so `--strict` fails the same way on a warm build;
-- rendering: a page's template output, keyed by everything the template can read: the page
-  (content, table of contents, metadata, addresses), the whole navigation (titles, addresses and
-  metadata of every page), the configuration, the theme's files and today's date.
+- finished pages: a page's template output with the plugin's last touches (and what the search
+  index reads of it), keyed by everything the template can read: the page (content, table of
+  contents, metadata, addresses), the whole navigation (titles, addresses and metadata of every
+  page), the configuration, the theme's files and today's date; and by the edition's English pages,
+  which the last touches mark. The template's own output is not kept: a page found here is
+  finished without it.
 """
 from __future__ import annotations
 
@@ -82,10 +85,11 @@ class BuildCache:
         self.convert = Store(folder, "convert")
         self.root = Path(config.config_file_path).resolve().parent
         self._model_key: str | None = None
-        self.render = Store(folder, "render")
         self.generated = Store(folder, "generated")
         self.post = Store(folder, "post")  # finished pages, with what the search index reads of each
         self._english_key: tuple[frozenset[str], str] | None = None
+        self.english: frozenset[str] | None = None  # the edition's English pages, set by prepare()
+        self.rendered = 0  # templates rendered by this process
         self.config = config
         self._files_key: str | None = None
         self._global_key: str | None = None
@@ -264,10 +268,12 @@ class BuildCache:
                 "log": [(r.name, r.levelno, r.getMessage()) for r in capture.records]}
 
     # --- rendering ------------------------------------------------------------------------
-    def prepare(self, env, nav, files) -> None:
+    def prepare(self, env, nav, files, english: frozenset[str]) -> None:
         """Once every page is converted: the parts of every page's key that all pages share, and
-        a template loader that looks pages up in the cache first."""
+        a template loader that looks pages up in the cache first; `english`, the pages this
+        edition shows in English (post_page)."""
         config = self.config
+        self.english = english
         theme = config.theme
         self._meta_keys, self._nav_meta_keys = _template_words(theme.dirs)
         # Other pages appear in a page through the navigation and the previous/next links: their
@@ -310,24 +316,45 @@ class BuildCache:
         return _json([bool(meta), {k: v for k, v in meta.items() if k in keys}])
 
     # --- after rendering ----------------------------------------------------------------------
+    def _english_digest(self, english: frozenset[str]) -> str:
+        if self._english_key is None or self._english_key[0] is not english:
+            self._english_key = (english, digest(sorted(english)))  # once a build: the same set every page
+        return self._english_key[1]
+
+    def finished(self, render_key: str) -> "_Finished | None":
+        """The finished page whose template output has this key (page_key), if an earlier build
+        or a helper made it."""
+        entry = self.post.get_bytes(digest(render_key, self._english_digest(self.english)))
+        if entry is None:
+            return None
+        # One entry, one file: the facts' JSON, a NUL (which JSON text never holds), the HTML.
+        head, _, html = entry.partition(b"\0")
+        page = _Finished(html.decode("utf-8", "surrogatepass"))
+        page.facts = json.loads(head)
+        return page
+
     def post_page(self, output: str, url: str, english: frozenset[str], compute, facts) -> tuple[str, dict]:
         """`compute()` (the plugin's last touches to a page's HTML: language marks, compact
         navigation), from the cache when the HTML, its address and the edition's English pages
         are the same as in an earlier build; with `facts(html)` of that finished HTML (what the
         search index reads of the page, a JSON-able dict), kept beside it under the same key.
         Finding them here puts their parsing in the helpers' share of the pages (start_rendering),
-        not in the search step after every page is written."""
-        if self._english_key is None or self._english_key[0] is not english:
-            self._english_key = (english, digest(sorted(english)))  # once a build: the same set every page
-        key = digest(self.settings, self._english_key[1], url, output)
-        # One entry, one file: the facts' JSON, a NUL (which JSON text never holds), the HTML.
-        # Creating a file in the store costs more than its bytes: one file a page fewer than two.
-        entry = self.post.get_bytes(key)
-        if entry is not None:
-            head, _, html = entry.partition(b"\0")
-            return html.decode("utf-8", "surrogatepass"), json.loads(head)
+        not in the search step after every page is written. A page the template loader found
+        finished (`_Finished`) passes through; one it rendered (`_Rendered`) is stored under its
+        template's key, so the next build needs neither the template nor its output."""
+        if isinstance(output, _Finished):
+            return str(output), output.facts
+        if isinstance(output, _Rendered) and english is self.english:
+            key = digest(output.key, self._english_digest(english))
+        else:  # a page whose template context has no key: by its HTML
+            key = digest(self.settings, self._english_digest(english), url, output)
+            entry = self.post.get_bytes(key)
+            if entry is not None:
+                head, _, html = entry.partition(b"\0")
+                return html.decode("utf-8", "surrogatepass"), json.loads(head)
         final = compute()
         found = facts(final)
+        # Creating a file in the store costs more than its bytes: one file a page, not two.
         self.post.put_bytes(key, json.dumps(found).encode("utf-8") + b"\0" + final.encode("utf-8", "surrogatepass"))
         return final, found
 
@@ -336,11 +363,21 @@ class BuildCache:
         self.generated.prune()
         self.markdown.prune()
         self.convert.prune()
-        self.render.prune()
+
+
+class _Finished(str):
+    """A page as the plugin's last touches leave it, found in the cache instead of rendering its
+    template: MkDocs hands it to on_post_page, where post_page returns it with its `facts`."""
+    facts: dict
+
+
+class _Rendered(str):
+    """A template's output, with the key (page_key) of everything that made it."""
+    key: str
 
 
 class _CachedTemplate:
-    """A page template whose output comes from the cache when the page's key is known."""
+    """A page template that finds its page finished in the cache when the page's key is known."""
 
     def __init__(self, template, cache: BuildCache):
         self.template = template
@@ -354,13 +391,14 @@ class _CachedTemplate:
         key = self.cache.page_key(context) if isinstance(context, dict) else None
         if key is None:
             return self.template.render(*args, **kwargs)
-        cached = self.cache.render.get_bytes(key)
-        if cached is None and self.cache.helpers.wait_for(("render", context["page"].file.src_uri)):
-            cached = self.cache.render.get_bytes(key)
-        if cached is not None:
-            return cached.decode("utf-8", "surrogatepass")
-        output = self.template.render(*args, **kwargs)
-        self.cache.render.put_bytes(key, output.encode("utf-8", "surrogatepass"))
+        found = self.cache.finished(key)
+        if found is None and self.cache.helpers.wait_for(("render", context["page"].file.src_uri)):
+            found = self.cache.finished(key)
+        if found is not None:
+            return found
+        self.cache.rendered += 1
+        output = _Rendered(self.template.render(*args, **kwargs))
+        output.key = key
         return output
 
 

@@ -158,7 +158,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
     def on_env(self, env, *, config, files):
         if self.cache:
             env.bytecode_cache = FileSystemBytecodeCache(self.cache.jinja_dir())  # compiled theme templates
-            self.cache.prepare(env, self.nav, files)
+            self.cache.prepare(env, self.nav, files, self._english_urls() if self._marks_english() else NO_ENGLISH)
         if self.config.section_nav:  # after the page cache's wrapping of the templates, before its helpers fork
             self.navigations[self.lang] = navcache.SectionNavigation(env, self.nav)
         # Pieces of pages read by the last touches (htmlscan.py): the same navigation entries on every
@@ -320,7 +320,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
             cache.prune()
             cache.remember_build()
             log.info("Page cache: %d converted, %d reused; %d rendered, %d reused%s", cache.convert.misses,
-                     cache.convert.hits, cache.render.misses, cache.render.hits,
+                     cache.convert.hits, cache.rendered, cache.post.hits,
                      "; no helpers (few pages changed since the last build)" if cache.warm else "")
         for lang, navigation in self.navigations.items():
             log.info("Navigation (%s): %d pages from %d renders of their section, %d rendered alone", lang,

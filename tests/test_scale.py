@@ -304,3 +304,21 @@ def test_pagination_links_lead_through_the_list_and_pass_axe(page, server, start
     assert page.locator(".rk-list-page li a").first.inner_text() == first
     assert foreign(page.requested) == []
 
+
+
+def test_a_warm_build_takes_each_pages_content_touches_from_the_cache(tmp_path, monkeypatch):
+    """The plugin's changes to a converted page (language marks, checkbox labels, official pages in
+    the reader's language: on_page_content) are made where the page is converted, in a helper for
+    its share, and kept with the conversion: a build with nothing changed makes none of them again,
+    and writes the same site."""
+    from rightskit.mkdocs.plugin import RightsKitPlugin
+
+    root = bilingual_mini(tmp_path / "project", 4)
+    _build(root, "site")
+    first = _tree(root / "site")
+    calls = []
+    original = RightsKitPlugin._touch_content
+    monkeypatch.setattr(RightsKitPlugin, "_touch_content", lambda self, html: calls.append(html) or original(self, html))
+    _build(root, "site")
+    assert calls == []
+    assert _tree(root / "site") == first

@@ -23,6 +23,7 @@ import os
 import re
 from importlib.metadata import version
 from pathlib import Path
+from typing import Callable
 
 from mkdocs.structure.nav import Link, Section
 from mkdocs.structure.pages import Page
@@ -90,6 +91,11 @@ class BuildCache:
         self._english_key: tuple[frozenset[str], str] | None = None
         self.english: frozenset[str] | None = None  # the edition's English pages, set by prepare()
         self.rendered = 0  # templates rendered by this process
+        # The plugin's own changes to each converted page (on_page_content), made where the page is
+        # converted and kept with it: `touch(html)`, and the key of what it reads besides the HTML.
+        self.touch: Callable[[str], str] | None = None
+        self._touch_key = ""
+        self.touched: dict[str, tuple[str, str]] = {}  # page source -> (its content, touched)
         self.config = config
         self._files_key: str | None = None
         self._global_key: str | None = None
@@ -129,9 +135,13 @@ class BuildCache:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps({"state": self._state, "sources": self._sources}), encoding="utf-8")
 
-    def start_conversions(self, files, site=None) -> int:
+    def start_conversions(self, files, site=None, touch: Callable[[str], str] | None = None,
+                          touch_key: str = "") -> int:
         """Fork helpers that read, prepare and convert their share of the pages into the cache,
-        exactly as MkDocs is about to (its page loop, without the events after conversion)."""
+        exactly as MkDocs is about to (its page loop, without the events after conversion), and
+        make `touch(html)` of each, which on_page_content then takes from `touched`; `touch_key`
+        names everything `touch` reads besides the HTML."""
+        self.touch, self._touch_key = touch, touch_key
         self.warm = site is not None and self._few_changes(files, site)
         if self.warm:
             return 0
@@ -229,14 +239,19 @@ class BuildCache:
         if markdown is None or "--8<--" in markdown:  # snippets read other files: not in the key
             return Page.render(page, config, files)
         key = digest(self.settings, self._files_signature(files), page.file.src_uri, page.file.url,
-                     str(page.file.inclusion), markdown)
+                     str(page.file.inclusion), markdown, self._touch_key)
         entry = self.convert.get(key)
         if entry is None and self.helpers.wait_for(("convert", page.file.src_uri)):
             entry = self.convert.get(key)
         if entry is None:
             entry = self._convert(page, config, files)
             self.convert.put(key, entry)
-            return
+        else:
+            self._reuse(page, entry, files)
+        if entry.get("touched") is not None:
+            self.touched[page.file.src_uri] = (page.content, entry["touched"])
+
+    def _reuse(self, page: Page, entry: dict, files) -> None:
         page.content = entry["content"]
         page.toc = TableOfContents(_toc_from_json(entry["toc"]))
         page._title_from_render = entry["title"]
@@ -265,7 +280,8 @@ class BuildCache:
             links = {f.src_uri: dict(anchors) for f, anchors in page.links_to_anchors.items()}
         return {"content": page.content, "toc": _toc_to_json(page.toc), "title": page._title_from_render,
                 "anchors": sorted(page.present_anchor_ids or ()), "links": links,
-                "log": [(r.name, r.levelno, r.getMessage()) for r in capture.records]}
+                "log": [(r.name, r.levelno, r.getMessage()) for r in capture.records],
+                "touched": None if self.touch is None or page.content is None else self.touch(page.content)}
 
     # --- rendering ------------------------------------------------------------------------
     def prepare(self, env, nav, files, english: frozenset[str]) -> None:

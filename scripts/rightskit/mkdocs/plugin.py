@@ -36,6 +36,7 @@ from rightskit.mkdocs import htmlscan, thememarkup
 from rightskit.mkdocs import gitdates as plugin_gitdates
 from rightskit.core.findings import errors
 from rightskit.infra.progress import QUIET, Counter
+from rightskit.infra.pagecache import digest
 from rightskit.pages import mdbrackets, mdext
 from rightskit.project import Project, load_site
 from rightskit.pages.environment import environment
@@ -145,7 +146,8 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         # MkDocs converts every page, then writes every page: minutes on a cold build.
         self._converted = self.session.progress.counter(f"Converting pages ({self.lang})", len(files.documentation_pages()), 4)
         if self.cache:
-            self.cache.start_conversions(files, self.renderer.site)
+            self.cache.start_conversions(files, self.renderer.site, self._touch_content,
+                                         digest(self.lang, self.site.official_pages.get(self.lang, {})))
         plugin_gitdates.memoize_formats(config)  # after the last-updated plugin's on_files
         return nav
 
@@ -251,6 +253,13 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
 
     def on_page_content(self, html, *, page, config, files):
         self._converted.advance()
+        # Made where the page was converted (cache.py), in a helper for its share of the pages
+        found = self.cache.touched.pop(page.file.src_uri, None) if self.cache else None
+        if found is not None and found[0] is html:
+            return found[1]
+        return self._touch_content(html)
+
+    def _touch_content(self, html: str) -> str:
         html = label_checkboxes(apply_language_marks(html))
         # An English page shown in this edition links to the Spanish official pages too: its reader chose Spanish.
         return officiallinks.localize(html, self.site.official_pages.get(self.lang, {}), self.lang)

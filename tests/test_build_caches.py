@@ -9,6 +9,8 @@ import shutil
 import time
 from types import SimpleNamespace
 
+import pytest
+
 from rightskit.mkdocs import gitdates as plugin_gitdates
 from rightskit.outputs.search import pagefind
 from rightskit.outputs.search import vocabulary
@@ -263,9 +265,11 @@ def test_pagefind_runs_once_per_language_and_again_only_for_a_changed_one(tmp_pa
     assert _files(site / "pagefind") == _files(fresh / "pagefind")
 
 
-def test_a_failed_pagefind_run_leaves_no_other_running(tmp_path, monkeypatch):
-    """The languages' runs go one after the other (memory): when waiting for one fails, it is
-    stopped and reaped, not left behind, and the next is not started."""
+@pytest.mark.parametrize("together", [False, True], ids=["one-after-the-other", "side-by-side"])
+def test_a_failed_pagefind_run_leaves_no_other_running(tmp_path, monkeypatch, together):
+    """The languages' runs go side by side when their memory fits, else one after the other: when
+    waiting for one fails, every run started is stopped and reaped, not left behind, and one after
+    the other, the next is not started."""
     from rightskit.core import model
     site = tmp_path / "site"
     (site / "es").mkdir(parents=True)
@@ -283,16 +287,36 @@ def test_a_failed_pagefind_run_leaves_no_other_running(tmp_path, monkeypatch):
 
     monkeypatch.setattr(pagefind, "_start", start_and_keep)
     monkeypatch.setattr(pagefind, "_finish", fail)
+    monkeypatch.setattr(pagefind, "_room_for_all", lambda languages_items: together)
     try:
         pagefind.index_site(site, model.Site(), cache_dir=tmp_path / "cache")
     except RuntimeError:
         pass
     else:
         raise AssertionError("the failure was not reported")
-    assert len(started) == 1 and started[0].process is not None
-    assert started[0].process.returncode is not None  # ended and reaped
+    assert len(started) == (2 if together else 1) and all(run.process is not None for run in started)
+    assert all(run.process.returncode is not None for run in started)  # ended and reaped
     assert not (tmp_path / "cache" / pagefind.SEARCH_DIR / "en" / "bundle.stamp").exists()
     assert not (tmp_path / "cache" / pagefind.SEARCH_DIR / "es" / "bundle.stamp").exists()
+
+
+def test_pagefind_runs_side_by_side_only_when_the_memory_fits(monkeypatch, tmp_path):
+    from rightskit.outputs.search.records import Record
+    meminfo = tmp_path / "meminfo"
+    real_open = open
+
+    def fake_open(path, *args, **kwargs):
+        return real_open(meminfo if path == "/proc/meminfo" else path, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", fake_open)
+    records = [[Record("/a/", "en", "x" * 1000)], [Record("/es/a/", "es", "y" * 1000)]]
+    need = 2 * 1000 * pagefind.PEAK_PER_RECORD_BYTE
+    meminfo.write_text(f"MemTotal: 99999999 kB\nMemAvailable: {2 * need // 1024 + 1} kB\n")
+    assert pagefind._room_for_all(records)
+    meminfo.write_text(f"MemTotal: 99999999 kB\nMemAvailable: {2 * need // 1024 - 2} kB\n")
+    assert not pagefind._room_for_all(records)
+    meminfo.write_text("no such line\n")
+    assert not pagefind._room_for_all(records)
 
 
 # --- generated pages from the cache -----------------------------------------------------------

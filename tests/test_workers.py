@@ -86,3 +86,24 @@ def test_few_items_or_one_core_start_no_helper(tmp_path):
     other.mkdir()
     assert _drive(other, list(range(100)), lambda item: _treat(other, item), jobs=1) == 0
     assert set(_who(other, range(100))) == {os.getpid()}
+
+
+def test_a_helper_killed_while_it_holds_the_lock_does_not_stop_the_build(tmp_path, monkeypatch):
+    made = []
+
+    class Claims(workers._Claims):
+        def __init__(self, count):
+            super().__init__(count)
+            made.append(self)
+
+    monkeypatch.setattr(workers, "_Claims", Claims)
+
+    def work(item):
+        made[0].lock.acquire()
+        os._exit(9)  # as if the kernel killed the helper while it held the lock
+
+    items = list(range(60))
+    started = time.monotonic()
+    _drive(tmp_path, items, work)
+    assert time.monotonic() - started < 30
+    assert sorted(int(p.name) for p in tmp_path.iterdir()) == items

@@ -54,15 +54,28 @@ class _Claims:
 
     def take_for_build(self, index: int) -> int:
         """The item's state before the build process asked; a free item is now the build's."""
-        with self.lock:
+        # A helper killed while it held the lock (the kernel's out-of-memory killer) would hold it
+        # for ever: once no helper is left, nobody else writes, and the lock is not needed.
+        locked = False
+        while self.pids and not locked:
+            locked = self.lock.acquire(timeout=1)
+            if not locked:
+                self.helpers_alive()  # forgets the helpers that are gone
+        try:
             state = self.memory[_BACK + index]
             if state == FREE:
                 self.memory[_BACK + index] = BUILD
             return state
+        finally:
+            if locked:
+                self.lock.release()
 
     def take_from_back(self) -> int | None:
-        """For a helper: the last free item, now taken, or None when none is left."""
-        with self.lock:
+        """For a helper: the last free item, now taken, or None when none is left (or the lock
+        stays taken: another helper died holding it, and this one stops too)."""
+        if not self.lock.acquire(timeout=5):
+            return None
+        try:
             index = int.from_bytes(self.memory[:_BACK], "little")
             while index > 0:
                 index -= 1
@@ -72,6 +85,8 @@ class _Claims:
                     return index
             self.memory[:_BACK] = (0).to_bytes(_BACK, "little")
             return None
+        finally:
+            self.lock.release()
 
     def done(self, index: int) -> None:
         self.memory[_BACK + index] = DONE

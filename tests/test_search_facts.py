@@ -111,3 +111,34 @@ def test_a_build_finds_the_facts_and_indexes_as_reading_its_pages_does(tmp_path)
                         {"es": translations.search_aliases(loaded, "es")})
     for name in ("words-en.json", "words-es.json"):
         assert (root / "site" / "pagefind" / name).read_bytes() == (fresh / "pagefind" / name).read_bytes()
+
+
+def test_one_reading_of_a_piece_gives_its_text_and_its_words_as_two_readings_do():
+    """indexedtext.text_and_piece_words reads each body once for the page's plain text and its
+    indexed words: the same as htmltext.words and piece_words each reading it, on random pieces
+    built from what trips a reader (entities cut short, self-closing and unclosed tags, scripts,
+    comments, ignored parts, stray end tags) and on the pages above."""
+    import random
+
+    from rightskit.core import htmltext
+    from rightskit.outputs.search.indexedtext import piece_words, text_and_piece_words
+
+    tokens = ["<p>", "</p>", "<br/>", "<br>", "<div data-pagefind-ignore>", "<div>", "</div>", "<script>",
+              "</script>", "<style>", "</style>", "<!-- a note -->", "&amp;", "&amp", "&", "&#39;", "&#x41",
+              "favourable", " centre ", "words\n", "  ", '<a href="x">', "</a>", '<span class="headerlink">',
+              "</span>", '<h2 id="a">', "</h2>", "<nav>", "</nav>", "<b", ">", "<", "<template>", "</template>",
+              "<head>", "</head>", "<li>", "text&nbsp;more", "<img src=x>", "</br>"]
+    chance = random.Random(24)
+    pieces = ["".join(chance.choice(tokens) for _ in range(chance.randint(0, 30))) for _ in range(3000)]
+    # and pieces that close what they open, as real bodies do, with now and then a cut-off end
+    atoms = ["<p>favourable words</p>", "<div data-pagefind-ignore>skipped <b>bold</b></div>", "<br/>",
+             "<script>var a = 1 < 2;</script>", "<style>p { }</style>", "<!-- a note -->", "&amp; ", "&#39;",
+             '<a href="x">a link</a>', '<h2 id="a">Heading<a class="headerlink" href="#a">¶</a></h2>',
+             "<ul><li>one</li><li>two&nbsp;more</li></ul>", "plain centre text ", "\n", "<template>t</template>",
+             "<nav>menu</nav>", "</span>", "<img src=x>", "tail &amp", "tail &"]
+    pieces += ["".join(chance.choice(atoms) for _ in range(chance.randint(0, 12))) for _ in range(3000)]
+    pieces += [search_records._body(search_records.indexable_part(text)) or "" for text in PAGES.values()]
+    for lang in ("en", "es"):
+        head = search_records._document_head(lang)
+        for piece in pieces:
+            assert text_and_piece_words(head, piece) == (htmltext.words(piece), piece_words(head, piece)), piece

@@ -16,7 +16,9 @@ BREAKS = frozenset("""address article aside blockquote br caption dd details dia
     table tbody td tfoot th thead tr ul""".split())
 
 
-class _Text(HTMLParser):
+class TextReader(HTMLParser):
+    """The parser behind `text`; its handlers may also be driven by another parser's reading."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.chunks: list[str] = []
@@ -48,7 +50,7 @@ def text(fragment: str) -> str:
     """The readable text of an HTML document or fragment (see the module's docstring)."""
     if "<" not in fragment and "&" not in fragment:
         return fragment  # no markup (most headings): nothing to parse
-    parser = _Text()
+    parser = TextReader()
     parser.feed(fragment)
     parser.close()
     return "".join(parser.chunks)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
+from rightskit.core import htmltext
 from rightskit.core.words import words
 
 # Parts of a page that are not its content: permalink signs, the edit button, tags, and the
@@ -73,3 +74,54 @@ def piece_words(document_head: str, piece: str) -> frozenset[str] | None:
     if parser.depth < 1 or parser.skip or parser.rawdata:
         return None
     return long_words(" ".join(parser.chunks))
+
+
+class _Both(HTMLParser):
+    """One reading of a piece for two readers: `indexed` (Text, from the document's head on) and
+    `plain` (htmltext's reader, from the piece on). Neither is fed: they get this parser's events."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.indexed, self.plain = Text(), htmltext.TextReader()
+        self.reading_plain = False
+
+    def handle_starttag(self, tag, attrs):
+        self.indexed.handle_starttag(tag, attrs)
+        if self.reading_plain:
+            self.plain.handle_starttag(tag, attrs)
+
+    def handle_startendtag(self, tag, attrs):
+        self.indexed.handle_startendtag(tag, attrs)
+        if self.reading_plain:
+            self.plain.handle_startendtag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        self.indexed.handle_endtag(tag)
+        if self.reading_plain:
+            self.plain.handle_endtag(tag)
+
+    def handle_data(self, data):
+        self.indexed.handle_data(data)
+        if self.reading_plain:
+            self.plain.handle_data(data)
+
+
+def text_and_piece_words(document_head: str, piece: str) -> tuple[str, frozenset[str] | None]:
+    """`htmltext.words(piece)` and `piece_words(document_head, piece)` from one reading of the
+    piece instead of two (the search facts read every page's body this way). Where the two
+    readings could differ at the piece's end (a tag or script left open), each is made on its own."""
+    parser = _Both()
+    parser.feed(document_head)
+    if parser.rawdata or parser.cdata_elem is not None:  # the head left text pending: not ours
+        return htmltext.words(piece), piece_words(document_head, piece)
+    parser.reading_plain = True
+    parser.feed(piece)
+    if "<" in parser.rawdata or parser.cdata_elem is not None:
+        return htmltext.words(piece), None  # as piece_words finds, for the same reason
+    # `text` closes its parser where this one reads "<br>": the same pending text is let out, and
+    # the break's space goes with the rest of the outer whitespace
+    parser.feed("<br>")
+    indexed = parser.indexed
+    if indexed.depth < 1 or indexed.skip or parser.rawdata:
+        return htmltext.words(piece), None
+    return " ".join("".join(parser.plain.chunks).split()), long_words(" ".join(indexed.chunks))

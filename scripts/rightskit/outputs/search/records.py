@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from rightskit.core import htmltext, languages
 from rightskit.core.words import americanize, words
 from rightskit.outputs.search.cache import Memo
-from rightskit.outputs.search.indexedtext import indexed_text, long_words, piece_words
+from rightskit.outputs.search.indexedtext import indexed_text, long_words, text_and_piece_words
 from rightskit.pages.catalog import KIND_LABELS, Entry
 
 
@@ -201,11 +201,12 @@ def page_facts(page_html: str) -> PageFacts | None:
         return None
     head = _document_head(language(page_html))
     rest, sections = _rest_and_sections(body)
-    text = htmltext.words(rest)
+    text, rest_words = text_and_piece_words(head, rest)
     found = set(words(text))
-    return PageFacts(text, tuple(sorted({americanize(w) for w in found} - found)), piece_words(head, rest),
-                     tuple((anchor, _html_variants(section), piece_words(head, section))
-                           for anchor, _, section in sections))
+    read = [(anchor, *text_and_piece_words(head, section)) for anchor, _, section in sections]
+    return PageFacts(text, tuple(sorted({americanize(w) for w in found} - found)), rest_words,
+                     tuple((anchor, spelling_variants(section_text), section_words)
+                           for anchor, section_text, section_words in read))
 
 
 def _facts_with_summary(facts: PageFacts, summary: str) -> tuple[bool, str]:

@@ -195,6 +195,24 @@ def test_encoding_error_is_a_finding_not_a_traceback(mini):
     assert "docs/rights/housing.md:10: this file is not saved as UTF-8" in result.stderr
 
 
+def test_the_command_exits_with_its_status_and_all_of_its_output(mini):
+    """The `rightskit` command as its own process (cli.main.run, which skips the interpreter's
+    teardown): its exit status and everything it printed, on both streams, reach the caller
+    through pipes."""
+    import os
+
+    from conftest import rightskit_process
+
+    buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # as a shell runs it
+    address = rightskit_process("site-url", cwd=mini, env=buffered)
+    assert address.returncode == 0 and address.stdout.strip() == "https://example.invalid/", address.stderr
+    MISTAKES_BY_NAME["agenda_minutes_differ"].apply(mini)
+    strict = rightskit_process("check", "--strict", cwd=mini, env=buffered)
+    assert strict.returncode == 1
+    assert "curricula/housing.yml:16: warning: the agenda gives" in strict.stderr
+    assert "warnings count as problems" in strict.stderr
+
+
 MISTAKES_BY_NAME = {m.name: m for m in MISTAKES}
 
 NOTE = "SECRET-NOTE"

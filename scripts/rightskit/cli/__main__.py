@@ -1,6 +1,4 @@
 """`python -m rightskit.cli …` is the `rightskit` command."""
-import sys
+from rightskit.cli.main import run
 
-from rightskit.cli.main import main
-
-sys.exit(main())
+run()

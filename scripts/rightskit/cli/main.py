@@ -13,6 +13,8 @@ rightskit new KIND ID      start a module, activity, workshop, instrument, mecha
 from __future__ import annotations
 
 import argparse
+import atexit
+import os
 import sys
 
 from rightskit.cli.build import cmd_build, cmd_offline
@@ -76,3 +78,18 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
+
+
+def run() -> None:
+    """The `rightskit` command: `main`, then out without the interpreter's teardown. A build
+    leaves about a gigabyte of objects at 2,000 extra modules, and freeing them one by one at exit
+    took 1.25 s; so the exit handlers run (logging's, multiprocessing's, temporary folders'), the
+    output is flushed, and the process ends. Where the handlers cannot be run, it exits as usual."""
+    code = main()
+    run_exit_handlers = getattr(atexit, "_run_exitfuncs", None)  # CPython's own, in every 3.x
+    if run_exit_handlers is None or not isinstance(code, int):
+        sys.exit(code)
+    run_exit_handlers()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

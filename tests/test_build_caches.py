@@ -265,11 +265,14 @@ def test_pagefind_runs_once_per_language_and_again_only_for_a_changed_one(tmp_pa
     assert _files(site / "pagefind") == _files(fresh / "pagefind")
 
 
-@pytest.mark.parametrize("together", [False, True], ids=["one-after-the-other", "side-by-side"])
-def test_a_failed_pagefind_run_leaves_no_other_running(tmp_path, monkeypatch, together):
-    """The languages' runs go side by side when their memory fits, else one after the other: when
-    waiting for one fails, every run started is stopped and reaped, not left behind, and one after
-    the other, the next is not started."""
+@pytest.mark.parametrize("room, side_by_side", [(False, True), (True, True), (True, False)],
+                         ids=["no-room", "side-by-side", "preview-one-at-a-time"])
+def test_a_failed_pagefind_run_leaves_no_other_running(tmp_path, monkeypatch, room, side_by_side):
+    """The languages' runs go side by side when their memory fits and the caller allows it (a
+    preview's background indexing does not), else one after the other: when waiting for one
+    fails, every run started is stopped and reaped, not left behind, and one after the other, the
+    next is not started."""
+    together = room and side_by_side
     from rightskit.core import model
     site = tmp_path / "site"
     (site / "es").mkdir(parents=True)
@@ -287,9 +290,9 @@ def test_a_failed_pagefind_run_leaves_no_other_running(tmp_path, monkeypatch, to
 
     monkeypatch.setattr(pagefind, "_start", start_and_keep)
     monkeypatch.setattr(pagefind, "_finish", fail)
-    monkeypatch.setattr(pagefind, "_room_for_all", lambda languages_items: together)
+    monkeypatch.setattr(pagefind, "_room_for_all", lambda languages_items: room)
     try:
-        pagefind.index_site(site, model.Site(), cache_dir=tmp_path / "cache")
+        pagefind.index_site(site, model.Site(), cache_dir=tmp_path / "cache", side_by_side=side_by_side)
     except RuntimeError:
         pass
     else:

@@ -384,8 +384,10 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
 
         def index() -> None:
             with self.session.progress.stage("Search index") as stage:
+                # In the background of a preview, one Pagefind run at a time: the other core stays
+                # free for the next edit's pages (two runs at once doubled its save to reload).
                 report = pagefind.index_site(site_dir, site, editions, aliases, cache_dir=cache_dir, parts=parts,
-                                             facts=facts)
+                                             facts=facts, side_by_side=not self.session.defer_search)
                 stage.note = f"{report.pages} pages" + ("" if report.ran else ", unchanged")
             log.info("Search: %d pages indexed as %d results (%s)%s", report.pages, report.records,
                      ", ".join(f"{lang}: {n}" for lang, n in sorted(report.languages.items())),

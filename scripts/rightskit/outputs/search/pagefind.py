@@ -209,14 +209,16 @@ def _compact_json(value) -> bytes:
 
 def index_site(site_dir: Path, site: m.Site, editions: dict[str, m.Site] | None = None,
                aliases: dict[str, dict[str, tuple[str, ...]]] | None = None, cache_dir: Path | None = None,
-               parts: dict[str, str] | None = None, facts: dict[str, PageFacts | None] | None = None) -> Report:
+               parts: dict[str, str] | None = None, facts: dict[str, PageFacts | None] | None = None,
+               side_by_side: bool = True) -> Report:
     """Index a built site into site_dir/pagefind/, with one index and one word list per language.
     `editions` gives the site as each other language's readers see it (translations.localize), so
     pages under /<lang>/ get their summaries, aliases and filters in that language; `aliases` adds
     words by language and URL (translations.search_aliases: Spanish terms for English fallbacks).
     `parts`: each page's `indexable_part`, by its path in site_dir, as the build produced them; then
     only those pages are indexed, and nothing is read back (see `collect`). `facts`: the pages'
-    `records.page_facts` by the same paths, as the build found them while writing its pages."""
+    `records.page_facts` by the same paths, as the build found them while writing its pages.
+    `side_by_side`: the languages' Pagefind runs may go at once, when their memory fits."""
     site_dir = Path(site_dir)
     table = entries(site)
     for lang, edition in (editions or {}).items():
@@ -241,7 +243,7 @@ def index_site(site_dir: Path, site: m.Site, editions: dict[str, m.Site] | None 
         # fits in half of what the machine has free, else one after the other (at 2,000 extra
         # modules they peak at 0.7 and 0.8 GB, beside the build's own 1 GB). A failed or interrupted
         # run is stopped with every other.
-        together = _room_for_all(by_lang.values())
+        together = side_by_side and _room_for_all(by_lang.values())
         runs: list[_Run] = []
         try:
             ran = False

@@ -111,10 +111,32 @@
     Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), scrollable);
   }
 
+  // Material wraps the tables as it mounts the page's components, which on a busy phone can come
+  // after this script's first look: wrappers added later are looked at as they appear.
+  var pending;
+  function soon() {
+    window.clearTimeout(pending);
+    pending = window.setTimeout(scrollables, 0);
+  }
+
+  function watchWrappers() {
+    var content = document.querySelector(".md-content");
+    if (!content || typeof MutationObserver === "undefined") return;
+    new MutationObserver(function (changes) {
+      var added = changes.some(function (change) {
+        return Array.prototype.some.call(change.addedNodes, function (node) {
+          return node.nodeType === 1 && (node.classList.contains("md-typeset__scrollwrap") ||
+            node.querySelector(".md-typeset__scrollwrap"));
+        });
+      });
+      if (added) soon();
+    }).observe(content, { childList: true, subtree: true });
+  }
+
   function init() {
     Array.prototype.forEach.call(document.querySelectorAll(".rk-filterable"), setUp);
-    // Material wraps the tables as it mounts the page's components: after them, not before.
-    window.setTimeout(scrollables, 0);
+    watchWrappers();
+    soon();
   }
 
   var resizing;

@@ -228,8 +228,9 @@ AGENDA_ITEM = (
     Field("packet", "list", "For a short talk on a long page: the headings of the page's sections (## headings of "
           "the English page, which a translation keeps in the same order) that participants use, printed in the "
           "participant packet instead of the whole page; the facilitator guide keeps the whole page. The "
-          "opening (before the first ## heading) is always printed; \"Opening\" alone prints only the opening. For an activity, which prints its handout: \"Key points\" "
-          "keeps its key points, which a list without it leaves out.",
+          "opening (before the first ## heading) is always printed; \"Opening\" alone prints only the "
+          "opening. For an activity, which prints its handout: \"Key points\" keeps its key points, which a "
+          "list without it leaves out.",
           example=["Choose the right route", "Follow up at home"]),
     Field("chart", "list", "For an item that fills a flip chart: the chart's column headings; the kit prints a "
           "flip-chart template with them (in a translated kit, only once the es block gives them).",

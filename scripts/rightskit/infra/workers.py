@@ -43,7 +43,6 @@ class _Claims:
     """Who treats which item: shared by the build process and the helpers it forks."""
 
     def __init__(self, count: int):
-        self.count = count
         self.memory = mmap.mmap(-1, _BACK + count)  # anonymous and shared: forked helpers see the same bytes
         self.memory[:_BACK] = count.to_bytes(_BACK, "little")
         self.lock = multiprocessing.get_context("fork").Lock()

@@ -343,10 +343,9 @@ class BuildCache:
         entry = self.post.get_bytes(digest(render_key, self._english_digest(self.english)))
         if entry is None:
             return None
-        # One entry, one file: the facts' JSON, a NUL (which JSON text never holds), the HTML.
-        head, _, html = entry.partition(b"\0")
-        page = _Finished(html.decode("utf-8", "surrogatepass"))
-        page.facts = json.loads(head)
+        html, facts = _unpacked(entry)
+        page = _Finished(html)
+        page.facts = facts
         return page
 
     def post_page(self, output: str, url: str, english: frozenset[str], compute, facts) -> tuple[str, dict]:
@@ -366,12 +365,10 @@ class BuildCache:
             key = digest(self.settings, self._english_digest(english), url, output)
             entry = self.post.get_bytes(key)
             if entry is not None:
-                head, _, html = entry.partition(b"\0")
-                return html.decode("utf-8", "surrogatepass"), json.loads(head)
+                return _unpacked(entry)
         final = compute()
         found = facts(final)
-        # Creating a file in the store costs more than its bytes: one file a page, not two.
-        self.post.put_bytes(key, json.dumps(found).encode("utf-8") + b"\0" + final.encode("utf-8", "surrogatepass"))
+        self.post.put_bytes(key, _packed(final, found))
         return final, found
 
     def prune(self) -> None:
@@ -379,6 +376,17 @@ class BuildCache:
         self.generated.prune()
         self.markdown.prune()
         self.convert.prune()
+
+
+# A finished page's entry: the facts' JSON, a NUL (which JSON text never holds), the HTML. One entry,
+# one file: creating a file in the store costs more than its bytes.
+def _packed(html: str, facts: dict) -> bytes:
+    return json.dumps(facts).encode("utf-8") + b"\0" + html.encode("utf-8", "surrogatepass")
+
+
+def _unpacked(entry: bytes) -> tuple[str, dict]:
+    head, _, html = entry.partition(b"\0")
+    return html.decode("utf-8", "surrogatepass"), json.loads(head)
 
 
 class _Finished(str):

@@ -5,6 +5,7 @@ to MkDocs at the right moment, so the core can move to another MkDocs-compatible
 """
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import posixpath
@@ -160,7 +161,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
     def on_env(self, env, *, config, files):
         if self.cache:
             env.bytecode_cache = FileSystemBytecodeCache(self.cache.jinja_dir())  # compiled theme templates
-            self.cache.prepare(env, self.nav, files, self._english_urls() if self._marks_english() else NO_ENGLISH)
+            self.cache.prepare(env, self.nav, files, self._marked_english())
         if self.config.section_nav:  # after the page cache's wrapping of the templates, before its helpers fork
             self.navigations[self.lang] = navcache.SectionNavigation(env, self.nav)
         # Pieces of pages read by the last touches (htmlscan.py): the same navigation entries on every
@@ -266,9 +267,8 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
 
     def on_post_page(self, output, *, page, config):
         if self.cache:  # a pure function of the page's HTML, its address and, in an edition, its English pages
-            english = self._english_urls() if self._marks_english() else NO_ENGLISH
-            output, facts = self.cache.post_page(output, page.url, english, lambda: self._post_page(output, page),
-                                                 _search_facts)
+            output, facts = self.cache.post_page(output, page.url, self._marked_english(),
+                                                 lambda: self._post_page(output, page), _search_facts)
             # Found by whichever process rendered the page (cache.py start_rendering), so the
             # search step parses nothing again; without the page cache, it reads the pages itself.
             self.search_facts[page.file.abs_dest_path] = (
@@ -301,12 +301,14 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         output = sitemaps.drop_head_alternates(output)  # Material reads them as language roots (sitemaps.py)
         marks = None
         if self._marks_english():
-            english, note = self._english_urls(), self.renderer._("in English")
-
-            def marks(scan):
-                langmarks.mark(scan, page.url, english, note)
+            marks = functools.partial(langmarks.mark, page_url=page.url, english_urls=self._english_urls(),
+                                      note=self.renderer._("in English"))
         output = thememarkup.tidy(output, marks, self.chunks)
         return typography.finish(pageweight.compact_navigation(output), self.lang)
+
+    def _marked_english(self) -> frozenset[str]:
+        """The pages whose English the last touches mark in this edition (none in the English one)."""
+        return self._english_urls() if self._marks_english() else NO_ENGLISH
 
     def _english_urls(self) -> frozenset[str]:
         """The site-relative addresses of the pages this edition shows in English, once a build."""

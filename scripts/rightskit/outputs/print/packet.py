@@ -187,6 +187,8 @@ def has_contacts(workshop: m.Workshop, modules: list[m.Module]) -> bool:
     training of trainers (its audience includes trainers) in which no activity asks for personal
     stories: there nobody is asked about a problem of their own, and the page only took space."""
     return "trainers" not in workshop.audience or any(kit.asks_for_own_stories(mod) for mod in modules)
+
+
 _BULLET = re.compile(r"^\s*[-*] (.*)$", re.M)
 # A bullet that starts with a link is an entry in a list of pages or sources, not a sentence.
 _LINK_ENTRY = re.compile(r"^(\[\[[^\]]+\]\]|\[[^\]]+\]\()")

@@ -6,6 +6,10 @@ though a page's last commit can only change when HEAD does. Its own cache lives 
 before the plugin reads the history. Only answers from git are kept: a page with no commit gets the
 build date, as on a clean build. Any other HEAD, or other options, and the plugin asks git again.
 
+On a first build at a HEAD, the dates come from one reading of the history instead
+(infra/githistory.py), for the pages it settles; the plugin asks git about the rest, in its own
+process pool (`ask_missing`).
+
 Part of the MkDocs adapter, with plugin.py: it reads the plugin's attributes of version 1.6
 (`last_revision_commits`, `cached_head_commit`, ...) and does nothing where they are missing.
 """
@@ -15,6 +19,8 @@ import functools
 import json
 import os
 from pathlib import Path
+
+from rightskit.infra import githistory
 
 NAME = "git-revision-date-localized"
 FILE = "git-dates.json"
@@ -47,6 +53,47 @@ def restore(config, folder: Path) -> int:
     plugin.last_revision_commits.update(dates)
     plugin.cached_source_paths.update({path: path for path in dates})
     return len(dates)
+
+
+def from_history(config) -> int:
+    """Before the plugin's on_files, when `restore` had nothing: the pages' dates from one reading
+    of the history (githistory.py), where it gives the answer the plugin's `git log` per page would;
+    how many. The plugin then skips its own pass (its cache is no longer empty), and `ask_missing`
+    has it ask git about the pages left out."""
+    plugin = _plugin(config)
+    if (plugin is None or not plugin.cached_head_commit or plugin.last_revision_commits
+            or not plugin.config.get("enable_parallel_processing", True)
+            or getattr(getattr(plugin, "util", None), "ignored_commits", None)):
+        return 0
+    docs = os.path.abspath(config.docs_dir)
+    real = os.path.realpath(docs)
+    dates = {}
+    for name, answer in githistory.last_commits(Path(docs)).items():
+        path = os.path.normpath(os.path.join(docs, name))
+        # the plugin asks git about the file a link leads to: a linked page's history is another file's
+        if os.path.realpath(path) == os.path.join(real, name):
+            dates[path] = answer
+    plugin.last_revision_commits.update(dates)
+    plugin.cached_source_paths.update({path: path for path in dates})
+    return len(dates)
+
+
+def ask_missing(config, files) -> int:
+    """After the plugin's on_files: the pages its cache lacks, asked of git in its process pool
+    (as its on_files does when its cache is empty), not one after another as each page is built."""
+    plugin = _plugin(config)
+    if plugin is None or not plugin.last_revision_commits or not hasattr(plugin, "parallel_compute_commit_timestamps"):
+        return 0
+    try:  # the pages it never dates: none of its processes need start for them
+        from mkdocs_git_revision_date_localized_plugin.exclude import exclude
+    except ImportError:
+        return 0
+    known, globs = plugin.last_revision_commits, plugin.config.get("exclude", [])
+    missing = [f for f in files.documentation_pages() if f.abs_src_path and not getattr(f, "generated_by", None)
+               and str(Path(f.abs_src_path).absolute()) not in known and not exclude(f.src_path, globs)]
+    if missing:
+        plugin.parallel_compute_commit_timestamps(files=missing)
+    return len(missing)
 
 
 def save(config, folder: Path) -> None:

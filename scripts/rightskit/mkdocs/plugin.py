@@ -178,6 +178,8 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
         restored = plugin_gitdates.restore(config, self.root / self.config.cache_dir)
         if restored:
             log.info("Last-updated dates: %d from the cache (same git HEAD)", restored)
+        elif read := plugin_gitdates.from_history(config):
+            log.info("Last-updated dates: %d from one reading of the git history", read)
 
     def on_build_error(self, *, error):
         for cache in getattr(self, "caches", {}).values():
@@ -201,6 +203,7 @@ class RightsKitPlugin(BasePlugin[RightsKitConfig]):
                 file.norm_src_uri = page.path
             files.append(file)
         _memoize_lookups(files)
+        plugin_gitdates.ask_missing(config, files)  # after the last-updated plugin's on_files
         return files
 
     def _generated(self, config, page: Page, lang: str) -> File:

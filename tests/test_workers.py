@@ -107,3 +107,17 @@ def test_a_helper_killed_while_it_holds_the_lock_does_not_stop_the_build(tmp_pat
     _drive(tmp_path, items, work)
     assert time.monotonic() - started < 30
     assert sorted(int(p.name) for p in tmp_path.iterdir()) == items
+
+
+def test_a_build_collects_rarely_and_hands_frozen_objects_back(tmp_path):
+    import gc
+
+    from rightskit.infra import collector
+
+    before = gc.get_threshold()
+    with collector.for_a_build():
+        assert gc.get_threshold() == collector.THRESHOLDS
+        alive = [[n] for n in range(1000)]  # what the helpers share with the build process
+        _drive(tmp_path, list(range(60)), lambda item: _treat(tmp_path, item))
+        assert gc.get_freeze_count() >= len(alive)  # out of the collector's sight while the build runs
+    assert gc.get_threshold() == before and gc.get_freeze_count() == 0

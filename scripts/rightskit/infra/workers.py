@@ -20,6 +20,8 @@ import threading
 import time
 from typing import Callable, Hashable, Sequence
 
+from rightskit.infra import collector
+
 MIN_PER_HELPER = 25  # below this, forking costs more than it saves
 
 # The state of each item, one byte each in memory the processes share.
@@ -114,6 +116,7 @@ class Helpers:
         if jobs < 2 or not hasattr(os, "fork") or threading.active_count() > 1:
             return 0  # forking a process with threads (a live-reload server) is not safe
         claims = _Claims(len(items))
+        collector.freeze_before_fork()
         for _ in range(jobs - 1):
             pid = os.fork()
             if pid == 0:  # pragma: no cover - runs in the helper, which exits without returning

@@ -20,6 +20,7 @@ def mkdocs_build(config_file: Path, site_dir: Path, *, pdf: bool = True, strict:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    from rightskit.infra import collector
     from rightskit.mkdocs.output import incremental
     from rightskit.mkdocs.session import BuildSession, attach
 
@@ -32,7 +33,7 @@ def mkdocs_build(config_file: Path, site_dir: Path, *, pdf: bool = True, strict:
     session = attach(config, session or BuildSession())
     config.plugins.on_startup(command="build", dirty=False)
     try:
-        with incremental(site_dir):  # over an earlier build there, only changed files are written
+        with collector.for_a_build(), incremental(site_dir):  # over an earlier build there, only changed files are written
             build(config)
     finally:
         session.progress.end_counter()

@@ -33,6 +33,30 @@ def test_a_link_showing_its_address_shows_the_new_one():
                    f'<td><a href="{ICESCR_ES}" hreflang="es">the Covenant ({ICESCR})</a></td>')
 
 
+def test_pages_skipped_unread_are_those_the_parser_would_leave_alone(monkeypatch):
+    """The quick look for a listed address (officiallinks._may_link) skips a page only where
+    reading it would change nothing: compared on links written every way the parser accepts."""
+    import random
+
+    from rightskit.pages import officiallinks
+
+    escaped = ICESCR.replace("https", "&#104;ttps").replace("/en/", "&#x2F;en/")
+    forms = [f'<a href="{ICESCR}">x</a>', f"<a href='{ICESCR}'>x</a>", f"<a href={ICESCR}>x</a>",
+             f'<A HREF = "{ICESCR}#a">x</A>', f'<a href=="{ICESCR}">x</a>', f'<a href="{escaped}">x</a>',
+             f'<a title="t" href\n=\n"{ICESCR}">x</a>', '<a href="https://www.ohchr.org/en/other">x</a>',
+             '<a href="../standards/icescr.md">x</a>', '<p>plain text, an href = mention</p>', "<a href>x</a>",
+             f'<!-- <a href="{ICESCR}"> -->', f'<a data-href="{ICESCR}">x</a>', '<a href="unclosed>x</a>']
+    rng = random.Random(24)
+    pages = ["".join(rng.choice(forms) + rng.choice(["", "\n", " "]) for _ in range(rng.randint(0, 4)))
+             for _ in range(400)]
+    addresses = {ICESCR: ICESCR_ES}
+    assert sum(not officiallinks._may_link(page, addresses) for page in pages) > 50  # some are skipped
+    quick = [localize(page, addresses, "es") for page in pages]
+    monkeypatch.setattr(officiallinks, "_may_link", lambda html, found: True)
+    assert quick == [localize(page, addresses, "es") for page in pages]
+    assert sum(a != b for a, b in zip(quick, pages)) > 100  # many pages did have links to change
+
+
 def _write(root: Path, text: str) -> None:
     (root / "standards" / "official-pages.yml").write_text(text, encoding="utf-8")
 

@@ -100,6 +100,20 @@ def test_pieces_read_before_give_the_tags_of_a_whole_reading():
     assert all(found is not None for found in chunks.known.values())
 
 
+def test_only_pieces_that_come_again_are_kept():
+    """The tags that name one page (its title, its address) are pieces of their own, read once and
+    not kept: the memo holds what several pages share."""
+    chunks = Chunks()
+    for active in range(5):
+        page = _section_page(active).replace("<title>Module</title>",
+                                             f'<title>Module</title><link rel="canonical" href="/m{active}/">'
+                                             '<meta name="generator" content="x">')
+        assert _tags(Scan(page, chunks=chunks)) == _tags(Scan(page))
+    kept = [piece for _, piece in chunks.known]
+    assert any('<meta name="generator"' in piece for piece in kept)  # on every page: kept
+    assert not any("canonical" in piece for piece in kept)  # one page's own: read, not kept
+
+
 def test_an_entry_written_inside_a_comment_or_a_script_makes_the_page_be_read_whole():
     """Pieces are cut where the text of an entry's start appears; where that is not between tags
     (inside a comment, a script, an attribute), the piece before the cut leaves the parser

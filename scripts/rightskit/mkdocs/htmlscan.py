@@ -70,10 +70,13 @@ def _read(html: str, ends: bool, close: bool) -> tuple[list[Tag], bool]:
     return tags, not parser.rawdata and parser.cdata_elem is None
 
 
-# Where a navigation entry or a tab starts, as Material's partials (nav-item.html, tabs-item.html)
-# write them: where a page is cut into pieces. Found as text; a cut that falls where the parser is
-# not between tags is caught by the reading itself (see the module's doc).
-ENTRY = re.compile(r'<li class="md-(?:nav|tabs)__item')
+# Where a page is cut into pieces: where a navigation entry or a tab starts, as Material's partials
+# (nav-item.html, tabs-item.html) write them, and before the head's links, metadata and scripts and
+# the header's links and labels, so that the few tags that name the page (its title, its address,
+# its language versions) are pieces of their own and the rest of the head is read once a build.
+# Found as text; a cut that falls where the parser is not between tags is caught by the reading
+# itself (see the module's doc).
+ENTRY = re.compile(r'<li class="md-(?:nav|tabs)__item|<(?:link|meta|title|script|header|label|a) ')
 
 
 class Chunks:
@@ -81,6 +84,9 @@ class Chunks:
 
     def __init__(self):
         self.known: dict[tuple[bool, str], list[Tag] | None] = {}
+        # Pieces read once so far, by hash: a piece is kept only when it comes again, so the many
+        # that name one page (its title, its links) do not fill the memo.
+        self.seen: set[int] = set()
 
     def read(self, html: str, stop: int, ends: bool) -> list[Tag] | None:
         """The tags of html[:stop], or None where a piece cannot be read on its own."""
@@ -94,11 +100,15 @@ class Chunks:
                 found, clean = _read(piece, ends, close=end == stop)
             else:
                 key = (ends, piece)
-                if key not in self.known:
+                if key in self.known:
+                    found = self.known[key]
+                    clean = found is not None
+                else:
                     found, clean = _read(piece, ends, close=False)
-                    self.known[key] = found if clean else None
-                found = self.known[key]
-                clean = found is not None
+                    if hash(key) in self.seen:
+                        self.known[key] = found if clean else None
+                    else:
+                        self.seen.add(hash(key))
             if not clean:
                 return None
             tags += [Tag(t.kind, t.start + start, t.end + start, t.name, t.attrs, t.text) for t in found] if start else found

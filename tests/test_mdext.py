@@ -191,3 +191,22 @@ def test_spanish_general_comment_after_la_is_lower_case(mini):
     assert "[Observación general n.º 4" in refs.expand("index.md", "- [[cescr-gc-4]]")
     english = References(check(mini).site).expand("index.md", "See la [[cescr-gc-4]].")
     assert "observación" not in english
+
+
+def test_a_page_keeps_the_terms_the_abbr_extension_would_mark():
+    """`used_terms` looks for each term from its first occurrence on: the same terms as searching
+    the whole text, on random texts with terms at and inside word boundaries."""
+    import random
+    import re
+
+    from rightskit.core import model as m
+    from rightskit.pages.mdext import used_terms
+
+    terms = [m.GlossaryTerm(term=t, definition="d", expansion="", source=None) for t in ("ILO", "EE. UU.", "due diligence", "C105", "_x", ".NET")]
+    pieces = ["ILO", "ILOs", "xILO", "EE. UU.", "EE. UU.x", "due diligence", "undue diligence", "C105", "C1050",
+              "_x", "a_x", ".NET", "a.NET", " ", "\n", ", ", "é", "ILO_"]
+    rng = random.Random(24)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        expected = [t for t in terms if re.search(rf"\b{re.escape(t.term)}\b", text)]
+        assert used_terms(terms, text) == expected, repr(text)

@@ -104,9 +104,12 @@ def used_terms(terms: list[m.GlossaryTerm], markdown: str | None,
     patterns = {} if patterns is None else patterns
     used = []
     for t in terms:
-        if t.term in markdown:  # cheap test first; most terms are absent from most pages
+        at = markdown.find(t.term)  # cheap test first; most terms are absent from most pages
+        if at >= 0:
             pattern = patterns.get(t.term) or patterns.setdefault(t.term, re.compile(rf"\b{re.escape(t.term)}\b"))
-            if pattern.search(markdown):
+            # No match starts before the term's first occurrence; `\b` there still looks at the
+            # character before it (the regex engine checks the text, not where the search begins).
+            if pattern.search(markdown, at):
                 used.append(t)
     return used
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import time
 from types import SimpleNamespace
@@ -31,6 +32,43 @@ def test_navigation_loses_its_indentation_and_nothing_else():
                    '<a href="b/">B</a>\n</nav>\n</li>\n</ul>\n</nav>\n')
     assert compact_navigation(out) == out
     assert compact_navigation("<p>no navigation</p>") == "<p>no navigation</p>"
+
+
+def test_compacting_twice_or_in_parts_gives_the_page_compacting_once_gives():
+    """The navigation rendered once for a section is compacted once (navcache.py), its pages'
+    entries apart, and each page again as a whole: the same bytes as the whole page compacted once
+    with the pattern that matches every run with a line break, on random pages."""
+    import random
+
+    from rightskit.mkdocs import pageweight
+
+    every_run = re.compile(r"[ \t\r\n]*\n[ \t\r\n]*")
+    rng = random.Random(24)
+    bits = ["<nav>", "</nav>", "<li>", "</li>", "a", "b c", " ", "  ", "\n", "\r\n", "\t", " \n ", "\n\n"]
+    for _ in range(3000):
+        page = "".join(rng.choice(bits) for _ in range(rng.randint(0, 14)))
+        once = pageweight.compact_navigation(page)
+        assert once == _compact_with(every_run, page), repr(page)
+        assert pageweight.compact_navigation(once) == once
+        inside = "<nav>" + page.replace("<nav>", "").replace("</nav>", "") + "</nav>"
+        cut = rng.randint(0, len(inside))
+        parts = pageweight.compact(inside[:cut]) + pageweight.compact(inside[cut:])
+        assert pageweight.compact_navigation(parts) == pageweight.compact_navigation(inside), repr(inside)
+
+
+def _compact_with(pattern, page: str) -> str:
+    out, depth, start, copied = [], 0, 0, 0
+    for tag in re.finditer(r"<(/?)nav\b", page):
+        if not tag.group(1):
+            start = tag.start() if depth == 0 else start
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                end = page.index(">", tag.end()) + 1
+                out += [page[copied:start], pattern.sub("\n", page[start:end])]
+                copied = end
+    return "".join(out + [page[copied:]])
 
 
 def test_search_memo_is_kept_by_content_and_dropped_with_the_code(tmp_path, monkeypatch):

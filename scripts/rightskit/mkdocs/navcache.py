@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import posixpath
 
+from rightskit.mkdocs import pageweight
+
 NAV = "partials/nav.html"
 ITEM = "partials/nav-item.html"
 STAND_IN = "rk-navigation-stand-in"
@@ -83,15 +85,18 @@ class SectionNavigation:
         in_nav = key[0] is not None or id(page) in self.in_nav
         if entry is None:
             self.misses += 1
-            entry = self.sections[key] = self._neutral(template, context, page, _StandIn(key[2]), in_nav)
+            text, stand_in_vars = self._neutral(template, context, page, _StandIn(key[2]), in_nav)
+            # Its indentation goes once here, as every page's last touches would take it out of
+            # each copy (pageweight.py); so does that of the entries swapped below.
+            entry = self.sections[key] = (pageweight.compact_navigation(text), stand_in_vars)
         else:
             self.hits += 1
         text, stand_in_vars = entry
         if not in_nav:
             return text
-        mine = self._entry(context.get_all(), page)
+        mine = pageweight.compact(self._entry(context.get_all(), page))
         with _inactive(page):
-            as_in_text = self._entry(stand_in_vars, page)
+            as_in_text = pageweight.compact(self._entry(stand_in_vars, page))
         if text.count(as_in_text) != 1:
             self.usual += 1
             return "".join(template.root_render_func(context))

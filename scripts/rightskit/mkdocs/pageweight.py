@@ -10,7 +10,16 @@ from __future__ import annotations
 import re
 
 _NAV_TAG = re.compile(r"<(/?)nav\b")
-_INDENT = re.compile(r"[ \t\r\n]*\n[ \t\r\n]*")
+# A run of whitespace with a line break in it, unless it is the line break alone: what changes.
+# The same runs as "[ \t\r\n]*\n[ \t\r\n]*" finds (a run starts where the same whitespace does and
+# ends where it ends), without matching every line break of a navigation already compacted.
+_INDENT = re.compile(r"[ \t\r]+\n[ \t\r\n]*|\n[ \t\r\n]+")
+
+
+def compact(text: str) -> str:
+    """`text`, all of it inside a navigation, with its whitespace reduced as above: the navigation
+    rendered once for a section (navcache.py) is compacted once, not again on each of its pages."""
+    return _INDENT.sub("\n", text)
 
 
 def compact_navigation(page_html: str) -> str:
@@ -26,7 +35,7 @@ def compact_navigation(page_html: str) -> str:
             if depth == 0:
                 end = page_html.index(">", tag.end()) + 1
                 out.append(page_html[copied:start])
-                out.append(_INDENT.sub("\n", page_html[start:end]))
+                out.append(compact(page_html[start:end]))
                 copied = end
     out.append(page_html[copied:])
     return "".join(out)

@@ -23,7 +23,6 @@ import os
 import subprocess
 from pathlib import Path
 
-_SETTLED = frozenset({"M", "A"})  # statuses whose commit is the file's answer (see the module's doc)
 _MOVES = ("D", "R", "C")  # in a commit, what could make an added file the end of a rename
 
 

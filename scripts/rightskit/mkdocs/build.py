@@ -33,7 +33,8 @@ def mkdocs_build(config_file: Path, site_dir: Path, *, pdf: bool = True, strict:
     session = attach(config, session or BuildSession())
     config.plugins.on_startup(command="build", dirty=False)
     try:
-        with collector.for_a_build(), incremental(site_dir):  # over an earlier build there, only changed files are written
+        # over an earlier build there, only changed files are written
+        with collector.for_a_build(), incremental(site_dir):
             build(config)
     finally:
         session.progress.end_counter()

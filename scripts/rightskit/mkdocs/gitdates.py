@@ -67,8 +67,9 @@ def from_history(config) -> int:
         return 0
     docs = os.path.abspath(config.docs_dir)
     real = os.path.realpath(docs)
+    pages = {path.relative_to(docs).as_posix() for path in Path(docs).rglob("*.md")}  # what the plugin dates
     dates = {}
-    for name, answer in githistory.last_commits(Path(docs)).items():
+    for name, answer in githistory.last_commits(Path(docs), wanted=pages).items():
         path = os.path.normpath(os.path.join(docs, name))
         # the plugin asks git about the file a link leads to: a linked page's history is another file's
         if os.path.realpath(path) == os.path.join(real, name):

@@ -6,8 +6,9 @@ read once for all the passes that run on it. No MkDocs object is needed.
 
 Most of a page's tags are its navigation, and a navigation entry is written the same on every page
 of its section (its links are relative to the page's folder; see navcache.py). So, given a
-`Chunks` memo kept for a build, a page is read in pieces cut where an entry starts, and a piece
-read before is not read again: its tags are taken from the memo, moved to where the piece now is.
+`Chunks` memo kept for a build, a page is read in pieces cut where an entry starts (and in its head
+and header, see `ENTRY`), and a piece read before is not read again: its tags are taken from the
+memo, moved to where the piece now is.
 This is the same reading as the whole page's: the parser keeps nothing from one piece to the next
 but text it has not finished (a tag, a comment, an unclosed character reference) and whether it is
 inside a script or style; a piece that leaves either behind makes the page be read whole instead.
